@@ -1,0 +1,157 @@
+"""cleantext: strip boilerplate from news and blog articles, keep the article and its metadata.
+
+>>> from cleantext import clean
+>>> r = clean("Sign up for our newsletter!\\n\\nThe river rose two metres overnight, flooding the lower town.")
+>>> r.text
+'The river rose two metres overnight, flooding the lower town.'
+>>> [x.category for x in r.removed]
+['newsletter']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence as _Sequence
+
+from ._document import Block, Document
+from ._document import segment_text as _segment_text
+from ._errors import (
+    CleantextError,
+    InputTypeError,
+    OptionError,
+    PatternError,
+    UnknownNameError,
+)
+from ._input import looks_like_html as _looks_like_html
+from ._input import to_text as _to_text
+from ._lang import detect_language as _detect_language
+from ._pipeline import MODES, Context, Filter, FilterError, Finding, FunctionFilter, Options, Pipeline
+from ._result import CATEGORIES, Caption, Metadata, Removal, Result, replay
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "clean",
+    "annotate",
+    "read",
+    "replay",
+    "Pipeline",
+    "Options",
+    "Filter",
+    "FunctionFilter",
+    "Finding",
+    "Context",
+    "Result",
+    "Removal",
+    "Metadata",
+    "Caption",
+    "Document",
+    "Block",
+    "CATEGORIES",
+    "MODES",
+    "CleantextError",
+    "InputTypeError",
+    "OptionError",
+    "UnknownNameError",
+    "PatternError",
+    "FilterError",
+    "__version__",
+]
+
+_DEFAULT: Pipeline | None = None
+
+
+def _default_pipeline() -> Pipeline:
+    # Filters hold no per-document state, so one default pipeline serves every call.
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline.default()
+    return _DEFAULT
+
+
+def _options(options: Options | None, kw: dict[str, object]) -> Options:
+    if options is None:
+        return Options(**kw)  # type: ignore[arg-type]
+    if kw:
+        from dataclasses import replace
+
+        return replace(options, **kw)  # type: ignore[arg-type]
+    return options
+
+
+def read(value: str | bytes, options: Options | None = None) -> tuple[Document, list[str]]:
+    """Turn the input into a :class:`Document` (and the warnings decoding it produced)."""
+    opts = options or Options()
+    text, warnings = _to_text(value)
+    fmt = opts.format
+    if fmt == "auto":
+        fmt = "html" if _looks_like_html(text) else "text"
+    if fmt == "html":
+        from ._html import read_html  # noqa: PLC0415 - only HTML input pays for bs4
+
+        doc = read_html(text, language=opts.language)
+    else:
+        doc = _segment_text(text, language=opts.language)
+    if doc.language is None:
+        doc.language = _detect_language(doc.text)
+    return doc, warnings
+
+
+def clean(
+    text: str | bytes,
+    *,
+    mode: str | None = None,
+    pipeline: Pipeline | None = None,
+    options: Options | None = None,
+    format: str | None = None,
+    language: str | None = None,
+    timeout: float | None = None,
+) -> Result:
+    """Clean one article: the clean body, the metadata found, and the ledger of removals.
+
+    ``text`` is plain text or HTML (``str``, or ``bytes`` to decode). Keyword options override
+    those of ``options`` (see :class:`Options`); ``pipeline`` replaces the default filters.
+    """
+    kw: dict[str, object] = {}
+    if mode is not None:
+        kw["mode"] = mode
+    if format is not None:
+        kw["format"] = format
+    if language is not None:
+        kw["language"] = language
+    if timeout is not None:
+        kw["timeout"] = timeout
+    opts = _options(options, kw)
+    doc, warnings = read(text, opts)
+    result = (pipeline or _default_pipeline()).run(doc, opts)
+    if warnings:
+        from dataclasses import replace
+
+        result = replace(result, warnings=tuple(warnings) + result.warnings)
+    return result
+
+
+def annotate(
+    text: str | bytes,
+    *,
+    mode: str | None = None,
+    pipeline: Pipeline | None = None,
+    options: Options | None = None,
+    format: str | None = None,
+    language: str | None = None,
+) -> _Sequence[Finding]:
+    """Every finding the filters make, accepted by the mode or not; nothing is removed.
+
+    Findings the mode would not act on are included (compare ``finding.confidence`` with
+    ``MODES[mode]``), and so are tags that never remove (``finding.remove is False``).
+    """
+    kw: dict[str, object] = {}
+    if mode is not None:
+        kw["mode"] = mode
+    if format is not None:
+        kw["format"] = format
+    if language is not None:
+        kw["language"] = language
+    opts = _options(options, kw)
+    doc, _ = read(text, opts)
+    findings, _ = (pipeline or _default_pipeline()).find(doc, opts)
+    return sorted(findings, key=lambda f: (f.start, f.end))

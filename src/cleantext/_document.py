@@ -1,0 +1,127 @@
+"""Document and Block: the input text cut into blocks, each with offsets into the original.
+
+Plain text is cut into lines (a block is a non-empty line, stripped). Lines are grouped into
+paragraphs by blank lines (``Block.para``). A document that is one long line, or a few (what a
+scraper that flattens the text produces), is cut into sentences instead, so that line-level
+rules still have something to act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+__all__ = ["Block", "Document", "segment_text", "iter_lines"]
+
+_EOL = regex.compile(r"\r\n|\r|\n")
+
+# Sentence boundary for flattened text: end punctuation, optional closing quote or bracket,
+# white space, then something that starts a sentence.
+_SENTENCE_END = regex.compile(
+    r"(?<=[.!?\u2026][\"'\u201d\u2019)\]]?)\s+(?=[\p{Lu}\p{Nd}\"'\u201c\u2018(\[\u00bf\u00a1])"
+)
+# A flattened text: few lines, long ones.
+_FLAT_MIN_CHARS = 600
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A unit the filters judge: a stripped line (or sentence) of the original.
+
+    ``start``/``end`` are offsets into ``Document.text``; ``text == document.text[start:end]``.
+    ``para`` numbers the paragraph (lines between blank lines). ``kind`` is ``"line"`` or
+    ``"sentence"``. ``tag`` and ``hints`` carry HTML structure (tag name; class/id tokens)
+    when the document came from HTML, and are empty for plain text.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    para: int
+    kind: str = "line"
+    tag: str | None = None
+    hints: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(slots=True)
+class Document:
+    """The text the ledger's offsets refer to, and its blocks in order."""
+
+    text: str
+    blocks: list[Block]
+    format: str = "text"
+    language: str | None = None
+    # metadata found by the reader itself (HTML <meta>, JSON-LD), merged into the result
+    meta: dict[str, object] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    @property
+    def body_chars(self) -> int:
+        return sum(b.end - b.start for b in self.blocks)
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line of ``text``, without its terminator (CRLF, CR or LF)."""
+    pos = 0
+    for m in _EOL.finditer(text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every stripped non-empty line; (-1, -1) for a blank line."""
+    out: list[tuple[int, int]] = []
+    for s, e in iter_lines(text):
+        line = text[s:e]
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append((s + lead, s + lead + len(stripped)))
+        else:
+            out.append((-1, -1))
+    return out
+
+
+def segment_text(text: str, language: str | None = None) -> Document:
+    """Cut plain text into blocks.
+
+    >>> d = segment_text("Title\\n\\nFirst line\\nsecond line\\n")
+    >>> [(b.text, b.para) for b in d.blocks]
+    [('Title', 0), ('First line', 1), ('second line', 1)]
+    """
+    spans = _lines(text)
+    nonblank = [sp for sp in spans if sp[0] >= 0]
+    flat = bool(nonblank) and len(nonblank) <= 2 and any(
+        e - s >= _FLAT_MIN_CHARS for s, e in nonblank
+    )
+    blocks: list[Block] = []
+    para = 0
+    prev_blank = False
+    for s, e in spans:
+        if s < 0:
+            prev_blank = True
+            continue
+        if prev_blank and blocks:
+            para += 1
+        prev_blank = False
+        if flat and e - s >= _FLAT_MIN_CHARS:
+            cur = s
+            for m in _SENTENCE_END.finditer(text, s, e):
+                if m.start() > cur:
+                    blocks.append(Block(len(blocks), cur, m.start(), text[cur : m.start()], para, "sentence"))
+                cur = m.end()
+            if cur < e:
+                blocks.append(Block(len(blocks), cur, e, text[cur:e], para, "sentence"))
+        else:
+            blocks.append(Block(len(blocks), s, e, text[s:e], para))
+    return Document(text=text, blocks=blocks, format="text", language=language)

@@ -1,0 +1,34 @@
+"""Cheap language detection: counts of very common words, enough to pick phrase lists."""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["detect_language"]
+
+_STOP: dict[str, frozenset[str]] = {
+    "en": frozenset("the and of to in is that for it was on with as are be this by have from not".split()),
+    "es": frozenset("el la de que y en los las del se por un una con para es su al lo como".split()),
+    "de": frozenset("der die und das ist nicht mit den ein eine zu von sich auf auch dem des für".split()),
+    "fr": frozenset("le la les et des est un une du en dans pour que qui sur pas au avec ce".split()),
+}
+_WORD = regex.compile(r"\p{L}+")
+_SAMPLE = 4000
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    """The language whose common words are commonest in the first few thousand characters.
+
+    >>> detect_language("El gobierno de la ciudad dijo que los casos se duplicaron en una semana.")
+    'es'
+    >>> detect_language("")
+    'en'
+    """
+    counts = dict.fromkeys(_STOP, 0)
+    for m in _WORD.finditer(text, 0, min(len(text), _SAMPLE)):
+        w = m.group().lower()
+        for lang, stop in _STOP.items():
+            if w in stop:
+                counts[lang] += 1
+    best = max(counts, key=lambda k: (counts[k], k == default))
+    return best if counts[best] >= 3 else default

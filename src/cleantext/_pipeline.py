@@ -1,0 +1,503 @@
+"""The pipeline: filters in a named order, the resolution of their findings, and the Result.
+
+Filters only detect: each yields :class:`Finding` objects for one document. The pipeline runs
+them in order, keeps the findings the mode accepts, applies the safety cap, merges overlapping
+findings into the ledger, gathers the metadata, and builds the text once (with
+:func:`cleantext._result.replay`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol, runtime_checkable
+
+from ._document import Block, Document, segment_text
+from ._errors import CleantextError, OptionError, UnknownNameError
+from ._result import CATEGORIES, Caption, Metadata, Removal, Result, map_span, replay, replay_with_map
+
+__all__ = [
+    "Finding",
+    "Context",
+    "Filter",
+    "FunctionFilter",
+    "Options",
+    "Pipeline",
+    "MODES",
+    "FilterError",
+]
+
+#: The confidence a finding needs in each mode. ``precision`` removes only what rules are
+#: sure of; ``recall`` also takes the doubtful cases.
+MODES: Mapping[str, float] = {"precision": 0.8, "balanced": 0.5, "recall": 0.3}
+
+FORMATS = ("auto", "text", "html")
+
+
+class FilterError(CleantextError, RuntimeError):
+    """A filter raised while judging a document; names the filter."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a filter found: ``original[start:end]`` is ``category``, by ``filter``'s ``rule``.
+
+    ``data`` carries metadata the filter extracted (``authors``, ``published``, ``title``,
+    ``caption``); ``confidence`` in [0, 1] is compared with the mode's threshold.
+    A finding with ``remove=False`` only tags (an embedded post kept as content).
+    """
+
+    start: int
+    end: int
+    category: str
+    filter: str
+    rule: str
+    evidence: str
+    confidence: float = 0.9
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    remove: bool = True
+
+
+@dataclass(frozen=True)
+class Options:
+    """Every option of a cleaning run, with its default. ``None`` means "off".
+
+    mode:               ``"precision"`` | ``"balanced"`` | ``"recall"``; the one knob between
+                        leaks (boilerplate left in) and false removals (article text lost).
+    format:             ``"auto"`` (HTML is recognised by its markup), ``"text"`` or ``"html"``.
+    language:           ``"en"``, ``"es"``, ...; ``None`` detects it from the text.
+    timeout:            seconds per document; when exceeded the document is returned unchanged
+                        with a warning, never dropped. ``None``: no limit.
+    max_removed_share:  the safety cap: when removals would take more than this share of a
+                        document's text, doubtful removals of article-like blocks are undone and
+                        a warning says so. ``None``: no cap.
+    drop_embeds:        also remove embedded social posts (kept and tagged by default).
+    """
+
+    mode: str = "balanced"
+    format: str = "auto"
+    language: str | None = None
+    timeout: float | None = None
+    max_removed_share: float | None = 0.5
+    drop_embeds: bool = False
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise UnknownNameError("mode", self.mode, MODES)
+        if self.format not in FORMATS:
+            raise UnknownNameError("format", self.format, FORMATS)
+        if self.timeout is not None and not self.timeout > 0:
+            raise OptionError(f"timeout must be a positive number of seconds or None, got {self.timeout!r}")
+        if self.max_removed_share is not None and not 0 < self.max_removed_share <= 1:
+            raise OptionError(
+                f"max_removed_share must be in (0, 1] or None, got {self.max_removed_share!r}"
+            )
+
+    @property
+    def threshold(self) -> float:
+        return MODES[self.mode]
+
+
+@runtime_checkable
+class Filter(Protocol):
+    """A filter: a ``name`` and a ``find(doc, ctx)`` that yields findings and never edits."""
+
+    name: str
+
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]: ...
+
+
+class FunctionFilter:
+    """Wraps a function ``f(doc, ctx) -> Iterable[Finding]`` as a filter named ``name``."""
+
+    def __init__(self, func: Callable[[Document, Context], Iterable[Finding]], name: str | None = None) -> None:
+        self.func = func
+        self.name: str = name or str(getattr(func, "__name__", "custom"))
+
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        return self.func(doc, ctx)
+
+    def __repr__(self) -> str:
+        return f"FunctionFilter({self.name!r})"
+
+
+class Context:
+    """What a filter may know besides the document: the mode and what earlier filters found.
+
+    ``is_removed(i)`` tells whether block ``i`` is already covered by an accepted finding, so a
+    later filter can reason about what is left ("the first block that is still there").
+    ``finding(...)`` builds a Finding named after the running filter.
+    """
+
+    def __init__(self, doc: Document, options: Options) -> None:
+        self.doc = doc
+        self.options = options
+        self.threshold = options.threshold
+        self.language = doc.language or "en"
+        self.filter_name = ""
+        self._findings: list[Finding] = []
+        self._removed: set[int] = set()
+        self._starts = [b.start for b in doc.blocks]
+
+    # -- what earlier filters decided ------------------------------------------------------
+    @property
+    def findings(self) -> Sequence[Finding]:
+        return tuple(self._findings)
+
+    def accepted(self, f: Finding) -> bool:
+        return f.remove and f.confidence >= self.threshold
+
+    def is_removed(self, index: int) -> bool:
+        return index in self._removed
+
+    def removed_category(self, index: int) -> str | None:
+        """The category of the accepted finding that covers block ``index``, if any."""
+        if index not in self._removed:
+            return None
+        b = self.doc.blocks[index]
+        for f in self._findings:
+            if self.accepted(f) and f.start <= b.start and b.end <= f.end:
+                return f.category
+        return None
+
+    def kept(self) -> Iterator[Block]:
+        """The blocks no accepted finding covers yet, in order."""
+        for b in self.doc.blocks:
+            if b.index not in self._removed:
+                yield b
+
+    def _record(self, f: Finding) -> None:
+        self._findings.append(f)
+        if not self.accepted(f):
+            return
+        i = bisect.bisect_left(self._starts, f.start)
+        blocks = self.doc.blocks
+        while i < len(blocks) and blocks[i].start < f.end:
+            if blocks[i].end <= f.end:
+                self._removed.add(i)
+            i += 1
+
+    # -- building findings -----------------------------------------------------------------
+    def finding(
+        self,
+        where: Block | tuple[int, int],
+        category: str,
+        rule: str,
+        evidence: str,
+        confidence: float = 0.9,
+        data: Mapping[str, Any] | None = None,
+        remove: bool = True,
+    ) -> Finding:
+        if isinstance(where, Block):
+            start, end = where.start, where.end
+        else:
+            start, end = where
+        return Finding(
+            start, end, category, self.filter_name, rule, evidence, confidence, data or {}, remove
+        )
+
+
+def _as_filter(f: object) -> Filter:
+    if isinstance(f, Filter):
+        return f
+    if callable(f):
+        return FunctionFilter(f)  # type: ignore[arg-type]
+    raise TypeError(
+        f"a filter must have a name and a find(doc, ctx) method, or be a function; got {type(f).__name__}"
+    )
+
+
+class Pipeline:
+    """Filters in a named order. Immutable: every change returns a new pipeline.
+
+    >>> p = Pipeline.default()
+    >>> "newsletter" in p.names
+    True
+    >>> "newsletter" in p.without("newsletter").names
+    False
+    """
+
+    def __init__(self, filters: Iterable[object] = ()) -> None:
+        fs = tuple(_as_filter(f) for f in filters)
+        seen: set[str] = set()
+        for f in fs:
+            if f.name in seen:
+                raise OptionError(f"two filters are named {f.name!r}; filter names must be unique")
+            seen.add(f.name)
+        self._filters = fs
+
+    @classmethod
+    def default(cls) -> Pipeline:
+        """Every built-in filter, in the default order."""
+        from .filters import default_filters
+
+        return cls(default_filters())
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self._filters)
+
+    @property
+    def filters(self) -> tuple[Filter, ...]:
+        return self._filters
+
+    def __iter__(self) -> Iterator[Filter]:
+        return iter(self._filters)
+
+    def __len__(self) -> int:
+        return len(self._filters)
+
+    def __repr__(self) -> str:
+        return f"Pipeline({list(self.names)!r})"
+
+    def _index(self, name: str) -> int:
+        for i, f in enumerate(self._filters):
+            if f.name == name:
+                return i
+        raise UnknownNameError("filter", name, self.names)
+
+    def get(self, name: str) -> Filter:
+        return self._filters[self._index(name)]
+
+    def without(self, *names: str) -> Pipeline:
+        """The same pipeline without the named filters (an unknown name is an error)."""
+        drop = {self._filters[self._index(n)].name for n in names}
+        return Pipeline(f for f in self._filters if f.name not in drop)
+
+    def only(self, *names: str) -> Pipeline:
+        """Only the named filters, in the pipeline's order."""
+        keep = {self._filters[self._index(n)].name for n in names}
+        return Pipeline(f for f in self._filters if f.name in keep)
+
+    def with_filter(self, f: object, *, before: str | None = None, after: str | None = None) -> Pipeline:
+        """Add a filter (object or function) before or after a named one, or at the end."""
+        new = _as_filter(f)
+        if before is not None and after is not None:
+            raise OptionError("give before= or after=, not both")
+        fs = list(self._filters)
+        if before is not None:
+            fs.insert(self._index(before), new)
+        elif after is not None:
+            fs.insert(self._index(after) + 1, new)
+        else:
+            fs.append(new)
+        return Pipeline(fs)
+
+    def replace(self, name: str, f: object) -> Pipeline:
+        """Put another filter in the named one's place."""
+        fs = list(self._filters)
+        fs[self._index(name)] = _as_filter(f)
+        return Pipeline(fs)
+
+    # -- running -----------------------------------------------------------------------------
+    def find(
+        self, doc: Document, options: Options, deadline: float | None = None
+    ) -> tuple[list[Finding], list[str]]:
+        """Run the filters over ``doc``: every finding (accepted or not) and warnings."""
+        ctx = Context(doc, options)
+        warnings: list[str] = []
+        if deadline is None and options.timeout is not None:
+            deadline = time.monotonic() + options.timeout
+        for flt in self._filters:
+            ctx.filter_name = flt.name
+            try:
+                for f in flt.find(doc, ctx):
+                    if f.category not in CATEGORIES and f.remove:
+                        raise UnknownNameError("category", f.category, CATEGORIES)
+                    if not (0 <= f.start < f.end <= len(doc.text)):
+                        raise FilterError(
+                            f"filter {flt.name!r} returned a span [{f.start}:{f.end}] outside the text"
+                        )
+                    ctx._record(f)
+            except CleantextError:
+                raise
+            except Exception as exc:  # a user's filter that fails must say which one
+                raise FilterError(f"filter {flt.name!r} failed: {type(exc).__name__}: {exc}") from exc
+            if deadline is not None and time.monotonic() > deadline:
+                raise _Timeout(flt.name)
+        return ctx._findings, warnings
+
+    def _accepted(self, doc: Document, findings: list[Finding], options: Options) -> tuple[list[Finding], list[str]]:
+        accepted = [f for f in findings if f.remove and f.confidence >= options.threshold]
+        if options.drop_embeds:
+            accepted += [
+                replace(f, remove=True, category="social")
+                for f in findings
+                if not f.remove and f.rule == "embedded-post"
+            ]
+        return _apply_cap(doc, accepted, options)
+
+    def run(self, doc: Document, options: Options) -> Result:
+        """Clean a Document: findings, resolution, ledger, metadata and text.
+
+        The clean text is looked at again, as ``clean(result.text)`` would, until that finds
+        nothing more (at most ``_ROUNDS`` looks): a removal can bring a headline to the top or
+        two copies of a caption together, and cleaning is meant to be idempotent. What a later
+        look finds is mapped back to the original's offsets and joins the ledger.
+        """
+        deadline = None if options.timeout is None else time.monotonic() + options.timeout
+        try:
+            findings, warnings = self.find(doc, options, deadline)
+            accepted, cap_warnings = self._accepted(doc, findings, options)
+            warnings.extend(cap_warnings)
+            removed = _ledger(doc.text, accepted, self.names)
+            text, pieces = replay_with_map(doc.text, removed)
+            for _ in range(_ROUNDS - 1):
+                if not removed:
+                    break
+                again = segment_text(text, language=doc.language)
+                more, _w = self.find(again, options, deadline)
+                more_ok, _cw = self._accepted(again, more, options)
+                mapped = []
+                for f in more_ok:
+                    span = map_span(pieces, f.start, f.end)
+                    if span is not None:
+                        mapped.append(replace(f, start=span[0], end=span[1], evidence=f.evidence + " (on a second look)"))
+                if not mapped:
+                    break
+                accepted += mapped
+                removed = _ledger(doc.text, accepted, self.names)
+                text, pieces = replay_with_map(doc.text, removed)
+        except _Timeout as t:
+            return _passthrough(
+                doc, options, f"timed out after {options.timeout} s (in filter {t.args[0]!r}); document returned unchanged"
+            )
+        metadata = _metadata(doc, accepted)
+        return Result(
+            text=text,
+            original=doc.text,
+            removed=tuple(removed),
+            metadata=metadata,
+            warnings=tuple(warnings),
+            format=doc.format,
+            mode=options.mode,
+        )
+
+
+#: How many times a document is looked at: the first look, and looks at the clean text.
+_ROUNDS = 3
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _passthrough(doc: Document, options: Options, warning: str) -> Result:
+    return Result(
+        text=replay(doc.text, ()),
+        original=doc.text,
+        removed=(),
+        metadata=Metadata(language=doc.language),
+        warnings=(warning,),
+        format=doc.format,
+        mode=options.mode,
+    )
+
+
+# Removals a long, article-like block must survive the safety cap with.
+_CAP_SURE = 0.9
+_ARTICLE_WORDS = 25
+
+
+def _apply_cap(doc: Document, accepted: list[Finding], options: Options) -> tuple[list[Finding], list[str]]:
+    """The do-no-harm guard: undo doubtful removals of article-like text past the cap."""
+    share = options.max_removed_share
+    total = doc.body_chars
+    if share is None or total == 0 or not accepted:
+        return accepted, []
+    removed_chars = sum(f.end - f.start for f in accepted)
+    if removed_chars <= share * total:
+        return accepted, []
+    kept: list[Finding] = []
+    undone = 0
+    for f in accepted:
+        if f.confidence < _CAP_SURE and len(doc.text[f.start : f.end].split()) >= _ARTICLE_WORDS:
+            undone += 1
+            continue
+        kept.append(f)
+    if not undone:
+        return accepted, []
+    return kept, [
+        f"safety cap: removals would take {removed_chars / total:.0%} of the text "
+        f"(cap {share:.0%}); kept {undone} doubtful article-like block(s)"
+    ]
+
+
+def _ledger(text: str, accepted: list[Finding], order: Sequence[str]) -> list[Removal]:
+    """Merge overlapping findings into sorted, non-overlapping removals.
+
+    Where findings overlap, the merged removal takes the category, filter and rule of the most
+    confident one (on a tie, the earlier filter in the pipeline's order).
+    """
+    rank = {n: i for i, n in enumerate(order)}
+    out: list[Removal] = []
+    group: list[Finding] = []
+    gs = ge = -1
+
+    def flush() -> None:
+        if not group:
+            return
+        best = max(group, key=lambda f: (f.confidence, -rank.get(f.filter, len(rank))))
+        evidence = best.evidence
+        others = sorted({f"{f.filter}/{f.rule}" for f in group if f is not best} - {f"{best.filter}/{best.rule}"})
+        if others:
+            evidence += f" (also: {', '.join(others)})"
+        out.append(Removal(gs, ge, best.category, best.filter, best.rule, evidence, round(best.confidence, 3), text[gs:ge]))
+
+    for f in sorted(accepted, key=lambda f: (f.start, f.end)):
+        if group and f.start < ge:
+            group.append(f)
+            ge = max(ge, f.end)
+        else:
+            flush()
+            group = [f]
+            gs, ge = f.start, f.end
+    flush()
+    return out
+
+
+def _metadata(doc: Document, accepted: list[Finding]) -> Metadata:
+    title: str | None = None
+    authors: list[str] = []
+    published: str | None = None
+    captions: list[Caption] = []
+    seen_captions: set[str] = set()
+    for f in sorted(accepted, key=lambda f: f.start):
+        d = f.data
+        if not d:
+            continue
+        if title is None and isinstance(d.get("title"), str):
+            title = d["title"]
+        if not authors and d.get("authors"):
+            authors = [a for a in d["authors"] if isinstance(a, str)]
+        if published is None and isinstance(d.get("published"), str):
+            published = d["published"]
+        cap = d.get("caption")
+        if isinstance(cap, Caption):
+            key = " ".join(cap.text.split()).casefold()
+            if key and key not in seen_captions:
+                seen_captions.add(key)
+                captions.append(cap)
+    m = doc.meta
+    return Metadata(
+        title=_str(m.get("title")) or title,
+        authors=tuple(_strs(m.get("authors")) or authors),
+        published=_str(m.get("published")) or published,
+        captions=tuple(captions),
+        language=doc.language,
+        site_name=_str(m.get("site_name")),
+        url=_str(m.get("url")),
+        description=_str(m.get("description")),
+    )
+
+
+def _str(v: object) -> str | None:
+    return v if isinstance(v, str) and v else None
+
+
+def _strs(v: object) -> list[str]:
+    if isinstance(v, (list, tuple)):
+        return [x for x in v if isinstance(x, str) and x]
+    return []

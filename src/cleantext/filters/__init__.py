@@ -1,0 +1,47 @@
+"""The built-in filters, one class per category, and their default order.
+
+The default order runs the filters that recognise the article's frame first (byline, dateline,
+captions), then the prompts, then the duplicate check, and the title last, because the title
+rule looks at what is left after the header lines are gone.
+"""
+
+from __future__ import annotations
+
+from .._pipeline import Filter
+from .appeals import DonationFilter, NewsletterFilter
+from .byline import BylineFilter
+from .caption import CaptionFilter
+from .dateline import DatelineFilter
+from .duplicate import DuplicateFilter
+from .title import TitleFilter
+
+__all__ = [
+    "BylineFilter",
+    "CaptionFilter",
+    "DatelineFilter",
+    "DonationFilter",
+    "DuplicateFilter",
+    "NewsletterFilter",
+    "TitleFilter",
+    "default_filters",
+    "FILTER_CLASSES",
+]
+
+#: name -> class, in the default order
+FILTER_CLASSES: dict[str, type] = {
+    cls.name: cls
+    for cls in (
+        BylineFilter,
+        CaptionFilter,
+        DatelineFilter,
+        DonationFilter,
+        NewsletterFilter,
+        DuplicateFilter,
+        TitleFilter,
+    )
+}
+
+
+def default_filters() -> list[Filter]:
+    """A fresh instance of every built-in filter, in the default order."""
+    return [cls() for cls in FILTER_CLASSES.values()]

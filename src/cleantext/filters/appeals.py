@@ -1,0 +1,129 @@
+"""Appeals addressed to the reader: donation requests and newsletter sign-up prompts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from .._document import Block, Document
+from .._pipeline import Context, Finding
+from ._common import BaseFilter, group, reports_speech
+
+__all__ = ["DonationFilter", "NewsletterFilter"]
+
+# The reader is addressed: a prompt speaks to "you" about "us".
+_ADDRESS = regex.compile(
+    r"\b(?:you|your|yours|we|us|our|ours|tu|tus|te|usted|nos|nuestro|nuestra|nuestros|ihr|ihre|sie|uns|unser|vous|votre|nous|notre)\b",
+    regex.IGNORECASE,
+)
+# "CNSNews Reader,", "Dear Readers,", "Dear friends:"
+_SALUTATION = regex.compile(
+    r"^(?:dear\s+)?(?:[\p{L}\p{N}.&'\u2019-]+\s+){0,3}(?:readers?|friends?|supporters?|patriots?|subscribers?|members?|"
+    r"lectores?|amigos?|leser(?:in|innen)?|lecteurs?|lectrices?)\s*[,:]$"
+    r"|^dear\s+[\p{L}\s]{1,40}[,:]$",
+    regex.IGNORECASE,
+)
+# "— The CNSNews Team", "Thank you,", "Sincerely,"
+_SIGNOFF = regex.compile(
+    r"^[\u2014\u2013-]+\s*(?:the\s+)?[\p{L}\p{N}.&'\u2019 -]{2,60}$"
+    r"|^(?:thank\s+you|thanks|sincerely|with\s+gratitude|gracias|merci|danke)[\p{L}\s,!.]{0,40}$",
+    regex.IGNORECASE,
+)
+
+_SENTENCE_START = regex.compile(r"(?:^|[.!?\u2026\]\[(]\s*)\S$")
+
+# Prompts are short; a long paragraph that mentions donating is most likely the story.
+_MAX_WORDS = 90
+_REGION_BACK = 8
+_REGION_FORWARD = 4
+
+
+def _asks(pattern: regex.Pattern[str], text: str) -> bool:
+    """An ask addressed to the reader: "you"/"we" in the block, or the ask opens a sentence."""
+    for m in pattern.finditer(text):
+        if _ADDRESS.search(text) or _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start() + 1]) or m.start() == 0:
+            return True
+    return False
+
+
+def _prompt_like(b: Block, ctx: Context) -> bool:
+    return b.words <= _MAX_WORDS and not reports_speech(b.text)
+
+
+class DonationFilter(BaseFilter):
+    """Removes appeals to donate, support or become a member, including multi-paragraph appeals.
+
+    An appeal that opens with a salutation ("Dear Reader,") and closes with a sign-off
+    ("— The Team") is removed as one region; it never reaches back past its salutation.
+
+    >>> from cleantext import clean
+    >>> clean("The museum reopened on Monday after a two-year renovation of its east wing.\\n\\nPlease consider donating to keep our reporting free for everyone.").text
+    'The museum reopened on Monday after a two-year renovation of its east wing.'
+    >>> clean("The charity asked residents to donate blankets and canned food before the storm.").text
+    'The charity asked residents to donate blankets and canned food before the storm.'
+    """
+
+    name = "donation"
+    categories = ("donation",)
+
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        ask = group("donation_ask", ctx)
+        kept = list(ctx.kept())
+        anchors = [k for k, b in enumerate(kept) if _prompt_like(b, ctx) and _asks(ask, b.text)]
+        taken: set[int] = set()
+        for k in anchors:
+            if k in taken:
+                continue
+            lo = hi = k
+            rule, why = "donation-ask", "asks the reader to donate or support"
+            # back to a salutation, over a few self-promoting paragraphs
+            for j in range(k - 1, max(-1, k - 1 - _REGION_BACK), -1):
+                if j in taken:
+                    break
+                if _SALUTATION.match(kept[j].text):
+                    lo = j
+                    rule, why = "donation-letter", "an appeal letter from its salutation to its ask"
+                    break
+                if not _prompt_like(kept[j], ctx):
+                    break
+            # forward over further asks to a sign-off
+            j = k + 1
+            while j < len(kept) and j - hi <= _REGION_FORWARD:
+                t = kept[j].text
+                if _SIGNOFF.match(t) and len(t.split()) <= 8:
+                    hi = j
+                    rule, why = "donation-letter", "an appeal letter through its sign-off"
+                    break
+                if j in anchors or (lo < k and _prompt_like(kept[j], ctx) and _ADDRESS.search(t)):
+                    hi = j
+                    j += 1
+                    continue
+                break
+            for j in range(lo, hi + 1):
+                taken.add(j)
+                yield ctx.finding(kept[j], "donation", rule, why, 0.85 if j == k or rule == "donation-letter" else 0.75)
+
+
+class NewsletterFilter(BaseFilter):
+    """Removes newsletter and e-mail sign-up prompts and sign-up form text.
+
+    >>> from cleantext import clean
+    >>> clean("Voters in the district will choose a new mayor on Tuesday.\\n\\nSign up for our Morning Briefing newsletter to get the day's news.").text
+    'Voters in the district will choose a new mayor on Tuesday.'
+    >>> clean("More than 4,000 people signed up for the newsletter in its first week, the editor said.").text
+    'More than 4,000 people signed up for the newsletter in its first week, the editor said.'
+    """
+
+    name = "newsletter"
+    categories = ("newsletter",)
+
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        prompt = group("newsletter_prompt", ctx)
+        for b in ctx.kept():
+            if b.words > 60 or reports_speech(b.text):
+                continue
+            m = prompt.search(b.text)
+            if m is None:
+                continue
+            yield ctx.finding(b, "newsletter", "signup-prompt", f"a sign-up prompt ('{m.group()[:40]}')", 0.85)

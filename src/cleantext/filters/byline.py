@@ -1,0 +1,281 @@
+"""Bylines: author and date lines at the head (or foot) of an article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from .._dates import find_date
+from .._document import Block, Document
+from .._pipeline import Context, Finding
+from ._common import NAME, BaseFilter
+
+__all__ = ["BylineFilter", "parse_names"]
+
+# Words that describe a role or an outlet, not a person, after a name.
+_ROLE = regex.compile(
+    r"^(?:(?:senior|chief|staff|contributing|special|guest|political|national|foreign|white house|"
+    r"associate|executive|managing|deputy|assistant|investigative|health|science|business|tech(?:nology)?)\s+)*"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|author|producer|"
+    r"analyst|blogger|photographer|critic|fellow|staff|intern|redactor|redactora|periodista|corresponsal)s?"
+    r"(?:\s+(?:at|for|of|with)\s+.+)?$",
+    regex.IGNORECASE,
+)
+# Credentials after a name: "MD", "PhD", "M.D", "FACS".
+_CREDENTIAL = regex.compile(r"^(?:[A-Z]\.?){1,4}(?:\.[A-Z]{1,3})*\.?$|^(?:MD|PhD|MPH|RN|Esq|Jr|Sr|II|III)\.?$")
+_AGENCY = regex.compile(
+    r"^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|upi|bloomberg(?: news)?|"
+    r"cnn(?: wire)?|fox news|nbc news|abc news|cbs news|staff|staff reports?|wire reports?|"
+    r"efe|europa press|dpa|xinhua|news desk|editorial (?:board|staff)|[\w ]+ staff)$",
+    regex.IGNORECASE,
+)
+_NOT_NAME = regex.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|now|then|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"the|this|that|these|those|his|her|their|its|our|my|all|some|most|many|each|every)(?:\s|$)",
+    regex.IGNORECASE,
+)
+_NAME_RE = regex.compile(rf"^{NAME}$")
+_USERNAME = regex.compile(r"^[\w.-]{2,40}$")
+_SPLIT_SEGMENTS = regex.compile(r"\s*[|\u2022\u00b7]\s*|\s+[\u2014\u2013-]\s+|:\s+|\s*;\s*")
+_SPLIT_AND = regex.compile(r",?\s+(?:and|&|y|und|et)\s+", regex.IGNORECASE)
+_TIME_ONLY = regex.compile(
+    r"^(?:(?:on|at|updated|published)\s+)*(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,4})?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|"
+    r"\d+\s+(?:minutes?|hours?|days?)\s+ago)[\s.,]*$",
+    regex.IGNORECASE,
+)
+
+# The line shapes; every one must match the whole (short) line.
+_BY = regex.compile(
+    r"^(?:[\u2014\u2013-]+\s*)?(?:(?:written|reported|words|story|text|article|posted|authored|compiled)\s+)?"
+    r"(?:by|por|von|par)\s*:?\s+(?P<rest>.+)$",
+    regex.IGNORECASE,
+)
+_POSTED_ON_BY = regex.compile(
+    r"^(?:posted|published|written)\s+on\s*(?P<date>.*?)\s+by\s+(?P<rest>.+)$", regex.IGNORECASE
+)
+_POSTED_BY_ON = regex.compile(
+    r"^(?:posted|published|written|submitted)\s+by\s+(?P<rest>.+?)\s+on\s+(?P<date>.+)$", regex.IGNORECASE
+)
+_SUBMITTED = regex.compile(
+    r"^(?:submitted|via)\s+(?:by\s+)?(?P<org>[^,]{2,60}),\s*(?:authored|written)\s+by\s+(?P<rest>.+)$",
+    regex.IGNORECASE,
+)
+_STAMP = regex.compile(
+    r"^(?:last\s+)?(?:published|updated|posted|modified|publicado|actualizado|veröffentlicht|"
+    r"aktualisiert|publié|mis à jour)\b(?:\s+(?:on|at|el|am|le))?\s*:?\s*(?P<rest>.*)$",
+    regex.IGNORECASE,
+)
+_COURTESY = regex.compile(r"^(?:article|story|column)\s+courtesy\s+of:?\s+(?P<rest>.+)$", regex.IGNORECASE)
+_CREDIT_LINE = regex.compile(
+    r"^\((?P<what>(?:additional\s+)?reporting|writing|compiled|reported)\s+by\s+(?P<rest>[^)]+)\)$",
+    regex.IGNORECASE,
+)
+_AUTHORS_HEADER = regex.compile(r"^(?:authors?|autor(?:es|a)?|auteurs?)\s*:$", regex.IGNORECASE)
+
+# A line this long is prose, not a byline.
+_MAX_CHARS = 160
+
+
+def _clean_name(s: str) -> str:
+    s = s.strip(" \t.,;:\u2026")
+    s = regex.sub(r"\s+", " ", s)
+    return s
+
+
+def _is_name(s: str, allow_username: bool = False) -> bool:
+    if not s or len(s) > 60 or _NOT_NAME.match(s):
+        return False
+    if _NAME_RE.match(s):
+        return True
+    if s.isupper() and _NAME_RE.match(s.title()):
+        return True
+    return allow_username and bool(_USERNAME.match(s)) and not s.isdigit()
+
+
+def parse_names(text: str, allow_username: bool = False) -> tuple[list[str], str] | None:
+    """Split the part of a byline after "By" into names and what follows them.
+
+    Names are separated by ", " and "and" ("A, B and C"); after the names come a role, an
+    outlet, a date or a time, which are not names. Returns (names, rest) or None when the text
+    is not a list of names (a sentence that happens to start with "By").
+
+    >>> parse_names("Patrick Goodenough")
+    (['Patrick Goodenough'], '')
+    >>> parse_names("Pam Martens and Russ Martens")
+    (['Pam Martens', 'Russ Martens'], '')
+    >>> parse_names("Simon Black, Sovereign Man")
+    (['Simon Black'], 'Sovereign Man')
+    >>> parse_names("A. Smith, B. Jones and C. Doe")
+    (['A. Smith', 'B. Jones', 'C. Doe'], '')
+    >>> parse_names("the time the police arrived") is None
+    True
+    """
+    text = text.strip()
+    parts = [p for p in regex.split(r"\s*,\s*", text) if p]
+    if not parts:
+        return None
+    # "A, B and C": a list joined by a final "and" makes every comma part a name
+    and_parts = _SPLIT_AND.split(parts[-1]) if len(parts) > 1 else []
+    if len(and_parts) > 1 and all(_is_name(_clean_name(p)) for p in parts[:-1] + and_parts):
+        names = [_clean_name(p) for p in parts[:-1] + and_parts]
+        return _drop_agencies(names), ""
+    first = _SPLIT_AND.split(parts[0])
+    names = [_clean_name(p) for p in first]
+    if not all(_is_name(n, allow_username and len(first) == 1) for n in names):
+        return None
+    rest = ", ".join(parts[1:])
+    # credentials after a name belong to it, not to the list
+    while parts[1:] and _CREDENTIAL.match(parts[1].strip()):
+        parts.pop(1)
+        rest = ", ".join(parts[1:])
+    return _drop_agencies(names), rest
+
+
+def _drop_agencies(names: list[str]) -> list[str]:
+    people = [n for n in names if not _AGENCY.match(n)]
+    return people or names[:1]
+
+
+def _rest_is_meta(rest: str) -> bool:
+    """Whether what follows the names is only roles, outlets, dates and times."""
+    if not rest:
+        return True
+    for seg in (s.strip() for s in regex.split(r"\s*[|,\u2022\u00b7]\s*|\s+[\u2014\u2013-]\s+|:\s+|\s+on\s+|\s+at\s+|\s+in\s+", rest)):
+        if not seg:
+            continue
+        if _ROLE.match(seg) or _AGENCY.match(seg) or _TIME_ONLY.match(seg) or _CREDENTIAL.match(seg):
+            continue
+        if find_date(seg) is not None or regex.fullmatch(r"[\d\s,.:]+(?:st|nd|rd|th)?", seg):
+            continue
+        # an outlet or a place: a few capitalised words ("Sovereign Man", "Kansas City, Missouri")
+        words = seg.split()
+        if len(words) <= 5 and all(w[0].isupper() or w[0].isdigit() or w.lower() in {"of", "the", "and", "de", "la"} for w in words):
+            continue
+        return False
+    return True
+
+
+class BylineFilter(BaseFilter):
+    """Removes bylines: "By NAME | DATE", "Posted on DATE by NAME", "Updated DATE", credit lines.
+
+    Authors go to the metadata as a list of names, the date to ``published`` in ISO 8601.
+
+    >>> from cleantext import clean
+    >>> r = clean("By Jane Roe and John Doe | March 3, 2021 | 9:15am EST\\n\\nThe council met on Tuesday to vote on the budget, which passed.")
+    >>> r.metadata.authors, r.metadata.published
+    (('Jane Roe', 'John Doe'), '2021-03-03T09:15:00-05:00')
+    >>> clean("By the time the firefighters arrived, the barn was gone.").text
+    'By the time the firefighters arrived, the barn was gone.'
+    """
+
+    name = "byline"
+    categories = ("byline",)
+
+    #: how many kept blocks from the top, and from the bottom, may hold a byline
+    head = 8
+    tail = 6
+
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        kept = list(ctx.kept())
+        if not kept:
+            return
+        candidates = kept[: self.head] + [b for b in kept[-self.tail :] if b.index > kept[: self.head][-1].index]
+        for b in candidates:
+            f = self._judge(b, ctx, at_head=b.index <= kept[min(self.head, len(kept)) - 1].index)
+            if f is not None:
+                yield f
+
+    def _judge(self, b: Block, ctx: Context, at_head: bool) -> Finding | None:
+        text = b.text
+        if len(text) > _MAX_CHARS + 80:
+            return None
+        m = _CREDIT_LINE.match(text)
+        if m:
+            names = self._credit_names(m["rest"])
+            return ctx.finding(b, "byline", "credit-line", f"a '({m['what']} by ...)' credit line", 0.9,
+                               {"authors": names} if names else None)
+        if len(text) > _MAX_CHARS:
+            return None
+        if _AUTHORS_HEADER.match(text):
+            return ctx.finding(b, "byline", "authors-header", "an 'Authors:' header", 0.7)
+        for rule, pat in (("posted-on-by", _POSTED_ON_BY), ("posted-by-on", _POSTED_BY_ON)):
+            m = pat.match(text)
+            if m:
+                parsed = parse_names(m["rest"], allow_username=True)
+                if parsed is None or not _rest_is_meta(parsed[1]):
+                    continue
+                return self._found(ctx, b, rule, f"'{text[:40]}' names the author and date", parsed[0], text, 0.9)
+        m = _SUBMITTED.match(text)
+        if m:
+            parsed = parse_names(m["rest"])
+            if parsed is not None:
+                return self._found(ctx, b, "submitted-by", "'submitted by ..., authored by ...'", parsed[0], text, 0.85)
+        m = _COURTESY.match(text)
+        if m:
+            parsed = parse_names(m["rest"])
+            if parsed is not None:
+                return self._found(ctx, b, "courtesy-of", "'article courtesy of NAME'", parsed[0], text, 0.8)
+        m = _BY.match(text)
+        if m:
+            rest = m["rest"]
+            seg = _SPLIT_SEGMENTS.split(rest, maxsplit=1)
+            parsed = parse_names(seg[0], allow_username=True)
+            if parsed is not None:
+                tail = ", ".join(x for x in [parsed[1], seg[1] if len(seg) > 1 else ""] if x)
+                if _rest_is_meta(tail):
+                    conf = 0.9 if at_head else 0.75
+                    return self._found(ctx, b, "by-line", "a 'By NAME' line", parsed[0], text, conf)
+        m = _STAMP.match(text)
+        if m and at_head:
+            rest = m["rest"]
+            if (find_date(rest) is not None or _TIME_ONLY.match(rest) or _loose_time(rest)) and len(rest.split()) <= 12:
+                return self._found(ctx, b, "date-stamp", "a 'Published/Updated DATE' line", [], text, 0.85)
+        if at_head:
+            return self._name_and_date(ctx, b)
+        return None
+
+    def _name_and_date(self, ctx: Context, b: Block) -> Finding | None:
+        """'NAME | DATE', 'NAME, Staff Writer': an author-and-date header line without 'By'."""
+        text = b.text
+        seg = _SPLIT_SEGMENTS.split(text, maxsplit=1)
+        if len(seg) < 2:
+            parts = text.split(",", 1)
+            if len(parts) == 2 and _ROLE.match(parts[1].strip()) and _is_name(_clean_name(parts[0])):
+                return self._found(ctx, b, "name-role", "'NAME, role' line", [_clean_name(parts[0])], text, 0.8)
+            return None
+        parsed = parse_names(seg[0])
+        if parsed is None or parsed[1]:
+            return None
+        tail = seg[1]
+        if find_date(tail) is None and not _ROLE.match(tail.strip()):
+            return None
+        if not _rest_is_meta(tail):
+            return None
+        return self._found(ctx, b, "name-date", "an author-and-date header line", parsed[0], text, 0.8)
+
+    def _found(self, ctx: Context, b: Block, rule: str, evidence: str, names: list[str], text: str, conf: float) -> Finding:
+        data: dict[str, object] = {}
+        if names:
+            data["authors"] = names
+        d = find_date(text)
+        if d is not None:
+            data["published"] = d.iso
+        return ctx.finding(b, "byline", rule, evidence, conf, data)
+
+    @staticmethod
+    def _credit_names(rest: str) -> list[str]:
+        first = rest.split(";")[0]
+        names: list[str] = []
+        for part in regex.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", first):
+            part = regex.sub(r"\s+in\s+.*$", "", part).strip()
+            if _is_name(part):
+                names.append(part)
+        return names
+
+
+def _loose_time(s: str) -> bool:
+    return bool(regex.search(r"\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?", s, regex.IGNORECASE))
+

@@ -1,0 +1,211 @@
+"""Photo and video captions: duplicated captions, caption lines with a credit, credit-only lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from .._document import Block, Document
+from .._patterns import group_source
+from .._pipeline import Context, Finding
+from .._result import Caption
+from ._common import BaseFilter, norm
+
+__all__ = ["CaptionFilter", "split_credit"]
+
+_AG = group_source("photo_agency")
+_NAMETOKEN = r"\p{Lu}(?:[\p{L}\p{M}'\u2019-]+|\.)"
+_NAMEISH = rf"{_NAMETOKEN}(?:\s+(?:(?:de|van|von|da|del|la|le)\s+)?{_NAMETOKEN}){{0,4}}"
+_LABEL = r"(?:photo(?:graph)?s?|images?|pictures?|pics?|fotos?|fotograf[íi]as?|imagen(?:es)?|video|illustration)"
+_KIND = rf"(?:(?:AP|AFP|Reuters|file|staff|handout|pool|associated\s+press)\s+)?(?:photo\s+)?{_LABEL}(?:\s+illustration)?(?:\s+credit)?"
+
+# "(Photo by Name/AFP via Getty Images)", "(AP Photo/Name)", "(Image credit: AP)", "(Image: courtesy of X)"
+_PAREN_CREDIT = regex.compile(
+    rf"\s*\(\s*(?P<inner>(?P<kind>{_KIND})\s*(?:by|:|/|via|from|courtesy\s+of|de|por)\s*(?P<credit>[^()]{{1,120}}?)"
+    rf"|(?:photo\s+|image\s+)?credit\s*:\s*(?P<credit2>[^()]{{1,120}}?)"
+    rf"|(?P<credit3>[^()]{{1,80}}?\s*/\s*{_AG}(?:\s+(?:via|for)\s+[^()]{{1,40}})?))\s*\)\s*\.?$",
+    regex.IGNORECASE,
+)
+# A whole line that labels a credit: "Featured image via X", "Photo Credit: X", "photo by X / CC BY 2.0"
+_LABEL_LINE = regex.compile(
+    rf"^(?:(?:featured|top|header|cover|lead|main|hero)\s+)?{_KIND}\s*(?::|by|via|from|courtesy\s+of|por|de)\s*(?P<credit>.{{1,150}})$",
+    regex.IGNORECASE,
+)
+# "... Photograph: Name/Agency" at the end of a caption
+_INLINE_LABEL = regex.compile(
+    rf"(?:^|(?<=[.!?\"\u201d]\s)|\s)(?P<all>(?:photograph|photo|image|foto|picture|illustration)s?\s*:\s*(?P<credit>[^:]{{2,80}}?))\s*$",
+    regex.IGNORECASE,
+)
+# "Name/AP", "Name/EPA via Shutterstock", "Name | E+ | Getty Images", "AP Photo/Name", "X via Getty Images"
+_AGENCY_TAIL = regex.compile(
+    rf"(?:^|\s|\|)(?P<credit>"
+    rf"{_NAMEISH}\s*/\s*{_AG}(?:\s*(?:via|/)\s*{_AG})?(?:\s+photo)?"
+    rf"|{_AG}\s+photo\s*/\s*{_NAMEISH}"
+    rf"|(?:{_NAMEISH}\s*\|\s*)?(?:[\p{{L}}+]{{1,12}}\s*\|\s*)?{_AG}"
+    rf"|{_NAMEISH}\s+via\s+{_AG})\s*\.?$",
+)
+# The whole line is a credit: "Getty Images", "Andres Kudacki/AP Photo", "Reuters"
+_CREDIT_ONLY = regex.compile(
+    rf"^(?:(?:{_NAMEISH})\s*/\s*)?{_AG}(?:\s+photo)?(?:\s*/\s*{_NAMEISH})?(?:\s+via\s+{_AG})?\.?$"
+)
+_COURTESY_TAIL = regex.compile(
+    r"(?:^|\s)(?P<credit>(?:photo\s+)?courtesy(?:\s+of)?\s+\p{Lu}[\p{L}\p{M}.'\u2019 &-]{2,60}|"
+    r"\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+){0,3}\s+Photography)\s*$",
+)
+# Gallery and player residue that is part of a caption
+_UI = regex.compile(
+    r"^(?:enlarge\s+this\s+image\s*)?toggle\s+caption\b"
+    r"|\bhide\s+caption\b"
+    r"|^(?:image|photo|slide|foto|imagen)\s+\d+\s+(?:of|de|/)\s+\d+\b"
+    r"|^\d+\s*/\s*\d+\s+(?:slideshow|gallery|galer[íi]a|fotos?)\b"
+    r"|^resultado\s+de\s+imagen\s+para\b"
+    r"|^(?:file\s+photo|file\s+picture|archive\s+photo|foto\s+de\s+archivo)\s*[:\u2013\u2014-]"
+    r"|^in\s+this\s+(?:[\w,]+\s+){0,5}(?:photo|image|picture|photo\s+illustration|file\s+photo|handout\s+photo|screenshot|screen\s+grab)\b",
+    regex.IGNORECASE,
+)
+# A caption describes a picture: "poses", "is seen", "looks on", "pictured".
+_PICTURE_VERB = regex.compile(
+    r"\b(?:poses?|posing|is\s+seen|are\s+seen|looks?\s+on|pictured|is\s+pictured|gestures?|walks?\s+(?:past|by|through)|"
+    r"stands?\s+(?:outside|in|at|next)|wave[sd]?\s+to|arrives?\s+(?:at|for)|attends?|speaks?\s+(?:at|during|to))\b",
+    regex.IGNORECASE,
+)
+
+# Captions are short: a block longer than this is a paragraph, whatever it ends with.
+_MAX_WORDS = 80
+_PAIR_MAX_CHARS = 400
+
+
+def split_credit(text: str) -> tuple[str, str | None, str] | None:
+    """(caption text, credit, rule) when ``text`` ends with or is a photo credit.
+
+    >>> split_credit("U.S. soldiers on patrol. (Photo by Ann Lee/AFP via Getty Images)")
+    ('U.S. soldiers on patrol.', 'Ann Lee/AFP via Getty Images', 'paren-credit')
+    >>> split_credit("Protesters gather in Madrid. Altaf Qadri/AP")
+    ('Protesters gather in Madrid.', 'Altaf Qadri/AP', 'agency-credit')
+    >>> split_credit("The agency said it had seen the photo by Monday.") is None
+    True
+    """
+    m = _UI.search(text)
+    if m:
+        rest = text[m.end():].strip(" :-\u2013\u2014")
+        if m.group().lower().startswith(("enlarge", "toggle")):
+            return "", rest or None, "caption-ui"
+        return (text if m.start() == 0 else text[: m.start()]).strip(), None, "caption-ui"
+    m = _PAREN_CREDIT.search(text)
+    if m:
+        credit = m["credit"] or m["credit2"] or m["credit3"]
+        if m["kind"] and regex.match(r"(?i)(?:AP|AFP|Reuters|associated\s+press)\b", m["kind"]):
+            credit = m["inner"]
+        return text[: m.start()].strip(), credit.strip(), "paren-credit"
+    m = _LABEL_LINE.match(text)
+    if m and len(m["credit"].split()) <= 12:
+        return "", m["credit"].strip(), "credit-label"
+    if _CREDIT_ONLY.match(text):
+        return "", text.strip().rstrip("."), "credit-only"
+    m = _INLINE_LABEL.search(text)
+    if m and m.start("all") > 0:
+        return text[: m.start("all")].strip(), m["credit"].strip(), "labelled-credit"
+    m = _AGENCY_TAIL.search(text)
+    if m:
+        return text[: m.start("credit")].strip(" |"), m["credit"].strip(), "agency-credit"
+    m = _COURTESY_TAIL.search(text)
+    if m and not text.rstrip().endswith("."):
+        return text[: m.start("credit")].strip(), m["credit"].strip(), "courtesy-credit"
+    return None
+
+
+class CaptionFilter(BaseFilter):
+    """Removes photo captions: repeated captions, caption lines with a credit, credit-only lines.
+
+    Each caption goes once into ``metadata.captions``, its text and its credit apart.
+
+    >>> from cleantext import clean
+    >>> r = clean("Crowds wait at the gate. (Photo by Ann Lee/AFP via Getty Images)\\nCrowds wait at the gate. (Photo by Ann Lee/AFP via Getty Images)\\n\\nThe stadium opened its doors at noon on Saturday, an hour late.")
+    >>> r.text
+    'The stadium opened its doors at noon on Saturday, an hour late.'
+    >>> r.metadata.captions[0].credit
+    'Ann Lee/AFP via Getty Images'
+    >>> clean("She kept the photo by her bed for forty years, her daughter said.").text
+    'She kept the photo by her bed for forty years, her daughter said.'
+    """
+
+    name = "caption"
+    categories = ("caption",)
+
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        kept = list(ctx.kept())
+        done: set[int] = set()
+        for k, b in enumerate(kept):
+            if b.index in done:
+                continue
+            # a caption printed twice (alt text, then the caption), one copy perhaps with a credit
+            if k + 1 < len(kept) and kept[k + 1].index == b.index + 1:
+                pair = self._pair(b, kept[k + 1], ctx)
+                if pair:
+                    done.update((b.index, b.index + 1))
+                    yield from pair
+                    continue
+            f = self._single(b, ctx)
+            if f is not None:
+                done.add(b.index)
+                yield f
+
+    def _single(self, b: Block, ctx: Context) -> Finding | None:
+        split = split_credit(b.text)
+        if split is None:
+            return None
+        text, credit, rule = split
+        words = b.words
+        if words > _MAX_WORDS:
+            # a long paragraph that ends with a credit: only the credit goes
+            if rule in ("paren-credit", "labelled-credit") and text:
+                return ctx.finding((b.start + len(text), b.end), "caption", rule,
+                                   "a photo credit glued to the end of a paragraph", 0.7)
+            return None
+        if rule == "agency-credit" and text and text.rstrip()[-1:] not in ".!?\"\u201d" and words > 40:
+            return None
+        conf = 0.9 if rule in ("paren-credit", "credit-label", "credit-only", "caption-ui", "labelled-credit") else 0.8
+        cap = Caption(text=text, credit=credit) if text or credit else None
+        return ctx.finding(b, "caption", rule, _WHY[rule], conf, {"caption": cap} if cap else None)
+
+    def _pair(self, a: Block, b: Block, ctx: Context) -> list[Finding]:
+        ta, tb = norm(a.text), norm(b.text)
+        if max(len(ta), len(tb)) > _PAIR_MAX_CHARS or min(len(ta), len(tb)) < 12:
+            return []
+        short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+        if not long_.startswith(short):
+            return []
+        extra = long_[len(short):].strip()
+        split = split_credit(long_)
+        if extra:
+            # the longer copy must differ only by its credit
+            if split is None or norm(split[0]) != short and not extra.startswith(("(", "|")):
+                if split is None or len(extra.split()) > 8:
+                    return []
+        text, credit = (split[0], split[1]) if split else (short, None)
+        if not text:
+            text = short
+        if split is None and not _PICTURE_VERB.search(short):
+            # two copies of a line with no credit and no sign of a picture: left to the
+            # duplicate filter (a repeated heading or refrain is not a caption)
+            return []
+        conf = 0.9 if split is not None else 0.7
+        rule = "repeated-caption"
+        why = "a caption printed twice" + (" (one copy with its credit)" if extra else "")
+        cap = Caption(text=text, credit=credit)
+        return [
+            ctx.finding(a, "caption", rule, why, conf, {"caption": cap}),
+            ctx.finding(b, "caption", rule, why, conf, {"caption": cap}),
+        ]
+
+
+_WHY = {
+    "paren-credit": "a line ending with a bracketed photo credit",
+    "credit-label": "a line that labels a photo credit",
+    "credit-only": "a line that is only a photo credit",
+    "labelled-credit": "a caption ending with 'Photograph: credit'",
+    "agency-credit": "a caption ending with a photographer and agency credit",
+    "courtesy-credit": "a caption ending with a 'courtesy of' credit",
+    "caption-ui": "gallery or caption-toggle text",
+}

@@ -1,0 +1,87 @@
+"""Datelines: the place and agency that open a news story ("WASHINGTON (Reuters) - ")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from .._document import Document
+from .._pipeline import Context, Finding
+from ._common import BaseFilter, head_blocks, is_body_like
+
+__all__ = ["DatelineFilter"]
+
+_DASH = r"\s*[\u2014\u2013-]{1,2}\s*"
+_SPACED_DASH = r"\s+[\u2014\u2013]{1,2}\s+"
+# An agency or outlet in brackets: "(AP)", "(Reuters Breakingviews)", "( Natural News )", "(TMU)".
+_PAREN = r"\(\s*\p{Lu}[\p{L}\p{N}&.'\u2019]*(?:\s+\p{Lu}[\p{L}\p{N}&.'\u2019]*){0,3}\s*\)"
+_CAPS_PLACE = r"\p{Lu}[\p{Lu}.'\u2019-]+(?:\s+\p{Lu}[\p{Lu}.'\u2019-]+){0,3}"
+_PLACE = r"\p{Lu}[\p{L}.'\u2019-]+(?:\s+\p{Lu}[\p{L}.'\u2019-]+){0,2}"
+_REGION = rf"(?:,\s+{_PLACE}(?:,\s+{_PLACE})?)?"
+# what may follow a dateline: the first word of the story
+_NEXT = r"(?=[\p{Lu}\p{N}\"'\u201c\u2018(\[])"
+
+_RULES: tuple[tuple[str, regex.Pattern[str], float, str], ...] = (
+    (
+        "orphan-bracket",
+        regex.compile(rf"^\(\s*[\u2014\u2013-]+\s*{_NEXT}"),
+        0.95,
+        "an empty '( - ' left where a linked outlet name was dropped",
+    ),
+    (
+        "place-agency",
+        regex.compile(rf"^{_CAPS_PLACE}{_REGION}\s*(?:{_PAREN})?(?:{_DASH}{_PAREN})?{_DASH}{_NEXT}"),
+        0.9,
+        "a capitalised place (and agency) followed by a dash",
+    ),
+    (
+        "agency",
+        regex.compile(rf"^{_PAREN}(?:{_DASH}|\s+){_NEXT}"),
+        0.9,
+        "an agency or outlet in brackets opening the story",
+    ),
+    (
+        "place",
+        regex.compile(rf"^{_PLACE}{_REGION}(?:{_SPACED_DASH}){_NEXT}"),
+        0.6,
+        "a place name followed by a spaced dash",
+    ),
+)
+_STANDALONE = regex.compile(rf"^{_CAPS_PLACE}{_REGION}\s*(?:{_PAREN})?\s*[\u2014\u2013-]?$")
+
+# The rest of the paragraph must be a story, not a fragment.
+_MIN_REST = 40
+
+
+class DatelineFilter(BaseFilter):
+    """Removes the dateline that opens the story, and keeps the paragraph.
+
+    >>> from cleantext import clean
+    >>> clean("LONDON (Reuters) - The Bank of England kept its main interest rate unchanged on Thursday.").text
+    'The Bank of England kept its main interest rate unchanged on Thursday.'
+    >>> clean("Paris - Texas is a film by Wim Wenders, and Lisbon Story is another of his films.").text
+    'Paris - Texas is a film by Wim Wenders, and Lisbon Story is another of his films.'
+    """
+
+    name = "dateline"
+    categories = ("dateline",)
+
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        heads = head_blocks(ctx, limit=4)
+        for i, b in enumerate(heads):
+            text = b.text
+            if i < len(heads) - 1 and len(text) <= 40 and _STANDALONE.match(text) and text.upper() == text:
+                yield ctx.finding(b, "dateline", "standalone", "a line that is only a capitalised place", 0.8)
+                continue
+            if len(text) < _MIN_REST:
+                continue
+            for rule, pat, conf, why in _RULES:
+                m = pat.match(text)
+                if m and len(text) - m.end() >= _MIN_REST:
+                    yield ctx.finding((b.start, b.start + m.end()), "dateline", rule, why, conf,
+                                      {"dateline": text[: m.end()].strip()})
+                    break
+            # only the first paragraph of the story can open with a dateline
+            if is_body_like(text):
+                break
