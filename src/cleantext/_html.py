@@ -1,125 +1,681 @@
 """HTML -> Document: the text of the page's main content, block by block, and its metadata.
 
-A first reader: it drops scripts, styles and page chrome (``nav``, ``header``, ``footer``,
-``aside``, ``form``), prefers ``<article>``/``<main>``/``itemprop=articleBody`` when present,
-and turns each block-level element into a line. ``Document.text`` is that text view of the page;
-the ledger's offsets refer to it. Metadata comes from ``<meta>``, JSON-LD and ``<time>``.
+The reader parses with lxml (the C parser that BeautifulSoup's ``lxml`` builder drives, used
+directly: building a BeautifulSoup tree took most of the time of a run, see the README), drops
+scripts, styles and hidden elements, locates the main content, and turns every block-level
+element inside it into a block.
+
+Locating the main content follows Readability: paragraphs give their parent and grandparent a
+score (text length and commas), class/id tokens add or subtract, the score is scaled by link
+density, and the best candidate is widened to its parent while that parent holds most of the
+score; siblings that score well or read like paragraphs are added. An ``itemprop=articleBody``
+element, or an ``<article>``, that holds most of the best candidate's text is preferred.
+
+The text view (``Document.text``) is the text of that content: everything inside it, including
+the captions, share bars, asides and related lists it holds (the ``structure`` filter and the
+text filters judge those, so their removal is in the ledger); page chrome outside it
+(navigation, sidebars, footers) is not part of the text view.
+
+Each block carries structure hints: ``Block.tag`` is its element's tag, and ``Block.hints`` the
+class/id tokens of the element and of its ancestors inside the content, nearest first
+(lower-cased), with ``@tag`` markers for structural ancestors (``@figure``, ``@figcaption``,
+``@aside``, ``@form``, ``@nav``, ``@footer``, ``@header``, ``@blockquote``, ``@li``, ``@table``)
+and ``@links`` when most of the block's text is link text.
+
+Robustness: bytes are decoded before (``cleantext._input``); a page nested deeper than the
+C parser allows (it stops at 2,048 levels) is rebuilt by a pure-Python builder that flattens
+the excess levels, so no text is lost and nothing recurses.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser as _PyHTMLParser
 from typing import Any
 
-from bs4 import BeautifulSoup, Tag
-from bs4.element import NavigableString
+import lxml.etree as etree  # type: ignore[import-untyped]
+import lxml.html  # type: ignore[import-untyped]
 
 from ._document import Block, Document
 
-__all__ = ["read_html"]
+__all__ = ["read_html", "parse_html", "html_metadata"]
 
-_DROP = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "iframe")
-_BLOCK = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li blockquote pre figcaption figure section article main td th dt dd br tr ul ol table caption".split()
+Element = Any  # lxml.html.HtmlElement (lxml ships no type hints)
+
+# -- parsing ------------------------------------------------------------------------------------
+
+_XML_DECL = re.compile(r"\A\s*<\?xml[^>]*\?>", re.I)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_MAX_DEPTH = 1000  # levels kept by the fallback builder
+
+
+class _FlatBuilder(_PyHTMLParser):
+    """Builds an lxml tree from any markup, folding levels past ``_MAX_DEPTH`` into one."""
+
+    _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = lxml.html.Element("html")
+        self.stack: list[Element] = [self.root]
+        self.excess: list[str] = []  # tags opened past the depth limit
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("html",):
+            return
+        parent = self.stack[-1]
+        if len(self.stack) >= _MAX_DEPTH:
+            if tag not in self._VOID:
+                self.excess.append(tag)
+            if tag in _BLOCK_TAGS:
+                el = etree.SubElement(parent, "br")
+            return
+        try:
+            el = etree.SubElement(parent, tag)
+        except ValueError:  # not a valid tag name
+            return
+        for k, v in attrs:
+            try:
+                el.set(k, v or "")
+            except ValueError:
+                pass
+        if tag not in self._VOID:
+            self.stack.append(el)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in self._VOID and len(self.stack) > 1 and self.stack[-1].tag == tag:
+            self.stack.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.excess:
+            if tag in self.excess:
+                while self.excess and self.excess.pop() != tag:
+                    pass
+            return
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        el = self.stack[-1]
+        last = el[-1] if len(el) else None
+        data = _CONTROL.sub("", data)
+        if last is not None:
+            last.tail = (last.tail or "") + data
+        else:
+            el.text = (el.text or "") + data
+
+
+def parse_html(html: str) -> Element:
+    """The lxml tree of a page; never raises on bad markup, never recurses."""
+    html = _CONTROL.sub("", _XML_DECL.sub("", html, count=1))
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, huge_tree=True, no_network=True, default_doctype=False
+    )
+    try:
+        root = lxml.html.document_fromstring(html, parser=parser) if html.strip() else None
+    except (etree.ParserError, ValueError):
+        root = None
+    deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    if root is None or deep:
+        b = _FlatBuilder()
+        b.feed(html)
+        b.close()
+        root = b.root
+    return root
+
+
+# -- cleaning -----------------------------------------------------------------------------------
+
+_DROP_TAGS = (
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+    "select", "textarea", "input", "button", "link", "meta", "head", "title", "video", "audio", "map",
+    "dialog",
 )
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+_BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li blockquote pre figcaption figure section article main td th dt dd dl "
+    "br tr ul ol table caption header footer aside nav form address details summary hr center".split()
+)
+_MARK_TAGS = frozenset("figure figcaption aside form nav footer header blockquote li table".split())
 
 
-def _text_lines(root: Tag) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(text, tag, hints) for every block-level run of text under ``root``, in order."""
-    out: list[tuple[str, str, tuple[str, ...]]] = []
-    buf: list[str] = []
-    owner: list[Tag] = [root]
-
-    def flush() -> None:
-        text = " ".join("".join(buf).split())
-        buf.clear()
-        if text:
-            el = owner[-1]
-            hints = tuple(str(c) for c in (el.get("class") or [])) + ((str(el.get("id")),) if el.get("id") else ())
-            out.append((text, el.name or "", hints))
-
-    stack: list[tuple[Any, bool]] = [(root, False)]
-    while stack:  # iterative: deep nesting must not overflow the stack
-        node, closing = stack.pop()
-        if closing:
-            flush()
-            owner.pop()
+def _drop_hidden(root: Element) -> None:
+    doomed = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
             continue
-        if isinstance(node, NavigableString):
-            if type(node) is NavigableString:
-                buf.append(str(node))
+        a = el.attrib
+        if "hidden" in a or a.get("aria-hidden") == "true" and el.tag not in ("body", "html", "main", "article"):
+            doomed.append(el)
+        elif "style" in a and _HIDDEN_STYLE.search(a["style"]):
+            doomed.append(el)
+    for el in doomed:
+        _remove(el)
+
+
+def _remove(el: Element) -> None:
+    """Remove an element, keeping its tail text."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+# -- locating the main content ------------------------------------------------------------------
+
+_TOKEN_SPLIT = re.compile(r"[\s]+")
+_POSITIVE = re.compile(
+    r"article|body|content|entry|h-?entry|main|page|post|text|blog|story|prose|rich-?text", re.I
+)
+_NEGATIVE = re.compile(
+    r"-ad-|\bads?\b|hidden|^hid$|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|"
+    r"media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|"
+    r"taboola|tool|widget|social|newsletter|subscribe|signup|cookie|breadcrumb|menu|nav|byline|author-?bio|"
+    r"recommend|popular|trending|more-?stories|read-?more|disclaimer|copyright",
+    re.I,
+)
+_UNLIKELY = re.compile(
+    r"banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|"
+    r"related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
+    r"pagination|pager|popup|yom-remote|newsletter|subscribe|share|cookie|promo|outbrain|taboola|recommend|"
+    r"trending|most-?popular|navbar|nav-|-nav",
+    re.I,
+)
+_MAYBE = re.compile(r"and|article|body|column|content|main|shadow|story|entry|post|text", re.I)
+_PARA_TAGS = frozenset("p pre td blockquote h2 h3 h4 li dd".split())
+_CONTAINER_TAGS = frozenset("div section article main td blockquote body form".split())
+
+
+def _class_id(el: Element) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+
+
+def _text_len(el: Element) -> int:
+    return len(" ".join("".join(el.itertext()).split()))
+
+
+def _link_len(el: Element) -> int:
+    n = 0
+    for a in el.iter("a"):
+        n += len(" ".join("".join(a.itertext()).split()))
+    return n
+
+
+def _unlikely(body: Element) -> set[Element]:
+    """Elements whose paragraphs do not vote for a content container (chrome, by tag or class)."""
+    doomed = []
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "article", "main", "a", "p"):
             continue
-        if not isinstance(node, Tag):
+        if el.tag in ("nav", "footer", "aside") and not _POSITIVE_STRONG.search(_class_id(el)):
+            doomed.append(el)
             continue
-        if node.name in _BLOCK:
-            flush()
-            owner.append(node)
-            stack.append((node, True))
-        stack.extend((c, False) for c in reversed(list(node.children)))
-    flush()
+        if el.tag == "header" and not _POSITIVE_STRONG.search(_class_id(el)):
+            doomed.append(el)
+            continue
+        ci = _class_id(el)
+        if ci and _UNLIKELY.search(ci) and not _MAYBE.search(ci) and el.get("itemprop") != "articleBody":
+            doomed.append(el)
+    skip: set[Element] = set()
+    for el in doomed:
+        if el not in skip:
+            skip.update(el.iter())
+    return skip
+
+
+_POSITIVE_STRONG = re.compile(r"article-?body|articlebody|entry-content|post-content|story-?body|main-content", re.I)
+
+
+def _score_candidates(body: Element, skip: set[Element]) -> tuple[dict[Element, float], Element | None]:
+    scores: dict[Element, float] = {}
+
+    def init(el: Element) -> float:
+        s = {"div": 5, "article": 10, "section": 3, "main": 5, "pre": 3, "td": 3, "blockquote": 3,
+             "form": -3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "address": -3, "th": -5,
+             "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5}.get(el.tag, 0)
+        return float(s + _class_weight(el))
+
+    for el in body.iter(*_PARA_TAGS, "div"):
+        if el in skip:
+            continue
+        if el.tag == "div":
+            # a div with no block children reads as a paragraph
+            if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and c.tag != "br" for c in el):
+                continue
+        text = " ".join("".join(el.itertext()).split())
+        if len(text) < 25:
+            continue
+        parent = el.getparent()
+        if parent is None:
+            continue
+        grand = parent.getparent()
+        score = 1.0 + text.count(",") + min(len(text) // 100, 3)
+        for anc, div in ((parent, 1.0), (grand, 2.0)):
+            if anc is None or not isinstance(anc.tag, str):
+                continue
+            if anc not in scores:
+                scores[anc] = init(anc)
+            scores[anc] += score / div
+    if not scores:
+        return scores, None
+    best: Element | None = None
+    best_score = -1e9
+    for el, s in scores.items():
+        tl = _text_len(el)
+        ld = _link_len(el) / tl if tl else 0.0
+        s *= 1.0 - ld
+        scores[el] = s
+        if s > best_score:
+            best, best_score = el, s
+    return scores, best
+
+
+def _class_weight(el: Element) -> int:
+    w = 0
+    for v in (el.get("class"), el.get("id")):
+        if not v:
+            continue
+        if _NEGATIVE.search(v) and not _POSITIVE_STRONG.search(v):
+            w -= 25
+        if _POSITIVE.search(v):
+            w += 25
+    if el.get("itemprop") == "articleBody":
+        w += 50
+    return w
+
+
+def _locate(body: Element) -> list[Element]:
+    """The element(s) holding the main content, in document order."""
+    # explicit markup first
+    for xp in ('.//*[@itemprop="articleBody"]', ".//article"):
+        found = body.xpath(xp)
+        if len(found) == 1 and _text_len(found[0]) >= 400:
+            return [found[0]]
+    scores, top = _score_candidates(body, _unlikely(body))
+    if top is None:
+        return [body]
+    top_score = scores[top]
+    # widen to the parent while the parent's own score is close (the text is split over siblings)
+    cur = top
+    while True:
+        parent = cur.getparent()
+        if parent is None or parent.tag in ("html",):
+            break
+        ps = scores.get(parent)
+        if ps is None or ps < top_score * 0.75:
+            # readability's check: a parent holding several good candidates
+            good = [c for c in parent if scores.get(c, 0.0) >= top_score * 0.5]
+            if len(good) >= 2:
+                cur = parent
+                top_score = max(top_score, ps or 0.0)
+                continue
+            break
+        cur = parent
+        top_score = ps
+    # siblings that belong to the story
+    parent = cur.getparent()
+    if parent is None:
+        return [cur]
+    threshold = max(10.0, top_score * 0.2)
+    out = []
+    for sib in parent:
+        if not isinstance(sib.tag, str):
+            continue
+        if sib is cur:
+            out.append(sib)
+            continue
+        s = scores.get(sib)
+        if s is not None and s >= threshold:
+            out.append(sib)
+        elif sib.tag == "p":
+            tl = _text_len(sib)
+            ld = _link_len(sib) / tl if tl else 1.0
+            txt = " ".join("".join(sib.itertext()).split())
+            if tl > 80 and ld < 0.25 or 0 < tl <= 80 and ld == 0 and re.search(r"\.( |$)", txt):
+                out.append(sib)
     return out
 
 
-def _meta(soup: BeautifulSoup) -> dict[str, object]:
-    meta: dict[str, object] = {}
+# -- blocks -------------------------------------------------------------------------------------
 
-    def content(**attrs: Any) -> str | None:
-        tag = soup.find("meta", attrs=attrs)
-        if isinstance(tag, Tag):
-            v = tag.get("content")
-            if isinstance(v, str) and v.strip():
-                return v.strip()
-        return None
-
-    for node in soup.find_all("script", attrs={"type": "application/ld+json"}):
-        try:
-            data = json.loads(node.get_text())
-        except (ValueError, TypeError):
-            continue
-        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        for item in items:
-            if not isinstance(item, dict):
-                continue
-            if "headline" in item and "title" not in meta and isinstance(item["headline"], str):
-                meta["title"] = item["headline"].strip()
-            if "datePublished" in item and "published" not in meta and isinstance(item["datePublished"], str):
-                meta["published"] = item["datePublished"].strip()
-            auth = item.get("author")
-            if auth and "authors" not in meta:
-                auths = auth if isinstance(auth, list) else [auth]
-                names = [a.get("name") if isinstance(a, dict) else a for a in auths]
-                meta["authors"] = [n.strip() for n in names if isinstance(n, str) and n.strip()]
-    title = content(property="og:title")
-    if title and "title" not in meta:
-        meta["title"] = title
-    if "title" not in meta and soup.title and soup.title.string:
-        meta["title"] = soup.title.string.strip()
-    pub = content(property="article:published_time")
-    if pub and "published" not in meta:
-        meta["published"] = pub
-    author = content(name="author")
-    if author and "authors" not in meta:
-        meta["authors"] = [author]
-    for key, attrs in (("site_name", {"property": "og:site_name"}), ("description", {"name": "description"}), ("url", {"property": "og:url"})):
-        v = content(**attrs)
+def _tokens(el: Element) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in (el.get("class"), el.get("id")):
         if v:
-            meta[key] = v
+            out.extend(t.lower() for t in v[:500].split()[:8])
+    if el.get("itemprop"):
+        out.append("itemprop-" + str(el.get("itemprop"))[:40].lower())
+    return tuple(out)
+
+
+_MAX_HINTS = 16
+
+
+def _blocks(roots: Iterable[Element]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(text, tag, hints) for every block-level run of text under ``roots``, in order."""
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+    for root in roots:
+        buf: list[str] = []
+        link_chars = [0]
+        owner: list[tuple[str, tuple[str, ...]]] = [(str(root.tag), _tokens(root))]
+        ctx: list[tuple[str, ...]] = [owner[0][1]]
+        in_link = [0]
+
+        def flush() -> None:
+            text = " ".join("".join(buf).split())
+            buf.clear()
+            if text:
+                tag, hints = owner[-1]
+                if link_chars[0] >= 0.5 * len(text.replace(" ", "")):
+                    hints = hints + ("@links",)
+                out.append((text, tag, hints))
+            link_chars[0] = 0
+
+        for event, el in etree.iterwalk(root, events=("start", "end")):
+            tag = el.tag
+            if not isinstance(tag, str):
+                if event == "end" and el.tail:
+                    buf.append(el.tail)
+                continue
+            if event == "start":
+                own = _tokens(el)
+                marks = ("@" + tag,) if tag in _MARK_TAGS else ()
+                c = (marks + own + ctx[-1])[:_MAX_HINTS] if (own or marks) else ctx[-1]
+                ctx.append(c)
+                if tag in _BLOCK_TAGS:
+                    flush()
+                    owner.append((tag, c))
+                if tag == "a":
+                    in_link[0] += 1
+                if el.text:
+                    buf.append(el.text)
+                    if in_link[0]:
+                        link_chars[0] += len(el.text.replace(" ", "").strip())
+                elif tag == "img" and False:
+                    pass
+            else:
+                ctx.pop()
+                if tag == "a":
+                    in_link[0] -= 1
+                if tag in _BLOCK_TAGS:
+                    flush()
+                    owner.pop()
+                elif tag in ("td", "th"):
+                    buf.append(" ")
+                if el is root:
+                    continue
+                if el.tail:
+                    buf.append(el.tail)
+                    if in_link[0]:
+                        link_chars[0] += len(el.tail.replace(" ", "").strip())
+        flush()
+    return out
+
+
+# -- metadata -----------------------------------------------------------------------------------
+
+_SEP = re.compile(r"\s+[|\u2013\u2014\u00b7:\u2022\u00bb\-\u2012\/]\s+")
+
+
+def _clean_str(v: object) -> str | None:
+    if isinstance(v, str):
+        s = " ".join(v.split())
+        return s or None
+    return None
+
+
+def strip_site(title: str, site: str | None = None) -> str:
+    """The title without the site's name: ``"Floods hit the coast | Daily Post"`` -> the headline.
+
+    >>> strip_site("Floods hit the coast | Daily Post")
+    'Floods hit the coast'
+    >>> strip_site("Floods hit the coast - Daily Post", "Daily Post")
+    'Floods hit the coast'
+    >>> strip_site("Q&A: what the new rules mean for renters")
+    'Q&A: what the new rules mean for renters'
+    """
+    parts = _SEP.split(title)
+    if len(parts) < 2:
+        return title
+    norm_site = (site or "").casefold().replace(" ", "")
+    if norm_site:
+        kept = [p for p in parts if p.casefold().replace(" ", "") != norm_site and norm_site not in p.casefold().replace(" ", "")]
+        if kept and len(kept) < len(parts):
+            return title_join(title, kept)
+    # the longest part, when the others are short (a site name, a section)
+    longest = max(parts, key=len)
+    others = [p for p in parts if p is not longest]
+    if all(len(p.split()) <= 4 for p in others) and len(longest.split()) < 3 and len(parts[-1].split()) <= 4:
+        return title_join(title, parts[:-1])
+    if all(len(p.split()) <= 4 for p in others) and len(longest.split()) >= 3:
+        # a leading "Q&A:" style label joined by a colon is part of the headline
+        idx = parts.index(longest)
+        if idx > 0 and re.search(r":\s", title) and not re.search(r"\s[|\u2013\u2014\-]\s", title):
+            return title
+        return longest
+    return title
+
+
+def title_join(title: str, kept: list[str]) -> str:
+    """The span of ``title`` from the first kept part to the last (keeps inner separators)."""
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end].strip() if 0 <= start < end else kept[0]
+
+
+def _ld_items(data: object) -> Iterator[dict[str, Any]]:
+    stack = [data]
+    n = 0
+    while stack and n < 200:
+        n += 1
+        x = stack.pop()
+        if isinstance(x, list):
+            stack.extend(reversed(x))
+        elif isinstance(x, dict):
+            yield x
+            if "@graph" in x:
+                stack.append(x["@graph"])
+            if isinstance(x.get("mainEntity"), (dict, list)):
+                stack.append(x["mainEntity"])
+
+
+_ARTICLE_TYPES = re.compile(r"Article|Posting|Report|Blog|NewsArticle|WebPage|CreativeWork", re.I)
+
+
+def _names(v: object, limit: int = 10) -> list[str]:
+    out: list[str] = []
+    items = v if isinstance(v, list) else [v]
+    for a in items[:limit]:
+        if isinstance(a, dict):
+            a = a.get("name")
+            if isinstance(a, list):
+                a = a[0] if a else None
+        s = _clean_str(a)
+        if s and not s.startswith("http") and len(s) <= 100:
+            out.append(s)
+    return out
+
+
+_BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|por|par|di|door|av|przez)\s*[:\-]?\s+", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\by\b|\bet\b)\s*")
+
+
+def split_authors(text: str) -> list[str]:
+    """Names in a byline: ``"By Ann Lee and Bo Chan"`` -> ``["Ann Lee", "Bo Chan"]``.
+
+    >>> split_authors("By Ann Lee and Bo Chan")
+    ['Ann Lee', 'Bo Chan']
+    """
+    t = _BYLINE_PREFIX.sub("", " ".join(text.split()))
+    t = re.split(r"\s+[|\u2013\u2014]\s+|\s+-\s+|\bUpdated\b|\bPublished\b|\bPosted\b", t)[0]
+    names = [n.strip(" .,:") for n in _NAME_SPLIT.split(t)]
+    return [n for n in names if n and len(n.split()) <= 5 and not any(ch.isdigit() for ch in n)]
+
+
+def _iso(v: str | None) -> str | None:
+    if not v:
+        return None
+    v = v.strip()
+    if re.match(r"^\d{4}-\d{2}-\d{2}", v):
+        return v
+    import warnings
+
+    from dateutil import parser as dparser
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            d = dparser.parse(v, fuzzy=False)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return d.isoformat()
+
+
+def html_metadata(root: Element) -> dict[str, object]:
+    """Title, authors, published, site name, language, canonical URL and description of a page."""
+    meta: dict[str, object] = {}
+    props: dict[str, str] = {}
+    for m in root.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        val = m.get("content")
+        if key and isinstance(val, str) and val.strip() and key not in props:
+            props[key] = " ".join(val.split())
+    ld_title = ld_pub = None
+    ld_authors: list[str] = []
+    ld_site = None
+    for node in root.iter("script"):
+        if (node.get("type") or "").lower() != "application/ld+json" or not node.text:
+            continue
+        try:
+            data = json.loads(node.text)
+        except ValueError:
+            continue
+        for item in _ld_items(data):
+            typ = item.get("@type")
+            typs = " ".join(typ) if isinstance(typ, list) else str(typ or "")
+            if not _ARTICLE_TYPES.search(typs):
+                continue
+            article = "WebPage" not in typs or "headline" in item
+            if article and ld_title is None and _clean_str(item.get("headline")):
+                ld_title = _clean_str(item.get("headline"))
+            if article and ld_pub is None and _clean_str(item.get("datePublished")):
+                ld_pub = _clean_str(item.get("datePublished"))
+            if article and not ld_authors and item.get("author"):
+                ld_authors = _names(item.get("author"))
+            pub = item.get("publisher")
+            if ld_site is None and isinstance(pub, dict):
+                ld_site = _clean_str(pub.get("name"))
+    site = props.get("og:site_name") or ld_site or props.get("application-name")
+    if site:
+        meta["site_name"] = site
+    # title
+    h1s = [" ".join("".join(h.itertext()).split()) for h in root.iter("h1")]
+    h1s = [h for h in h1s if h]
+    title_el = next(root.iter("title"), None)
+    page_title = " ".join("".join(title_el.itertext()).split()) if title_el is not None else ""
+    cands = [props.get("og:title"), ld_title, props.get("twitter:title"), page_title]
+    title = None
+    for c in cands:
+        if c:
+            title = strip_site(c, site)
+            break
+    if title and h1s:
+        # an h1 that the title starts with is the full headline (meta titles get truncated)
+        for h in h1s[:3]:
+            if h.casefold() == title.casefold() or (len(h) > len(title) and h.casefold().startswith(title.casefold().rstrip(".\u2026 "))):
+                title = h
+                break
+    elif not title and h1s:
+        title = h1s[0]
+    if title:
+        meta["title"] = title
+    # authors
+    authors = ld_authors
+    if not authors:
+        for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
+            v = props.get(key)
+            if v and not v.startswith("http"):
+                authors = split_authors(v)
+                break
+    if not authors:
+        for a in root.xpath('.//a[@rel="author"] | .//*[@itemprop="author"] | .//*[contains(concat(" ", normalize-space(@class), " "), " author-name ")]'):
+            name = _clean_str(a.get("content")) or " ".join("".join(a.itertext()).split())
+            if name and len(name.split()) <= 6:
+                authors = split_authors(name)
+                break
+    if not authors:
+        for el in root.xpath('.//*[contains(concat(" ", normalize-space(@class), " "), " byline ")]')[:1]:
+            txt = " ".join("".join(el.itertext()).split())
+            if 0 < len(txt.split()) <= 12:
+                authors = split_authors(txt)
+    if site:
+        authors = [a for a in authors if a.casefold() != site.casefold()]
+    if authors:
+        meta["authors"] = list(dict.fromkeys(authors))
+    # published
+    pub = ld_pub or props.get("article:published_time") or props.get("og:published_time")
+    if not pub:
+        for key in ("datepublished", "publishdate", "pubdate", "date", "dc.date", "dc.date.issued",
+                    "sailthru.date", "parsely-pub-date", "publication_date", "article.published"):
+            if props.get(key):
+                pub = props[key]
+                break
+    if not pub:
+        for t in root.xpath(".//time[@datetime] | .//*[@itemprop='datePublished']")[:1]:
+            pub = t.get("datetime") or t.get("content")
+    iso = _iso(pub)
+    if iso:
+        meta["published"] = iso
+    # url, description, language
+    canon = root.xpath('.//link[@rel="canonical"]/@href')
+    url = (canon[0].strip() if canon else None) or props.get("og:url")
+    if url:
+        meta["url"] = url
+    desc = props.get("description") or props.get("og:description")
+    if desc:
+        meta["description"] = desc
+    lang = root.get("lang") or root.get("xml:lang") or props.get("og:locale") or props.get("content-language")
+    if isinstance(lang, str) and re.match(r"^[A-Za-z]{2,3}\b", lang.strip()):
+        meta["language"] = lang.strip()[:3].split("-")[0].split("_")[0].lower()
     return meta
 
 
+# -- the reader ---------------------------------------------------------------------------------
+
 def read_html(html: str, language: str | None = None) -> Document:
-    """Parse a page and build the Document of its main content."""
-    soup = BeautifulSoup(html, "html.parser")
-    meta = _meta(soup)
-    for el in soup.find_all(_DROP):
-        el.decompose()
-    root: Tag = soup
-    for sel in ("[itemprop=articleBody]", "article", "main"):
-        found = soup.select_one(sel)
-        if isinstance(found, Tag) and len(found.get_text(" ", strip=True)) > 200:
-            root = found
-            break
-    lines = _text_lines(root)
+    """Parse a page and build the Document of its main content.
+
+    >>> d = read_html("<html lang=en><head><title>Rain - Daily</title></head><body><nav>Home</nav>"
+    ...               "<article><h1>Rain</h1><p>It rained all day in the valley, and the river rose.</p>"
+    ...               "<figure><img src=a.jpg><figcaption>The river. Photo: A. Lee</figcaption></figure>"
+    ...               "</article></body></html>")
+    >>> [(b.text, b.tag) for b in d.blocks]
+    [('Rain', 'h1'), ('It rained all day in the valley, and the river rose.', 'p'), ('The river. Photo: A. Lee', 'figcaption')]
+    >>> d.meta["title"], d.language
+    ('Rain', 'en')
+    """
+    root = parse_html(html)
+    meta = html_metadata(root)
+    etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
+    _drop_hidden(root)
+    body = root.find("body")
+    if body is None:
+        body = root
+    roots = _locate(body)
+    lines = _blocks(roots)
     parts: list[str] = []
     blocks: list[Block] = []
     pos = 0
@@ -130,9 +686,6 @@ def read_html(html: str, language: str | None = None) -> Document:
         blocks.append(Block(i, pos, pos + len(text), text, i, "line", tag_name, hints))
         parts.append(text)
         pos += len(text)
-    lang = language
-    if lang is None:
-        html_tag = soup.find("html")
-        if isinstance(html_tag, Tag) and isinstance(html_tag.get("lang"), str):
-            lang = str(html_tag.get("lang")).split("-")[0].lower() or None
+    page_lang = meta.pop("language", None)
+    lang = language or (page_lang if isinstance(page_lang, str) else None)
     return Document(text="".join(parts), blocks=blocks, format="html", language=lang, meta=meta)

@@ -13,6 +13,7 @@ from .byline import BylineFilter
 from .caption import CaptionFilter
 from .dateline import DatelineFilter
 from .duplicate import DuplicateFilter
+from .structure import StructureFilter
 from .title import TitleFilter
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "DonationFilter",
     "DuplicateFilter",
     "NewsletterFilter",
+    "StructureFilter",
     "TitleFilter",
     "default_filters",
     "FILTER_CLASSES",
@@ -31,6 +33,7 @@ __all__ = [
 FILTER_CLASSES: dict[str, type] = {
     cls.name: cls
     for cls in (
+        StructureFilter,
         BylineFilter,
         CaptionFilter,
         DatelineFilter,

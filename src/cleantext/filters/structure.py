@@ -1,0 +1,193 @@
+"""HTML structure as evidence: captions, asides, forms, share bars, related lists, ads, comments.
+
+Only documents read from HTML carry structure (``Block.tag`` and ``Block.hints``, see
+``cleantext._html``); on plain text this filter finds nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from .._document import Block, Document
+from .._pipeline import Context, Finding
+from .._result import Caption
+from ._common import BaseFilter, is_body_like, norm, reports_speech
+from .caption import split_credit
+
+__all__ = ["StructureFilter", "token_category"]
+
+# Class/id tokens -> category. A token matches when one of its parts (split on - and _) or
+# the whole token is in the table; "sharedocs" is not "share", "headline-share" is.
+_TOKEN_CATEGORY: dict[str, str] = {}
+for _cat, _words in {
+    "caption": "caption captions figcaption wp-caption-text image-caption photo-caption img-caption "
+    "media-caption caption-text credit credits image-credit photo-credit",
+    "social": "share shares sharing sharebar share-bar social social-share sharethis addthis "
+    "share-buttons share-tools follow",
+    "newsletter": "newsletter newsletters signup sign-up subscribe-box optin opt-in mailchimp",
+    "subscription": "paywall subscription subscribe subscriber-only piano-offer",
+    "donation": "donate donation donations",
+    "related": "related related-posts related-articles related-stories recommended recommendations "
+    "more-stories read-more readmore also-read outbrain taboola trending popular most-popular "
+    "most-read jp-relatedposts yarpp crp_related",
+    "advertisement": "ad ads advert adverts advertisement advertisements adsense adslot ad-slot "
+    "ad-unit dfp gpt-ad sponsor sponsored sponsors promoted native-ad",
+    "comments": "comments comment-list commentlist comment-respond respond disqus disqus_thread "
+    "comments-area comment-section",
+    "author_bio": "author-bio authorbio author-box about-author author-info author-card bio-box",
+    "ui": "breadcrumb breadcrumbs pagination pager toolbar print-button skip-link tags tag-list "
+    "post-tags entry-tags article-tags cookie cookies gdpr consent",
+    "legal": "copyright disclaimer license",
+}.items():
+    for _w in _words.split():
+        _TOKEN_CATEGORY[_w] = _cat
+
+# Tokens that say "this is the story": meeting one before a boilerplate token stops the search.
+_CONTENT = frozenset(
+    "article-body articlebody article-content article__body entry-content post-content post-body "
+    "story-body story-content main-content itemprop-articlebody body-text article-text "
+    "rich-text prose".split()
+)
+# Over-broad tokens other tools deleted real articles with: never evidence on their own.
+_IGNORED = frozenset("widget widgets banner block module component container wrapper box".split())
+
+_PART = regex.compile(r"[-_]+")
+_MARK_CATEGORY = {"@figcaption": "caption", "@aside": "related", "@form": "ui", "@nav": "ui", "@footer": "ui"}
+
+
+def token_category(token: str) -> str | None:
+    """The category a class/id token names, or ``None``.
+
+    >>> token_category("share-bar"), token_category("newsletter_signup"), token_category("widget")
+    ('social', 'newsletter', None)
+    >>> token_category("shadow"), token_category("adventure"), token_category("leaderboard")
+    (None, None, None)
+    """
+    if token in _IGNORED:
+        return None
+    cat = _TOKEN_CATEGORY.get(token)
+    if cat:
+        return cat
+    for part in _PART.split(token):
+        if part in _IGNORED:
+            continue
+        cat = _TOKEN_CATEGORY.get(part)
+        if cat:
+            return cat
+    return None
+
+
+class StructureFilter(BaseFilter):
+    """Removes what the page's markup marks as boilerplate: captions, share bars, asides, ads...
+
+    Evidence is the element: ``figcaption``, an ``aside`` or ``form``, a class or id such as
+    ``share-tools``, ``newsletter-signup`` or ``related-posts`` on the block or an ancestor, and
+    runs of link-dense list items. The nearest marker wins, and a story marker
+    (``article-body``, ``entry-content``) met first stops the search. Over-broad tokens
+    (``widget``, ``banner``) are never evidence. Plain text has no structure: nothing is found.
+
+    >>> from cleantext import clean
+    >>> page = ("<html><body><article><p>The council voted on Tuesday to extend the bus line to "
+    ...         "the airport, after a decade of debate.</p><div class='share-tools'>Share on Facebook</div>"
+    ...         "<div class='widget'><p>Residents were divided over the plan, several said.</p></div>"
+    ...         "</article></body></html>")
+    >>> r = clean(page)
+    >>> [(x.category, x.text) for x in r.removed]
+    [('social', 'Share on Facebook')]
+    >>> "Residents were divided" in r.text
+    True
+    """
+
+    name = "structure"
+    categories = ("caption", "social", "newsletter", "subscription", "donation", "related",
+                  "advertisement", "comments", "author_bio", "ui", "legal", "title")
+
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        if doc.format != "html":
+            return
+        blocks = doc.blocks
+        title = doc.meta.get("title")
+        title_n = norm(title).casefold() if isinstance(title, str) else None
+        link_run = _link_runs(blocks)
+        for b in blocks:
+            if title_n and b.tag in ("h1", "h2") and b.index < 8 and norm(b.text).casefold() == title_n:
+                yield ctx.finding(b, "title", "headline-element", f"<{b.tag}> that repeats the page title", 0.9,
+                                  {"title": b.text})
+                continue
+            hit = _marker(b)
+            if hit is not None:
+                cat, token, own = hit
+                if cat == "caption":
+                    yield self._caption(b, token, ctx)
+                    continue
+                conf = 0.9 if own else 0.85
+                # long prose under a container marker: doubtful (the safety cap may undo it)
+                if cat not in ("comments", "related") and len(b.text.split()) >= 40 and (
+                    is_body_like(b.text) or reports_speech(b.text)
+                ):
+                    conf = 0.6
+                if cat == "related" and token == "@aside" and len(b.text.split()) >= 40:
+                    conf = 0.6
+                what = f"<{token[1:]}>" if token.startswith("@") else f"class/id {token!r}"
+                where = f"<{b.tag}> {'with' if own else 'inside an element with'} {what}"
+                yield ctx.finding(b, cat, f"{cat}-element", where, conf)
+                continue
+            run = link_run.get(b.index, 0)
+            if run:
+                conf = 0.75 if run >= 3 else 0.55
+                yield ctx.finding(b, "related", "link-list", f"<{b.tag}> mostly link text, in a run of {run} such blocks", conf)
+
+    def _caption(self, b: Block, token: str, ctx: Context) -> Finding:
+        split = split_credit(b.text)
+        if split is not None:
+            text, credit = split[0] or b.text, split[1]
+            if not split[0]:
+                text = ""
+        else:
+            text, credit = b.text, None
+        cap = Caption(text=text or b.text, credit=credit) if text else Caption(text="", credit=credit)
+        what = f"<{token[1:]}>" if token.startswith("@") else f"class/id {token!r}"
+        data = {"caption": cap} if cap.text or cap.credit else {}
+        return ctx.finding(b, "caption", "caption-element", f"<{b.tag}> in {what}", 0.9, data)
+
+
+def _marker(b: Block) -> tuple[str, str, bool] | None:
+    """(category, token, on the block itself) of the nearest boilerplate marker of ``b``."""
+    if b.tag == "figcaption":
+        return "caption", "@figcaption", True
+    for i, h in enumerate(b.hints):
+        if h in _CONTENT:
+            return None
+        if h.startswith("@"):
+            cat = _MARK_CATEGORY.get(h)
+            if cat:
+                return cat, h, False
+            continue
+        cat = token_category(h)
+        if cat:
+            if cat == "caption" and len(b.text.split()) > 80:
+                continue
+            return cat, h, i < 2
+    return None
+
+
+def _link_runs(blocks: list[Block]) -> dict[int, int]:
+    """Blocks that are mostly link text, short, in lists or runs: index -> length of the run."""
+    out: dict[int, int] = {}
+    run: list[Block] = []
+
+    def close() -> None:
+        if run and (len(run) >= 2 or run[0].tag == "li" or len(run[0].text.split()) <= 6):
+            for x in run:
+                out[x.index] = len(run)
+        run.clear()
+
+    for b in blocks:
+        if "@links" in b.hints and len(b.text.split()) <= 25 and b.tag not in ("h1",):
+            run.append(b)
+        else:
+            close()
+    close()
+    return out
