@@ -138,13 +138,6 @@ _DROP_TAGS = (
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
-_BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li blockquote pre figcaption figure section article main td th dt dd dl "
-    "br tr ul ol table caption header footer aside nav form address details summary hr center".split()
-)
-_MARK_TAGS = frozenset("figure figcaption aside form nav footer header blockquote li table".split())
-
-
 def _drop_hidden(root: Element) -> None:
     doomed = []
     for el in root.iter():
@@ -174,9 +167,100 @@ def _remove(el: Element) -> None:
     parent.remove(el)
 
 
+# -- text runs ----------------------------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li blockquote pre figcaption figure section article main td th dt dd dl "
+    "br tr ul ol table caption header footer aside nav form address details summary hr center".split()
+)
+_MARK_TAGS = frozenset("figure figcaption aside form nav footer header blockquote li table".split())
+_MAX_HINTS = 16
+
+
+class _Run:
+    """A block-level run of text: its owner element, its hints and how much of it is link text."""
+
+    __slots__ = ("text", "owner", "hints", "links")
+
+    def __init__(self, text: str, owner: Element, hints: tuple[str, ...], links: int) -> None:
+        self.text = text
+        self.owner = owner
+        self.hints = hints
+        self.links = links
+
+
+def _tokens(el: Element) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in (el.get("class"), el.get("id")):
+        if v:
+            out.extend(t.lower() for t in v[:500].split()[:8])
+    ip = el.get("itemprop")
+    if ip:
+        out.append("itemprop-" + str(ip)[:40].lower())
+    return tuple(out)
+
+
+def _runs(root: Element) -> list[_Run]:
+    """Every block-level run of text under ``root``, in order (an iterative walk)."""
+    out: list[_Run] = []
+    buf: list[str] = []
+    links = 0
+    owner: list[tuple[Element, tuple[str, ...]]] = [(root, _tokens(root))]
+    ctx: list[tuple[str, ...]] = [owner[0][1]]
+    in_link = 0
+
+    def flush() -> None:
+        nonlocal links
+        if buf:
+            text = " ".join("".join(buf).split())
+            buf.clear()
+            if text:
+                el, hints = owner[-1]
+                out.append(_Run(text, el, hints, links))
+        links = 0
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        if event == "start":
+            if not isinstance(tag, str):
+                continue
+            own = _tokens(el)
+            marks = ("@" + tag,) if tag in _MARK_TAGS else ()
+            c = (marks + own + ctx[-1])[:_MAX_HINTS] if (own or marks) else ctx[-1]
+            ctx.append(c)
+            if tag in _BLOCK_TAGS:
+                flush()
+                owner.append((el, c))
+            elif tag == "a":
+                in_link += 1
+            t = el.text
+            if t:
+                buf.append(t)
+                if in_link:
+                    links += len(t.strip())
+        else:
+            if isinstance(tag, str):
+                ctx.pop()
+                if tag in _BLOCK_TAGS:
+                    flush()
+                    owner.pop()
+                elif tag == "a":
+                    in_link -= 1
+                elif tag in ("td", "th"):
+                    buf.append(" ")
+            if el is root:
+                continue
+            t = el.tail
+            if t:
+                buf.append(t)
+                if in_link:
+                    links += len(t.strip())
+    flush()
+    return out
+
+
 # -- locating the main content ------------------------------------------------------------------
 
-_TOKEN_SPLIT = re.compile(r"[\s]+")
 _POSITIVE = re.compile(
     r"article|body|content|entry|h-?entry|main|page|post|text|blog|story|prose|rich-?text", re.I
 )
@@ -195,23 +279,16 @@ _UNLIKELY = re.compile(
     re.I,
 )
 _MAYBE = re.compile(r"and|article|body|column|content|main|shadow|story|entry|post|text", re.I)
-_PARA_TAGS = frozenset("p pre td blockquote h2 h3 h4 li dd".split())
-_CONTAINER_TAGS = frozenset("div section article main td blockquote body form".split())
+_POSITIVE_STRONG = re.compile(r"article-?body|articlebody|entry-content|post-content|story-?body|main-content", re.I)
+# paragraph-like owners: their text votes for their parent and grandparent
+_PARA_TAGS = frozenset("p pre li dd dt".split())
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_TAG_SCORE = {"div": 5, "article": 10, "section": 3, "main": 5, "pre": 3, "td": 3, "blockquote": 3,
+              "form": -3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "address": -3, "th": -5}
 
 
 def _class_id(el: Element) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
-
-
-def _text_len(el: Element) -> int:
-    return len(" ".join("".join(el.itertext()).split()))
-
-
-def _link_len(el: Element) -> int:
-    n = 0
-    for a in el.iter("a"):
-        n += len(" ".join("".join(a.itertext()).split()))
-    return n
 
 
 def _unlikely(body: Element) -> set[Element]:
@@ -220,13 +297,11 @@ def _unlikely(body: Element) -> set[Element]:
     for el in body.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "article", "main", "a", "p"):
             continue
-        if el.tag in ("nav", "footer", "aside") and not _POSITIVE_STRONG.search(_class_id(el)):
-            doomed.append(el)
-            continue
-        if el.tag == "header" and not _POSITIVE_STRONG.search(_class_id(el)):
-            doomed.append(el)
-            continue
         ci = _class_id(el)
+        if el.tag in ("nav", "footer", "aside", "header"):
+            if not _POSITIVE_STRONG.search(ci):
+                doomed.append(el)
+            continue
         if ci and _UNLIKELY.search(ci) and not _MAYBE.search(ci) and el.get("itemprop") != "articleBody":
             doomed.append(el)
     skip: set[Element] = set()
@@ -234,53 +309,6 @@ def _unlikely(body: Element) -> set[Element]:
         if el not in skip:
             skip.update(el.iter())
     return skip
-
-
-_POSITIVE_STRONG = re.compile(r"article-?body|articlebody|entry-content|post-content|story-?body|main-content", re.I)
-
-
-def _score_candidates(body: Element, skip: set[Element]) -> tuple[dict[Element, float], Element | None]:
-    scores: dict[Element, float] = {}
-
-    def init(el: Element) -> float:
-        s = {"div": 5, "article": 10, "section": 3, "main": 5, "pre": 3, "td": 3, "blockquote": 3,
-             "form": -3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "address": -3, "th": -5,
-             "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5}.get(el.tag, 0)
-        return float(s + _class_weight(el))
-
-    for el in body.iter(*_PARA_TAGS, "div"):
-        if el in skip:
-            continue
-        if el.tag == "div":
-            # a div with no block children reads as a paragraph
-            if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and c.tag != "br" for c in el):
-                continue
-        text = " ".join("".join(el.itertext()).split())
-        if len(text) < 25:
-            continue
-        parent = el.getparent()
-        if parent is None:
-            continue
-        grand = parent.getparent()
-        score = 1.0 + text.count(",") + min(len(text) // 100, 3)
-        for anc, div in ((parent, 1.0), (grand, 2.0)):
-            if anc is None or not isinstance(anc.tag, str):
-                continue
-            if anc not in scores:
-                scores[anc] = init(anc)
-            scores[anc] += score / div
-    if not scores:
-        return scores, None
-    best: Element | None = None
-    best_score = -1e9
-    for el, s in scores.items():
-        tl = _text_len(el)
-        ld = _link_len(el) / tl if tl else 0.0
-        s *= 1.0 - ld
-        scores[el] = s
-        if s > best_score:
-            best, best_score = el, s
-    return scores, best
 
 
 def _class_weight(el: Element) -> int:
@@ -297,26 +325,73 @@ def _class_weight(el: Element) -> int:
     return w
 
 
+class _Stats:
+    """Text and link-text length of every element, from the runs (no re-walk per candidate)."""
+
+    def __init__(self, runs: list[_Run], stop: Element) -> None:
+        self.text: dict[Element, int] = {}
+        self.links: dict[Element, int] = {}
+        for r in runs:
+            n, k = len(r.text), r.links
+            el = r.owner
+            while el is not None:
+                self.text[el] = self.text.get(el, 0) + n
+                if k:
+                    self.links[el] = self.links.get(el, 0) + k
+                if el is stop:
+                    break
+                el = el.getparent()
+
+    def density(self, el: Element) -> float:
+        t = self.text.get(el, 0)
+        return self.links.get(el, 0) / t if t else 0.0
+
+
 def _locate(body: Element) -> list[Element]:
     """The element(s) holding the main content, in document order."""
+    runs = _runs(body)
+    stats = _Stats(runs, body)
     # explicit markup first
     for xp in ('.//*[@itemprop="articleBody"]', ".//article"):
         found = body.xpath(xp)
-        if len(found) == 1 and _text_len(found[0]) >= 400:
+        if len(found) == 1 and stats.text.get(found[0], 0) >= 400:
             return [found[0]]
-    scores, top = _score_candidates(body, _unlikely(body))
-    if top is None:
+    skip = _unlikely(body)
+    scores: dict[Element, float] = {}
+    for r in runs:
+        el = r.owner
+        if len(r.text) < 25 or el in skip or el.tag in _HEADINGS:
+            continue
+        if el.tag in _PARA_TAGS:
+            parent = el.getparent()
+        else:  # loose text in a container: the container is its paragraph's parent
+            parent = el
+        if parent is None:
+            continue
+        grand = parent.getparent()
+        score = 1.0 + r.text.count(",") + min(len(r.text) // 100, 3)
+        if r.links and r.links > 0.5 * len(r.text):
+            score *= 0.2
+        for anc, div in ((parent, 1.0), (grand, 2.0)):
+            if anc is None or not isinstance(anc.tag, str) or anc.tag == "html":
+                continue
+            if anc not in scores:
+                scores[anc] = float(_TAG_SCORE.get(anc.tag, 0) + _class_weight(anc))
+            scores[anc] += score / div
+    if not scores:
         return [body]
+    for el in scores:
+        scores[el] *= 1.0 - stats.density(el)
+    top = max(scores, key=scores.__getitem__)
     top_score = scores[top]
-    # widen to the parent while the parent's own score is close (the text is split over siblings)
+    # widen to the parent while the parent holds most of the score
     cur = top
     while True:
         parent = cur.getparent()
-        if parent is None or parent.tag in ("html",):
+        if parent is None or parent.tag == "html":
             break
         ps = scores.get(parent)
         if ps is None or ps < top_score * 0.75:
-            # readability's check: a parent holding several good candidates
             good = [c for c in parent if scores.get(c, 0.0) >= top_score * 0.5]
             if len(good) >= 2:
                 cur = parent
@@ -325,9 +400,8 @@ def _locate(body: Element) -> list[Element]:
             break
         cur = parent
         top_score = ps
-    # siblings that belong to the story
     parent = cur.getparent()
-    if parent is None:
+    if parent is None or cur is body:
         return [cur]
     threshold = max(10.0, top_score * 0.2)
     out = []
@@ -340,89 +414,25 @@ def _locate(body: Element) -> list[Element]:
         s = scores.get(sib)
         if s is not None and s >= threshold:
             out.append(sib)
-        elif sib.tag == "p":
-            tl = _text_len(sib)
-            ld = _link_len(sib) / tl if tl else 1.0
-            txt = " ".join("".join(sib.itertext()).split())
-            if tl > 80 and ld < 0.25 or 0 < tl <= 80 and ld == 0 and re.search(r"\.( |$)", txt):
+        elif sib.tag == "p" and sib not in skip:
+            tl = stats.text.get(sib, 0)
+            ld = stats.density(sib)
+            if tl > 80 and ld < 0.25 or 0 < tl <= 80 and ld == 0 and re.search(r"\.( |$)", sib.text_content()):
                 out.append(sib)
     return out
-
-
-# -- blocks -------------------------------------------------------------------------------------
-
-def _tokens(el: Element) -> tuple[str, ...]:
-    out: list[str] = []
-    for v in (el.get("class"), el.get("id")):
-        if v:
-            out.extend(t.lower() for t in v[:500].split()[:8])
-    if el.get("itemprop"):
-        out.append("itemprop-" + str(el.get("itemprop"))[:40].lower())
-    return tuple(out)
-
-
-_MAX_HINTS = 16
 
 
 def _blocks(roots: Iterable[Element]) -> list[tuple[str, str, tuple[str, ...]]]:
     """(text, tag, hints) for every block-level run of text under ``roots``, in order."""
     out: list[tuple[str, str, tuple[str, ...]]] = []
     for root in roots:
-        buf: list[str] = []
-        link_chars = [0]
-        owner: list[tuple[str, tuple[str, ...]]] = [(str(root.tag), _tokens(root))]
-        ctx: list[tuple[str, ...]] = [owner[0][1]]
-        in_link = [0]
-
-        def flush() -> None:
-            text = " ".join("".join(buf).split())
-            buf.clear()
-            if text:
-                tag, hints = owner[-1]
-                if link_chars[0] >= 0.5 * len(text.replace(" ", "")):
-                    hints = hints + ("@links",)
-                out.append((text, tag, hints))
-            link_chars[0] = 0
-
-        for event, el in etree.iterwalk(root, events=("start", "end")):
-            tag = el.tag
-            if not isinstance(tag, str):
-                if event == "end" and el.tail:
-                    buf.append(el.tail)
-                continue
-            if event == "start":
-                own = _tokens(el)
-                marks = ("@" + tag,) if tag in _MARK_TAGS else ()
-                c = (marks + own + ctx[-1])[:_MAX_HINTS] if (own or marks) else ctx[-1]
-                ctx.append(c)
-                if tag in _BLOCK_TAGS:
-                    flush()
-                    owner.append((tag, c))
-                if tag == "a":
-                    in_link[0] += 1
-                if el.text:
-                    buf.append(el.text)
-                    if in_link[0]:
-                        link_chars[0] += len(el.text.replace(" ", "").strip())
-                elif tag == "img" and False:
-                    pass
-            else:
-                ctx.pop()
-                if tag == "a":
-                    in_link[0] -= 1
-                if tag in _BLOCK_TAGS:
-                    flush()
-                    owner.pop()
-                elif tag in ("td", "th"):
-                    buf.append(" ")
-                if el is root:
-                    continue
-                if el.tail:
-                    buf.append(el.tail)
-                    if in_link[0]:
-                        link_chars[0] += len(el.tail.replace(" ", "").strip())
-        flush()
+        for r in _runs(root):
+            hints = r.hints
+            if r.links >= 0.5 * len(r.text.replace(" ", "")):
+                hints = hints + ("@links",)
+            out.append((r.text, str(r.owner.tag), hints))
     return out
+
 
 
 # -- metadata -----------------------------------------------------------------------------------
