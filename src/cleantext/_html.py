@@ -331,23 +331,58 @@ class _Stats:
     def __init__(self, runs: list[_Run], stop: Element) -> None:
         self.text: dict[Element, int] = {}
         self.links: dict[Element, int] = {}
+        self.prose: dict[Element, int] = {}  # text of long, link-poor runs
         for r in runs:
             n, k = len(r.text), r.links
+            p = n if n >= 80 and k < 0.2 * n and r.owner.tag not in _HEADINGS else 0
             el = r.owner
             while el is not None:
                 self.text[el] = self.text.get(el, 0) + n
                 if k:
                     self.links[el] = self.links.get(el, 0) + k
+                if p:
+                    self.prose[el] = self.prose.get(el, 0) + p
                 if el is stop:
                     break
                 el = el.getparent()
+
+    def drop(self, skip: set[Element]) -> None:
+        """Forget the prose of skipped elements (a comment thread is prose, not the story)."""
+        for el in skip:
+            p = self.prose.get(el)
+            if p and (el.getparent() is None or el.getparent() not in skip):
+                anc = el.getparent()
+                while anc is not None:
+                    if anc in self.prose:
+                        self.prose[anc] -= p
+                    anc = anc.getparent()
 
     def density(self, el: Element) -> float:
         t = self.text.get(el, 0)
         return self.links.get(el, 0) / t if t else 0.0
 
 
-def _locate(body: Element) -> list[Element]:
+def _headline(body: Element, title: str | None) -> Element | None:
+    """The h1/h2 that carries the page's title."""
+    if not title:
+        return None
+    t = title.casefold()
+    for h in body.iter("h1", "h2"):
+        ht = " ".join(h.text_content().split()).casefold()
+        if ht and (ht == t or len(ht) >= 15 and (ht.startswith(t[:40]) or t.startswith(ht))):
+            return h
+    return None
+
+
+def _contains(a: Element, b: Element) -> bool:
+    while b is not None:
+        if b is a:
+            return True
+        b = b.getparent()
+    return False
+
+
+def _locate(body: Element, title: str | None = None) -> list[Element]:
     """The element(s) holding the main content, in document order."""
     runs = _runs(body)
     stats = _Stats(runs, body)
@@ -357,6 +392,7 @@ def _locate(body: Element) -> list[Element]:
         if len(found) == 1 and stats.text.get(found[0], 0) >= 400:
             return [found[0]]
     skip = _unlikely(body)
+    stats.drop(skip)
     scores: dict[Element, float] = {}
     for r in runs:
         el = r.owner
@@ -384,6 +420,15 @@ def _locate(body: Element) -> list[Element]:
         scores[el] *= 1.0 - stats.density(el)
     top = max(scores, key=scores.__getitem__)
     top_score = scores[top]
+    # the story holds its headline: prefer a good candidate that does, over one that does not
+    head = _headline(body, title)
+    if head is not None and not _contains(top, head):
+        need = max(400, 0.3 * stats.prose.get(top, 0))
+        alt = [el for el, sc in scores.items() if sc >= 0.25 * top_score and stats.prose.get(el, 0) >= need
+               and _contains(el, head) and not _contains(el, top)]
+        if alt:
+            top = max(alt, key=scores.__getitem__)
+            top_score = scores[top]
     # widen to the parent while the parent holds most of the score
     cur = top
     while True:
@@ -400,6 +445,16 @@ def _locate(body: Element) -> list[Element]:
             break
         cur = parent
         top_score = ps
+    # widen further while an ancestor holds clearly more prose (a story cut into sections)
+    base = stats.prose.get(cur, 0)
+    anc = cur.getparent()
+    for _ in range(5):
+        if anc is None or anc is body or anc.tag == "html" or anc in skip:
+            break
+        p = stats.prose.get(anc, 0)
+        if p >= 1.3 * base and p - base >= 300 and stats.density(anc) < 0.3:
+            cur, base = anc, p
+        anc = anc.getparent()
     parent = cur.getparent()
     if parent is None or cur is body:
         return [cur]
@@ -411,6 +466,8 @@ def _locate(body: Element) -> list[Element]:
         if sib is cur:
             out.append(sib)
             continue
+        if sib.tag == "article" and cur.tag == "article":
+            continue  # a sibling <article> is another story
         s = scores.get(sib)
         if s is not None and s >= threshold:
             out.append(sib)
@@ -684,7 +741,8 @@ def read_html(html: str, language: str | None = None) -> Document:
     body = root.find("body")
     if body is None:
         body = root
-    roots = _locate(body)
+    title = meta.get("title")
+    roots = _locate(body, title if isinstance(title, str) else None)
     lines = _blocks(roots)
     parts: list[str] = []
     blocks: list[Block] = []

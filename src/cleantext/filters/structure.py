@@ -31,10 +31,10 @@ for _cat, _words in {
     "donation": "donate donation donations",
     "related": "related related-posts related-articles related-stories recommended recommendations "
     "more-stories read-more readmore also-read outbrain taboola trending popular most-popular "
-    "most-read jp-relatedposts yarpp crp_related",
+    "most-read jp-relatedposts yarpp crp_related sidebar",
     "advertisement": "ad ads advert adverts advertisement advertisements adsense adslot ad-slot "
     "ad-unit dfp gpt-ad sponsor sponsored sponsors promoted native-ad",
-    "comments": "comments comment-list commentlist comment-respond respond disqus disqus_thread "
+    "comments": "comment comments comment-body comment-content comment-list commentlist comment-respond respond disqus disqus_thread "
     "comments-area comment-section",
     "author_bio": "author-bio authorbio author-box about-author author-info author-card bio-box",
     "ui": "breadcrumb breadcrumbs pagination pager toolbar print-button skip-link tags tag-list "
@@ -54,6 +54,15 @@ _CONTENT = frozenset(
 _IGNORED = frozenset("widget widgets banner block module component container wrapper box".split())
 
 _PART = regex.compile(r"[-_]+")
+# Substrings unambiguous enough to count inside a longer token ("googledfpad-adcaption").
+_SUBSTRINGS = (
+    ("advertisement", "advertisement"), ("adsbygoogle", "advertisement"), ("googlead", "advertisement"),
+    ("dfpad", "advertisement"), ("adcaption", "advertisement"), ("adslot", "advertisement"),
+    ("adunit", "advertisement"), ("taboola", "related"), ("outbrain", "related"),
+    ("relatedpost", "related"), ("newsletter", "newsletter"), ("sharethis", "social"),
+    ("addthis", "social"), ("socialshare", "social"), ("sharebutton", "social"), ("disqus", "comments"),
+    ("paywall", "subscription"),
+)
 _MARK_CATEGORY = {"@figcaption": "caption", "@aside": "related", "@form": "ui", "@nav": "ui", "@footer": "ui"}
 
 
@@ -75,6 +84,9 @@ def token_category(token: str) -> str | None:
             continue
         cat = _TOKEN_CATEGORY.get(part)
         if cat:
+            return cat
+    for sub, cat in _SUBSTRINGS:
+        if sub in token:
             return cat
     return None
 
@@ -136,7 +148,7 @@ class StructureFilter(BaseFilter):
                 continue
             run = link_run.get(b.index, 0)
             if run:
-                conf = 0.75 if run >= 3 else 0.55
+                conf = 0.75 if run >= 3 else 0.6
                 yield ctx.finding(b, "related", "link-list", f"<{b.tag}> mostly link text, in a run of {run} such blocks", conf)
 
     def _caption(self, b: Block, token: str, ctx: Context) -> Finding:
@@ -179,7 +191,7 @@ def _link_runs(blocks: list[Block]) -> dict[int, int]:
     run: list[Block] = []
 
     def close() -> None:
-        if run and (len(run) >= 2 or run[0].tag == "li" or len(run[0].text.split()) <= 6):
+        if len(run) >= 2:
             for x in run:
                 out[x.index] = len(run)
         run.clear()
