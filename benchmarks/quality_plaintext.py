@@ -205,10 +205,7 @@ def _floor(x: float) -> float:
 
 def floors_from(res: dict[str, Any]) -> dict[str, Any]:
     """Floors at a cleaner's scores, rounded down to FLOOR_STEP (metadata as shares of the documents)."""
-    meta = {}
-    for k, v in res["metadata"].items():
-        ok, n = (int(x) for x in v.split("/"))
-        meta[k] = _floor(ok / n) if n else 0.0
+    meta = {k: _floor(_share(v)) for k, v in res["metadata"].items()}
     return {
         "body_retained": _floor(res["body_retained"]),
         "boilerplate_removed": _floor(res["boilerplate_removed"]),
@@ -220,17 +217,17 @@ def floors_from(res: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _share(counts: str) -> float:
+    ok, n = (int(x) for x in counts.split("/"))
+    return ok / n if n else 0.0
+
+
 def check_floors(res: dict[str, Any], floors: dict[str, Any]) -> list[str]:
     """Each way in which a result falls below the floors, as a sentence; empty when it passes."""
-    now = floors_from(res)
-    exact = {
-        "body_retained": res["body_retained"],
-        "boilerplate_removed": res["boilerplate_removed"],
-    }
     bad = []
-    for k, v in exact.items():
-        if v < floors[k]:
-            bad.append(f"{k} {v} < floor {floors[k]}")
+    for k in ("body_retained", "boilerplate_removed"):
+        if res[k] < floors[k]:
+            bad.append(f"{k} {res[k]} < floor {floors[k]}")
     if res["docs_losing_body"] > floors["max_docs_losing_body"]:
         bad.append(f"docs_losing_body {res['docs_losing_body']} > max {floors['max_docs_losing_body']}")
     for c, f in floors["per_category_removed"].items():
@@ -238,8 +235,9 @@ def check_floors(res: dict[str, Any], floors: dict[str, Any]) -> list[str]:
         if v < f:
             bad.append(f"per_category_removed[{c}] {v} < floor {f}")
     for k, f in floors["metadata"].items():
-        if now["metadata"].get(k, 0.0) < f:
-            bad.append(f"metadata {k} {res['metadata'].get(k)} < floor {f} of the documents")
+        got = res["metadata"].get(k, "0/0")
+        if _share(got) < f:
+            bad.append(f"metadata {k} {got} exact < floor {f} of the documents")
     return bad
 
 
