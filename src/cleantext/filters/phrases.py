@@ -238,6 +238,10 @@ class RelatedFilter(PhraseFilter):
     name = "related"
     categories = ("related",)
 
+    def is_item(self, b: Block) -> bool:
+        # related lists are headlines; a bare domain under the header is a source, not a story
+        return not _URL.match(b.text) and super().is_item(b)
+
 
 class SubscriptionFilter(PhraseFilter):
     """Removes subscribe, paywall and log-in prompts.
