@@ -38,6 +38,7 @@ __all__ = [
     "UiFilter",
 ]
 
+_FULL_URL = regex.compile(r"^(?:https?://|www\.)\S+$", regex.IGNORECASE)
 _LABEL_SEP = regex.compile(r"[:|\u2013\u2014-]\s*$")
 _ANCHOR = {"line": "line", "prefix": "prefix", "phrase": "any", "header": "line", "start": "start", "end": "end"}
 _URL = regex.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|news|info|co\.uk|gov|edu|io|tv)(?:/\S*)?$", regex.IGNORECASE)
@@ -272,8 +273,8 @@ class SourceNoticeFilter(PhraseFilter):
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
-        # a bare link on one of the last lines: where the story came from
-        if k >= len(kept) - 3 and b.words == 1 and _URL.match(b.text) and len(kept) > 3:
+        # a full link as the very last line: where the story came from
+        if k == len(kept) - 1 and b.words == 1 and _FULL_URL.match(b.text) and len(kept) > 3:
             return ctx.finding(b, "source_notice", "source-link", "a bare link at the end of the article", 0.6)
         return None
 
