@@ -44,10 +44,16 @@ class Block:
     kind: str = "line"
     tag: str | None = None
     hints: tuple[str, ...] = ()
+    #: number of white-space separated words (computed when not given)
+    words: int = -1
+    #: the text in lower case, for cheap trigger tests (computed when not given)
+    low: str = ""
 
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+    def __post_init__(self) -> None:
+        if self.words < 0:
+            object.__setattr__(self, "words", len(self.text.split()))
+        if not self.low:
+            object.__setattr__(self, "low", self.text.lower())
 
 
 @dataclass(slots=True)

@@ -1,8 +1,8 @@
 """The built-in filters, one class per category, and their default order.
 
-The default order runs the filters that recognise the article's frame first (byline, dateline,
-captions), then the prompts, then the duplicate check, and the title last, because the title
-rule looks at what is left after the header lines are gone.
+The default order runs the filters that recognise the article's frame first (byline, captions,
+dateline), then the prompts and page furniture, then the duplicate check, and the title last,
+because the title rule looks at what is left after the header lines are gone.
 """
 
 from __future__ import annotations
@@ -13,10 +13,30 @@ from .byline import BylineFilter
 from .caption import CaptionFilter
 from .dateline import DatelineFilter
 from .duplicate import DuplicateFilter
+from .phrases import (
+    AdvertisementFilter,
+    AuthorBioFilter,
+    CommentsFilter,
+    LegalFilter,
+    RelatedFilter,
+    SocialFilter,
+    SourceNoticeFilter,
+    SubscriptionFilter,
+    UiFilter,
+)
 from .structure import StructureFilter
 from .title import TitleFilter
 
 __all__ = [
+    "AdvertisementFilter",
+    "AuthorBioFilter",
+    "CommentsFilter",
+    "LegalFilter",
+    "RelatedFilter",
+    "SocialFilter",
+    "SourceNoticeFilter",
+    "SubscriptionFilter",
+    "UiFilter",
     "BylineFilter",
     "CaptionFilter",
     "DatelineFilter",
@@ -37,8 +57,17 @@ FILTER_CLASSES: dict[str, type] = {
         BylineFilter,
         CaptionFilter,
         DatelineFilter,
-        DonationFilter,
+        AdvertisementFilter,
+        SocialFilter,
+        RelatedFilter,
+        SubscriptionFilter,
         NewsletterFilter,
+        DonationFilter,
+        SourceNoticeFilter,
+        LegalFilter,
+        AuthorBioFilter,
+        CommentsFilter,
+        UiFilter,
         DuplicateFilter,
         TitleFilter,
     )

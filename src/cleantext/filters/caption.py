@@ -10,7 +10,7 @@ from .._document import Block, Document
 from .._patterns import group_source
 from .._pipeline import Context, Finding
 from .._result import Caption
-from ._common import BaseFilter, norm
+from ._common import BaseFilter, norm, reports_speech
 
 __all__ = ["CaptionFilter", "split_credit"]
 
@@ -40,17 +40,17 @@ _INLINE_LABEL = regex.compile(
 # "Name/AP", "Name/EPA via Shutterstock", "Name | E+ | Getty Images", "AP Photo/Name", "X via Getty Images"
 _AGENCY_TAIL = regex.compile(
     rf"(?:^|\s|\|)(?P<credit>"
-    rf"{_NAMEISH}\s*/\s*{_AG}(?:\s*(?:via|/)\s*{_AG})?(?:\s+photo)?"
-    rf"|{_AG}\s+photo\s*/\s*{_NAMEISH}"
+    rf"{_NAMEISH}\s*/\s*{_AG}(?:\s*(?:via|/)\s*{_AG})?(?:\s+(?i:photo))?"
+    rf"|{_AG}\s+(?i:photo)\s*/\s*{_NAMEISH}"
     rf"|(?:{_NAMEISH}\s*\|\s*)?(?:[\p{{L}}+]{{1,12}}\s*\|\s*)?{_AG}"
     rf"|{_NAMEISH}\s+via\s+{_AG})\s*\.?$",
 )
 # The whole line is a credit: "Getty Images", "Andres Kudacki/AP Photo", "Reuters"
 _CREDIT_ONLY = regex.compile(
-    rf"^(?:(?:{_NAMEISH})\s*/\s*)?{_AG}(?:\s+photo)?(?:\s*/\s*{_NAMEISH})?(?:\s+via\s+{_AG})?\.?$"
+    rf"^(?:(?:{_NAMEISH})\s*/\s*)?{_AG}(?:\s+(?i:photos?|images?))?(?:\s*/\s*{_NAMEISH})?(?:\s+via\s+{_AG})?\.?$"
 )
 _COURTESY_TAIL = regex.compile(
-    r"(?:^|\s)(?P<credit>(?:photo\s+)?courtesy(?:\s+of)?\s+\p{Lu}[\p{L}\p{M}.'\u2019 &-]{2,60}|"
+    r"(?:^|\s)(?P<credit>(?i:(?:photo\s+)?courtesy(?:\s+of)?)\s+\p{Lu}[\p{L}\p{M}.'\u2019 &-]{2,60}|"
     r"\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+){0,3}\s+Photography)\s*$",
 )
 # Gallery and player residue that is part of a caption
@@ -70,6 +70,16 @@ _PICTURE_VERB = regex.compile(
     r"stands?\s+(?:outside|in|at|next)|wave[sd]?\s+to|arrives?\s+(?:at|for)|attends?|speaks?\s+(?:at|during|to))\b",
     regex.IGNORECASE,
 )
+
+# Strong signs of a caption without a credit: who is where in the picture, or a pose.
+_PICTURE_CUE = regex.compile(
+    r"\((?:left|right|center|centre|top|bottom|front|back|pictured|second\s+(?:left|right))\)"
+    r"|\bposes?\s+for\s+a\s+(?:photo(?:graph)?|picture|portrait)\b"
+    r"|\b(?:is|are)\s+pictured\b|\bpictured\s+(?:above|below|left|right|here|with)\b",
+    regex.IGNORECASE,
+)
+# Gallery residue opens the caption, which may be long: allow more words.
+_UI_MAX_WORDS = 160
 
 # Captions are short: a block longer than this is a paragraph, whatever it ends with.
 _MAX_WORDS = 80
@@ -154,9 +164,16 @@ class CaptionFilter(BaseFilter):
     def _single(self, b: Block, ctx: Context) -> Finding | None:
         split = split_credit(b.text)
         if split is None:
+            m = _PICTURE_CUE.search(b.text)
+            if m and b.words <= 60 and not reports_speech(b.text):
+                return ctx.finding(b, "caption", "picture-cue", f"describes a picture ('{m.group()}')", 0.6,
+                                   {"caption": Caption(text=b.text, credit=None)})
             return None
         text, credit, rule = split
         words = b.words
+        if rule == "caption-ui" and words <= _UI_MAX_WORDS and (text == "" or b.text.startswith(text[:20])):
+            cap = Caption(text=text, credit=credit) if text or credit else None
+            return ctx.finding(b, "caption", rule, _WHY[rule], 0.9, {"caption": cap} if cap else None)
         if words > _MAX_WORDS:
             # a long paragraph that ends with a credit: only the credit goes
             if rule in ("paren-credit", "labelled-credit") and text:

@@ -1,0 +1,358 @@
+"""Phrase-driven filters: one class, one category each, rules kept as data.
+
+For a category ``cat`` the phrase lists ``patterns/<lang>/<cat>_<kind>.txt`` say what to look
+for; a kind that has no file is simply not used. The kinds, and what a match removes:
+
+``line``    the whole short block is the phrase ("Advertisement", "Share this", "Related")
+``prefix``  the block opens with the phrase as a label ("READ MORE: headline", "TRENDING: ...")
+``phrase``  the phrase anywhere in a short block ("Share this article to inform everyone ...")
+``header``  a header line; the short, list-like lines after it go too ("Recent Posts" + titles)
+``start``   the phrase glued to the start of a paragraph: only the phrase goes
+``end``     the phrase glued to the end of a paragraph: only the phrase goes
+
+Every rule skips long blocks (prose) and quoted speech; the evidence of each finding names the
+kind of rule and the words that matched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from .._document import Block, Document
+from .._patterns import load_group
+from .._pipeline import Context, Finding
+from ._common import BaseFilter, Phrases, is_body_like, languages, phrases, reports_speech, title_case_ratio
+
+__all__ = [
+    "PhraseFilter",
+    "AdvertisementFilter",
+    "SocialFilter",
+    "RelatedFilter",
+    "SubscriptionFilter",
+    "SourceNoticeFilter",
+    "LegalFilter",
+    "AuthorBioFilter",
+    "CommentsFilter",
+    "UiFilter",
+]
+
+_FULL_URL = regex.compile(r"^(?:https?://|www\.)\S+$", regex.IGNORECASE)
+_LABEL_SEP = regex.compile(r"[:|\u2013\u2014-]\s*$")
+_ANCHOR = {"line": "line", "prefix": "prefix", "phrase": "any", "header": "line", "start": "start", "end": "end"}
+_URL = regex.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|news|info|co\.uk|gov|edu|io|tv)(?:/\S*)?$", regex.IGNORECASE)
+
+
+def _has(name: str, langs: tuple[str, ...]) -> bool:
+    return any(load_group(name, lang) for lang in langs)
+
+
+class PhraseFilter(BaseFilter):
+    """The shared machinery; subclasses set ``name`` (= their category) and may add rules."""
+
+    #: the longest block (in words) each kind of rule may remove whole
+    max_words = {"line": 30, "prefix": 45, "phrase": 45, "header": 12}
+    #: a list item after a header: at most this many words, and at most this many items
+    item_words = 20
+    max_items = 25
+    #: what a strip must leave of its paragraph
+    min_rest = 20
+    confidence = {"line": 0.9, "prefix": 0.85, "phrase": 0.8, "header": 0.85, "item": 0.7, "start": 0.85, "end": 0.85}
+
+    def _groups(self, ctx: Context) -> dict[str, Phrases]:
+        langs = languages(ctx)
+        return {
+            kind: phrases(f"{self.name}_{kind}", ctx, anchor)
+            for kind, anchor in _ANCHOR.items()
+            if _has(f"{self.name}_{kind}", langs)
+        }
+
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        groups = self._groups(ctx)
+        kept = list(ctx.kept())
+        k = 0
+        while k < len(kept):
+            b = kept[k]
+            f = self._judge(b, groups, ctx)
+            if f is None:
+                f = self.extra(kept, k, ctx)
+            if f is None:
+                k += 1
+                continue
+            yield f
+            k += 1
+            if f.rule == "header":
+                for item in self._items(kept, k, ctx):
+                    yield item
+                    k += 1
+
+    def _judge(self, b: Block, groups: dict[str, Phrases], ctx: Context) -> Finding | None:
+        words = b.words
+        speech = None
+        for kind in ("header", "line", "prefix", "phrase"):
+            g = groups.get(kind)
+            if g is None or words > self.max_words[kind]:
+                continue
+            m = g.search(b)
+            if m is None:
+                continue
+            if kind == "prefix" and not _LABEL_SEP.search(m.group()):
+                # "Popular Video The ..." or "READ MORE The ...": a label without a colon must
+                # look like one (capitals, two words or more), or "Read Smith's letter" would go
+                label = m.group().strip()
+                if not (label.isupper() or (len(label.split()) >= 2 and title_case_ratio(label) == 1.0)):
+                    continue
+            if kind in ("prefix", "phrase"):
+                if speech is None:
+                    speech = reports_speech(b.text)
+                if speech:
+                    continue
+            return ctx.finding(b, self.name, kind, f"{_WHY[kind]} ('{_snip(m.group())}')", self.confidence[kind])
+        for kind in ("start", "end"):
+            g = groups.get(kind)
+            if g is None:
+                continue
+            m = g.search(b)
+            if m is None:
+                continue
+            rest = len(b.text) - (m.end() - m.start())
+            if rest < self.min_rest:
+                if words <= self.max_words["line"]:
+                    return ctx.finding(b, self.name, "line", f"{_WHY['line']} ('{_snip(m.group())}')", self.confidence["line"])
+                continue
+            span = (b.start + m.start(), b.start + m.end())
+            return ctx.finding(span, self.name, kind, f"{_WHY[kind]} ('{_snip(m.group())}')", self.confidence[kind])
+        return None
+
+    def _items(self, kept: list[Block], k: int, ctx: Context) -> Iterator[Finding]:
+        """The list after a header: short lines that are not prose, until the story resumes."""
+        n = 0
+        while k < len(kept) and n < self.max_items:
+            b = kept[k]
+            if not self.is_item(b):
+                return
+            yield ctx.finding(b, self.name, "list-item", "a short line in the list under a header", self.confidence["item"])
+            k += 1
+            n += 1
+
+    def is_item(self, b: Block) -> bool:
+        if b.words > self.item_words or b.words == 0:
+            return False
+        if _URL.match(b.text):
+            return True
+        t = b.text.rstrip()
+        if t.endswith((".", "!", "?")) and not t.endswith("..."):
+            return title_case_ratio(t) >= 0.8 and not is_body_like(t)
+        return True
+
+    def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
+        """A subclass's own rule for ``kept[k]``, beyond the phrase lists."""
+        return None
+
+
+def _snip(s: str, n: int = 40) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "\u2026"
+
+
+_WHY = {
+    "line": "a line that is only boilerplate",
+    "prefix": "a line opened by a boilerplate label",
+    "phrase": "a short block with a boilerplate phrase",
+    "header": "a header over a list",
+    "start": "boilerplate glued to the start of the paragraph",
+    "end": "boilerplate glued to the end of the paragraph",
+}
+
+
+class AdvertisementFilter(PhraseFilter):
+    """Removes ad labels, "story continues below" markers, product pitches, affiliate notices.
+
+    >>> from cleantext import clean
+    >>> clean("The vote was held on Monday after a long debate in the chamber.\\n\\nAdvertisement - story continues below\\n\\nThe bill now goes to the governor, who is expected to sign it.").text
+    'The vote was held on Monday after a long debate in the chamber.\\n\\nThe bill now goes to the governor, who is expected to sign it.'
+    >>> clean("Advertising revenue at the newspaper fell by a third last year, the company said in its report.").text
+    'Advertising revenue at the newspaper fell by a third last year, the company said in its report.'
+    """
+
+    name = "advertisement"
+    categories = ("advertisement",)
+
+
+class SocialFilter(PhraseFilter):
+    """Removes share bars, share counts and follow prompts.
+
+    >>> from cleantext import clean
+    >>> clean("1.2k SHARES Facebook Twitter\\n\\nThe storm knocked out power to 40,000 homes on Sunday night.").text
+    'The storm knocked out power to 40,000 homes on Sunday night.'
+    >>> clean("Thousands shared the video on Facebook before it was taken down, the company said.").text
+    'Thousands shared the video on Facebook before it was taken down, the company said.'
+    """
+
+    name = "social"
+    categories = ("social",)
+
+    def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
+        b = kept[k]
+        if b.words > 14:
+            return None
+        bar = phrases("social_bar", ctx, "any")
+        if _is_bar(b, bar, strong=True):
+            return ctx.finding(b, "social", "share-bar", "a line made of share-bar words", 0.9)
+        # a weak line ("More", a bare count) inside a run of share-bar lines
+        if _is_bar(b, bar, strong=False) or _COUNT.match(b.text):
+            near = [kept[j] for j in (k - 1, k + 1) if 0 <= j < len(kept)]
+            if any(_is_bar(x, bar, strong=True) for x in near):
+                return ctx.finding(b, "social", "share-bar", "a share-bar word or count beside a share bar", 0.8)
+        return None
+
+
+_COUNT = regex.compile(r"^\d[\d.,]*\s*[kKmM]?$")
+_BAR_WEAK = frozenset({"more", "x", "mix", "print", "sms", "google", "gab", "vk"})
+
+
+def _is_bar(b: Block, bar: Phrases, strong: bool) -> bool:
+    """Whether the block is made only of share-bar words (and counts); ``strong`` asks for at
+    least one word that names a platform or sharing, not just "More"."""
+    if not bar.may_match(b.low) or "*" in b.text:  # "Email *" is a form field, not a share button
+        return False
+    rest = bar.pattern.sub(" ", b.text)
+    if regex.sub(r"[\W_\d]|[kKmM](?=\W|$)", "", rest).strip():
+        return False
+    if not strong:
+        return True
+    words = {m.group().lower() for m in bar.pattern.finditer(b.text)}
+    return any(w not in _BAR_WEAK for w in words)
+
+
+class RelatedFilter(PhraseFilter):
+    """Removes related-story links and lists, "Read more" pointers, trending and recent posts.
+
+    >>> from cleantext import clean
+    >>> clean("The plant will close in June, putting 300 people out of work.\\n\\nREAD MORE: Factory jobs vanish across the region\\n\\nThe union said it would appeal the decision.").text
+    'The plant will close in June, putting 300 people out of work.\\n\\nThe union said it would appeal the decision.'
+    >>> clean("Read more widely, the report suggests, and the picture of the economy is less bleak than it looks.").text
+    'Read more widely, the report suggests, and the picture of the economy is less bleak than it looks.'
+    """
+
+    name = "related"
+    categories = ("related",)
+
+    def is_item(self, b: Block) -> bool:
+        # related lists are headlines; a bare domain under the header is a source, not a story
+        return not _URL.match(b.text) and super().is_item(b)
+
+
+class SubscriptionFilter(PhraseFilter):
+    """Removes subscribe, paywall and log-in prompts.
+
+    >>> from cleantext import clean
+    >>> clean("The vote is set for Friday, when the committee meets again.\\n\\nAlready a subscriber? Log in to keep reading.").text
+    'The vote is set for Friday, when the committee meets again.'
+    >>> clean("Subscribers to the water utility will see their bills rise by 4% in January.").text
+    'Subscribers to the water utility will see their bills rise by 4% in January.'
+    """
+
+    name = "subscription"
+    categories = ("subscription",)
+
+
+class SourceNoticeFilter(PhraseFilter):
+    """Removes notices of where the article came from: "originally appeared on", "h/t", "Source:".
+
+    >>> from cleantext import clean
+    >>> clean("The mayor said the budget was balanced for the first time in ten years.\\n\\nThis article originally appeared on The Harbour Post.").text
+    'The mayor said the budget was balanced for the first time in ten years.'
+    >>> clean("The river is the source of drinking water for two million people in the valley.").text
+    'The river is the source of drinking water for two million people in the valley.'
+    """
+
+    name = "source_notice"
+    categories = ("source_notice",)
+
+    def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
+        b = kept[k]
+        # a full link as the very last line: where the story came from
+        if k == len(kept) - 1 and b.words == 1 and _FULL_URL.match(b.text) and len(kept) > 3:
+            return ctx.finding(b, "source_notice", "source-link", "a bare link at the end of the article", 0.6)
+        return None
+
+
+class LegalFilter(PhraseFilter):
+    """Removes copyright lines, disclaimers, and cookie and privacy notices.
+
+    >>> from cleantext import clean
+    >>> clean("The court will rule in May.\\n\\nCopyright 2021 The Harbour Post. All rights reserved.").text
+    'The court will rule in May.'
+    >>> clean("The lawsuit claims the song infringed the copyright of a 1970s ballad, lawyers for the singer said.").text
+    'The lawsuit claims the song infringed the copyright of a 1970s ballad, lawyers for the singer said.'
+    """
+
+    name = "legal"
+    categories = ("legal",)
+    max_words = {"line": 30, "prefix": 45, "phrase": 70, "header": 12}
+
+
+class AuthorBioFilter(PhraseFilter):
+    """Removes the author's biography at the end of an article.
+
+    >>> from cleantext import clean
+    >>> clean("The bridge reopens on Monday after two years of repairs.\\n\\nAnn Smith is a staff writer for The Harbour Post. She tweets @annsmith.").text
+    'The bridge reopens on Monday after two years of repairs.'
+    >>> clean("The bridge reopens on Monday.\\n\\nAnn Smith is a nurse who crosses it every day, and she says the detour added an hour to her commute.").text
+    'The bridge reopens on Monday.\\n\\nAnn Smith is a nurse who crosses it every day, and she says the detour added an hour to her commute.'
+    """
+
+    name = "author_bio"
+    categories = ("author_bio",)
+    max_words = {"line": 30, "prefix": 90, "phrase": 80, "header": 12}
+
+    def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
+        b = kept[k]
+        if k < len(kept) - 3 or b.words > 70 or k < 2:
+            return None
+        m = _BIO.match(b.text)
+        if m and not reports_speech(b.text):
+            return ctx.finding(b, "author_bio", "bio-sentence", f"an author's description at the end ('{_snip(m.group())}')", 0.7)
+        return None
+
+
+# "NAME is a writer ...", "— NAME is an editor ...", "NAME es director de ..."
+_BIO = regex.compile(
+    r"^(?:[\u2014\u2013-]\s*)?\p{Lu}[\p{L}.'\u2019-]+(?:\s+\p{Lu}[\p{L}.'\u2019-]+){0,3}\s+"
+    r"(?:is|was|es|ist|est)\s+(?:a|an|the|un|una|ein|eine|une|der|die|el|la|le)?\s*"
+    r"(?:[\p{L}-]+\s+){0,6}?"
+    r"(?:writer|journalist|author|reporter|editor|columnist|contributor|correspondent|blogger|"
+    r"novelist|essayist|commentator|host|founder|fellow|professor|director|analyst|producer|"
+    r"periodista|escritor|escritora|autor|autora|redactor|redactora|director|directora|profesor|profesora|"
+    r"journalist(?:in)?|autor(?:in)?|redakteur(?:in)?|journaliste|rédacteur|rédactrice)\b",
+)
+
+
+class CommentsFilter(PhraseFilter):
+    """Removes comment prompts and comment-section residue.
+
+    >>> from cleantext import clean
+    >>> clean("The museum will reopen in spring.\\n\\nScroll down to leave a comment!").text
+    'The museum will reopen in spring.'
+    >>> clean("In a comment to reporters, the minister said the talks would resume on Monday.").text
+    'In a comment to reporters, the minister said the talks would resume on Monday.'
+    """
+
+    name = "comments"
+    categories = ("comments",)
+
+
+class UiFilter(PhraseFilter):
+    """Removes page furniture: player and gallery controls, polls and form text, "Loading...".
+
+    >>> from cleantext import clean
+    >>> clean("Expand | Collapse The council approved the new parking rules on Tuesday night.").text
+    'The council approved the new parking rules on Tuesday night.'
+    >>> clean("Watch closely, the coach told his players, because the next drill is the hardest one.").text
+    'Watch closely, the coach told his players, because the next drill is the hardest one.'
+    """
+
+    name = "ui"
+    categories = ("ui",)
