@@ -36,13 +36,12 @@ from html.parser import HTMLParser as _PyHTMLParser
 from typing import Any
 
 import lxml.etree as etree  # type: ignore[import-untyped]
-import lxml.html  # type: ignore[import-untyped]
 
 from ._document import Block, Document
 
 __all__ = ["read_html", "parse_html", "html_metadata"]
 
-Element = Any  # lxml.html.HtmlElement (lxml ships no type hints)
+Element = Any  # lxml.etree._Element (lxml ships no type hints)
 
 # -- parsing ------------------------------------------------------------------------------------
 
@@ -58,7 +57,7 @@ class _FlatBuilder(_PyHTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.root = lxml.html.Element("html")
+        self.root = etree.Element("html")
         self.stack: list[Element] = [self.root]
         self.excess: list[str] = []  # tags opened past the depth limit
 
@@ -113,12 +112,12 @@ class _FlatBuilder(_PyHTMLParser):
 def parse_html(html: str) -> Element:
     """The lxml tree of a page; never raises on bad markup, never recurses."""
     html = _CONTROL.sub("", _XML_DECL.sub("", html, count=1))
-    parser = lxml.html.HTMLParser(
+    parser = etree.HTMLParser(
         remove_comments=True, remove_pis=True, huge_tree=True, no_network=True, default_doctype=False
     )
     try:
-        root = lxml.html.document_fromstring(html, parser=parser) if html.strip() else None
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(html, parser=parser) if html.strip() else None
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
     if root is None or deep:
@@ -140,9 +139,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 def _drop_hidden(root: Element) -> None:
     doomed = []
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in root.xpath("//*[@hidden or @aria-hidden or @style]"):
         a = el.attrib
         if "hidden" in a or a.get("aria-hidden") == "true" and el.tag not in ("body", "html", "main", "article"):
             doomed.append(el)
@@ -294,8 +291,8 @@ def _class_id(el: Element) -> str:
 def _unlikely(body: Element) -> set[Element]:
     """Elements whose paragraphs do not vote for a content container (chrome, by tag or class)."""
     doomed = []
-    for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in ("html", "body", "article", "main", "a", "p"):
+    for el in body.xpath(".//*[@class or @id] | .//nav | .//footer | .//aside | .//header"):
+        if el.tag in ("html", "body", "article", "main", "a", "p"):
             continue
         ci = _class_id(el)
         if el.tag in ("nav", "footer", "aside", "header"):
@@ -368,7 +365,7 @@ def _headline(body: Element, title: str | None) -> Element | None:
         return None
     t = title.casefold()
     for h in body.iter("h1", "h2"):
-        ht = " ".join(h.text_content().split()).casefold()
+        ht = " ".join("".join(h.itertext()).split()).casefold()
         if ht and (ht == t or len(ht) >= 15 and (ht.startswith(t[:40]) or t.startswith(ht))):
             return h
     return None
@@ -382,9 +379,8 @@ def _contains(a: Element, b: Element) -> bool:
     return False
 
 
-def _locate(body: Element, title: str | None = None) -> list[Element]:
+def _locate(body: Element, runs: list[_Run], title: str | None = None) -> list[Element]:
     """The element(s) holding the main content, in document order."""
-    runs = _runs(body)
     stats = _Stats(runs, body)
     # explicit markup first
     for xp in ('.//*[@itemprop="articleBody"]', ".//article"):
@@ -474,22 +470,59 @@ def _locate(body: Element, title: str | None = None) -> list[Element]:
         elif sib.tag == "p" and sib not in skip:
             tl = stats.text.get(sib, 0)
             ld = stats.density(sib)
-            if tl > 80 and ld < 0.25 or 0 < tl <= 80 and ld == 0 and re.search(r"\.( |$)", sib.text_content()):
+            if tl > 80 and ld < 0.25 or 0 < tl <= 80 and ld == 0 and re.search(r"\.( |$)", "".join(sib.itertext())):
                 out.append(sib)
     return out
 
 
-def _blocks(roots: Iterable[Element]) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(text, tag, hints) for every block-level run of text under ``roots``, in order."""
+def _context(el: Element, stop: Element) -> tuple[str, ...]:
+    """The hints ``_runs`` gives the children of ``el`` when it walks from ``stop``."""
+    chain = []
+    while el is not None:
+        chain.append(el)
+        if el is stop:
+            break
+        el = el.getparent()
+    c: tuple[str, ...] = ()
+    for a in reversed(chain):
+        own = _tokens(a)
+        marks = ("@" + a.tag,) if a.tag in _MARK_TAGS else ()
+        if own or marks:
+            c = (marks + own + c)[:_MAX_HINTS]
+    return c
+
+
+def _blocks(body: Element, runs: list[_Run], roots: list[Element]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(text, tag, hints) for every block-level run of text under ``roots``, in order.
+
+    The runs of the whole body are reused; hints are cut at the root (what lies outside the
+    main content says nothing about its blocks).
+    """
     out: list[tuple[str, str, tuple[str, ...]]] = []
     for root in roots:
-        for r in _runs(root):
+        if root is body:
+            mine = runs
+            outer: tuple[str, ...] = ()
+        elif root.tag in _BLOCK_TAGS:
+            members = set(root.iter())
+            mine = [r for r in runs if r.owner in members]
+            parent = root.getparent()
+            outer = _context(parent, body) if parent is not None else ()
+        else:
+            mine = _runs(root)
+            outer = ()
+        for r in mine:
             hints = r.hints
+            if outer:
+                n = len(hints)
+                for k in range(n + 1):
+                    if hints[k:] == outer[: n - k]:
+                        hints = hints[:k]
+                        break
             if r.links >= 0.5 * len(r.text.replace(" ", "")):
                 hints = hints + ("@links",)
             out.append((r.text, str(r.owner.tag), hints))
     return out
-
 
 
 # -- metadata -----------------------------------------------------------------------------------
@@ -742,8 +775,9 @@ def read_html(html: str, language: str | None = None) -> Document:
     if body is None:
         body = root
     title = meta.get("title")
-    roots = _locate(body, title if isinstance(title, str) else None)
-    lines = _blocks(roots)
+    runs = _runs(body)
+    roots = _locate(body, runs, title if isinstance(title, str) else None)
+    lines = _blocks(body, runs, roots)
     parts: list[str] = []
     blocks: list[Block] = []
     pos = 0
