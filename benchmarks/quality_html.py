@@ -102,8 +102,8 @@ def load_wcxb(root: Path) -> Iterator[Doc]:
         html = base / "html" / f"{p.stem}.html.gz"
         if not html.exists():
             continue
-        yield Doc(p.stem, _gz(html), gold=g["main_content"], title=g.get("title") or None,
-                  author=g.get("author") or None, date=(g.get("publish_date") or None))
+        yield Doc(p.stem, _gz(html), gold=g["main_content"], title=_one(g.get("title")),
+                  author=_one(g.get("author")), date=_one(g.get("publish_date")))
 
 
 def load_trafilatura(root: Path) -> Iterator[Doc]:
@@ -115,7 +115,14 @@ def load_trafilatura(root: Path) -> Iterator[Doc]:
         if not p.exists():
             continue
         yield Doc(v["file"], _gz(p), with_=list(v.get("with") or []), without=list(v.get("without") or []),
-                  title=v.get("title") or None, author=v.get("author") or None, date=v.get("date") or None)
+                  title=_one(v.get("title")), author=_one(v.get("author")), date=_one(v.get("date")))
+
+
+def _one(v: Any) -> str | None:
+    """A gold field as one string (lists are joined with '; ')."""
+    if isinstance(v, list):
+        v = "; ".join(str(x) for x in v if x)
+    return str(v) if v else None
 
 
 SETS: dict[str, Callable[[Path], Iterator[Doc]]] = {

@@ -132,9 +132,10 @@ def parse_html(html: str) -> Element:
 
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-    "select", "textarea", "input", "button", "link", "meta", "head", "title", "video", "audio", "map",
-    "dialog",
+    "input", "link", "meta", "title", "video", "audio", "map",
 )
+# Dropped only when small: an unclosed <button> or <select> swallows the rest of the page.
+_DROP_SMALL = ("button", "select", "textarea", "dialog")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 def _drop_hidden(root: Element) -> None:
@@ -146,7 +147,15 @@ def _drop_hidden(root: Element) -> None:
         elif "style" in a and _HIDDEN_STYLE.search(a["style"]):
             doomed.append(el)
     for el in doomed:
+        # a large hidden element is content a script reveals (streamed rendering, a "read
+        # more" fold), not chrome: keep it
+        if len("".join(el.itertext())) >= 1000:
+            continue
         _remove(el)
+
+
+def _has_text(el: Element | None) -> bool:
+    return el is not None and any(t.strip() for t in el.itertext())
 
 
 def _remove(el: Element) -> None:
@@ -197,6 +206,16 @@ def _tokens(el: Element) -> tuple[str, ...]:
     return tuple(out)
 
 
+_BIG = 1500  # text chars from which a form, aside, nav... is a page wrapper, not a part
+
+
+def _unmark_big(root: Element) -> None:
+    """Tag wrappers (an ASP.NET page is one <form>) so that they give no structure marker."""
+    for el in root.iter(*_MARK_TAGS):
+        if el.tag not in ("li", "blockquote", "table", "figcaption") and len("".join(el.itertext())) >= _BIG:
+            el.set("data-cleantext-wrapper", "1")
+
+
 def _runs(root: Element) -> list[_Run]:
     """Every block-level run of text under ``root``, in order (an iterative walk)."""
     out: list[_Run] = []
@@ -222,7 +241,7 @@ def _runs(root: Element) -> list[_Run]:
             if not isinstance(tag, str):
                 continue
             own = _tokens(el)
-            marks = ("@" + tag,) if tag in _MARK_TAGS else ()
+            marks = ("@" + tag,) if tag in _MARK_TAGS and el.get("data-cleantext-wrapper") is None else ()
             c = (marks + own + ctx[-1])[:_MAX_HINTS] if (own or marks) else ctx[-1]
             ctx.append(c)
             if tag in _BLOCK_TAGS:
@@ -288,15 +307,22 @@ def _class_id(el: Element) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
 
 
-def _unlikely(body: Element) -> set[Element]:
-    """Elements whose paragraphs do not vote for a content container (chrome, by tag or class)."""
+def _unlikely(body: Element, stats: _Stats | None = None) -> set[Element]:
+    """Elements whose paragraphs do not vote for a content container (chrome, by tag or class).
+
+    An element holding half the page's prose or more is never unlikely, whatever its class
+    says (``sw-page-header``, ``sidebar-first-only`` wrap whole pages).
+    """
+    big = 0.5 * stats.prose.get(body, 0) if stats is not None else 0
     doomed = []
     for el in body.xpath(".//*[@class or @id] | .//nav | .//footer | .//aside | .//header"):
         if el.tag in ("html", "body", "article", "main", "a", "p"):
             continue
+        if big and stats is not None and stats.prose.get(el, 0) >= big:
+            continue
         ci = _class_id(el)
         if el.tag in ("nav", "footer", "aside", "header"):
-            if not _POSITIVE_STRONG.search(ci):
+            if not _POSITIVE_STRONG.search(ci) and el.get("data-cleantext-wrapper") is None:
                 doomed.append(el)
             continue
         if ci and _UNLIKELY.search(ci) and not _MAYBE.search(ci) and el.get("itemprop") != "articleBody":
@@ -359,6 +385,34 @@ class _Stats:
         return self.links.get(el, 0) / t if t else 0.0
 
 
+def _scores(runs: list[_Run], skip: set[Element], stats: _Stats) -> dict[Element, float]:
+    """Readability's candidate scores: paragraphs vote for their parent and grandparent."""
+    scores: dict[Element, float] = {}
+    for r in runs:
+        el = r.owner
+        if len(r.text) < 25 or el in skip or el.tag in _HEADINGS:
+            continue
+        if el.tag in _PARA_TAGS:
+            parent = el.getparent()
+        else:  # loose text in a container: the container is its paragraph's parent
+            parent = el
+        if parent is None:
+            continue
+        grand = parent.getparent()
+        score = 1.0 + r.text.count(",") + min(len(r.text) // 100, 3)
+        if r.links and r.links > 0.5 * len(r.text):
+            score *= 0.2
+        for anc, div in ((parent, 1.0), (grand, 2.0)):
+            if anc is None or not isinstance(anc.tag, str) or anc.tag == "html":
+                continue
+            if anc not in scores:
+                scores[anc] = float(_TAG_SCORE.get(anc.tag, 0) + _class_weight(anc))
+            scores[anc] += score / div
+    for el in scores:
+        scores[el] *= 1.0 - stats.density(el)
+    return scores
+
+
 def _headline(body: Element, title: str | None) -> Element | None:
     """The h1/h2 that carries the page's title."""
     if not title:
@@ -387,33 +441,11 @@ def _locate(body: Element, runs: list[_Run], title: str | None = None) -> list[E
         found = body.xpath(xp)
         if len(found) == 1 and stats.text.get(found[0], 0) >= 400:
             return [found[0]]
-    skip = _unlikely(body)
+    skip = _unlikely(body, stats)
     stats.drop(skip)
-    scores: dict[Element, float] = {}
-    for r in runs:
-        el = r.owner
-        if len(r.text) < 25 or el in skip or el.tag in _HEADINGS:
-            continue
-        if el.tag in _PARA_TAGS:
-            parent = el.getparent()
-        else:  # loose text in a container: the container is its paragraph's parent
-            parent = el
-        if parent is None:
-            continue
-        grand = parent.getparent()
-        score = 1.0 + r.text.count(",") + min(len(r.text) // 100, 3)
-        if r.links and r.links > 0.5 * len(r.text):
-            score *= 0.2
-        for anc, div in ((parent, 1.0), (grand, 2.0)):
-            if anc is None or not isinstance(anc.tag, str) or anc.tag == "html":
-                continue
-            if anc not in scores:
-                scores[anc] = float(_TAG_SCORE.get(anc.tag, 0) + _class_weight(anc))
-            scores[anc] += score / div
+    scores = _scores(runs, skip, stats)
     if not scores:
         return [body]
-    for el in scores:
-        scores[el] *= 1.0 - stats.density(el)
     top = max(scores, key=scores.__getitem__)
     top_score = scores[top]
     # the story holds its headline: prefer a good candidate that does, over one that does not
@@ -486,7 +518,7 @@ def _context(el: Element, stop: Element) -> tuple[str, ...]:
     c: tuple[str, ...] = ()
     for a in reversed(chain):
         own = _tokens(a)
-        marks = ("@" + a.tag,) if a.tag in _MARK_TAGS else ()
+        marks = ("@" + a.tag,) if a.tag in _MARK_TAGS and a.get("data-cleantext-wrapper") is None else ()
         if own or marks:
             c = (marks + own + c)[:_MAX_HINTS]
     return c
@@ -755,6 +787,22 @@ def html_metadata(root: Element) -> dict[str, object]:
 
 # -- the reader ---------------------------------------------------------------------------------
 
+def _content(root: Element, meta: dict[str, object]) -> tuple[Element, list[_Run], list[Element]]:
+    """Clean the tree; the search base, its text runs, and the main content's root(s)."""
+    etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
+    for el in list(root.iter(*_DROP_SMALL)):
+        if len("".join(el.itertext())) < 300:
+            _remove(el)
+    _drop_hidden(root)
+    _unmark_big(root)
+    body = root.find("body")
+    if body is None or len(root) > 1 and _has_text(root.find("head")):
+        body = root  # a parser put part of the page in <head>: search the whole tree
+    title = meta.get("title")
+    runs = _runs(body)
+    return body, runs, _locate(body, runs, title if isinstance(title, str) else None)
+
+
 def read_html(html: str, language: str | None = None) -> Document:
     """Parse a page and build the Document of its main content.
 
@@ -769,14 +817,7 @@ def read_html(html: str, language: str | None = None) -> Document:
     """
     root = parse_html(html)
     meta = html_metadata(root)
-    etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
-    _drop_hidden(root)
-    body = root.find("body")
-    if body is None:
-        body = root
-    title = meta.get("title")
-    runs = _runs(body)
-    roots = _locate(body, runs, title if isinstance(title, str) else None)
+    body, runs, roots = _content(root, meta)
     lines = _blocks(body, runs, roots)
     parts: list[str] = []
     blocks: list[Block] = []
