@@ -120,6 +120,10 @@ def parse_html(html: str) -> Element:
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    if root is not None and root.find("body") is None:
+        # an unclosed <title> takes the rest of the page as its text: build the tree again
+        t = root.find("head/title")
+        deep = t is not None and len(t.text or "") > 2000
     if root is None or deep:
         b = _FlatBuilder()
         b.feed(html)
@@ -132,10 +136,10 @@ def parse_html(html: str) -> Element:
 
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-    "input", "link", "meta", "title", "video", "audio", "map",
+    "input", "link", "meta", "video", "audio", "map",
 )
 # Dropped only when small: an unclosed <button> or <select> swallows the rest of the page.
-_DROP_SMALL = ("button", "select", "textarea", "dialog")
+_DROP_SMALL = ("button", "select", "textarea", "dialog", "title")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 def _drop_hidden(root: Element) -> None:
