@@ -298,6 +298,7 @@ _UNLIKELY = re.compile(
     r"trending|most-?popular|navbar|nav-|-nav",
     re.I,
 )
+_COMMENTS = re.compile(r"comment|disqus|repl(?:y|ies)|remark|discussion|respon", re.I)
 _MAYBE = re.compile(r"and|article|body|column|content|main|shadow|story|entry|post|text", re.I)
 _POSITIVE_STRONG = re.compile(r"article-?body|articlebody|entry-content|post-content|story-?body|main-content", re.I)
 # paragraph-like owners: their text votes for their parent and grandparent
@@ -322,9 +323,9 @@ def _unlikely(body: Element, stats: _Stats | None = None) -> set[Element]:
     for el in body.xpath(".//*[@class or @id] | .//nav | .//footer | .//aside | .//header"):
         if el.tag in ("html", "body", "article", "main", "a", "p"):
             continue
-        if big and stats is not None and stats.prose.get(el, 0) >= big:
-            continue
         ci = _class_id(el)
+        if big and stats is not None and stats.prose.get(el, 0) >= big and not _COMMENTS.search(ci):
+            continue
         if el.tag in ("nav", "footer", "aside", "header"):
             if not _POSITIVE_STRONG.search(ci) and el.get("data-cleantext-wrapper") is None:
                 doomed.append(el)
@@ -410,7 +411,10 @@ def _scores(runs: list[_Run], skip: set[Element], stats: _Stats) -> dict[Element
             if anc is None or not isinstance(anc.tag, str) or anc.tag == "html":
                 continue
             if anc not in scores:
-                scores[anc] = float(_TAG_SCORE.get(anc.tag, 0) + _class_weight(anc))
+                w: float = _class_weight(anc)
+                if w > 0:  # a promising class on a near-empty element promises little
+                    w = w * min(1.0, stats.text.get(anc, 0) / 500)
+                scores[anc] = float(_TAG_SCORE.get(anc.tag, 0) + w)
             scores[anc] += score / div
     for el in scores:
         scores[el] *= 1.0 - stats.density(el)
@@ -795,7 +799,7 @@ def _content(root: Element, meta: dict[str, object]) -> tuple[Element, list[_Run
     """Clean the tree; the search base, its text runs, and the main content's root(s)."""
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
     for el in list(root.iter(*_DROP_SMALL)):
-        if len("".join(el.itertext())) < 300:
+        if len("".join(el.itertext())) < 300 or el.tag == "select" and el.find(".//p") is None:
             _remove(el)
     _drop_hidden(root)
     _unmark_big(root)
