@@ -447,7 +447,7 @@ def _locate(body: Element, runs: list[_Run], title: str | None = None) -> list[E
     # explicit markup first
     for xp in ('.//*[@itemprop="articleBody"]', ".//article"):
         found = body.xpath(xp)
-        if len(found) == 1 and stats.text.get(found[0], 0) >= 400:
+        if len(found) == 1 and stats.text.get(found[0], 0) >= 400 and stats.prose.get(found[0], 0) >= 0.5 * stats.prose.get(body, 0):
             return [found[0]]
     skip = _unlikely(body, stats)
     stats.drop(skip)
@@ -484,11 +484,11 @@ def _locate(body: Element, runs: list[_Run], title: str | None = None) -> list[E
     # widen further while an ancestor holds clearly more prose (a story cut into sections)
     base = stats.prose.get(cur, 0)
     anc = cur.getparent()
-    for _ in range(5):
+    for _ in range(10):
         if anc is None or anc is body or anc.tag == "html" or anc in skip:
             break
         p = stats.prose.get(anc, 0)
-        if p >= 1.3 * base and p - base >= 300 and stats.density(anc) < 0.3:
+        if p >= 1.5 * base and p - base >= 300 and stats.density(anc) < 0.3:
             cur, base = anc, p
         anc = anc.getparent()
     parent = cur.getparent()
