@@ -27,11 +27,11 @@ for _cat, _words in {
     "social": "share shares sharing sharebar share-bar social social-share sharethis addthis "
     "share-buttons share-tools follow",
     "newsletter": "newsletter newsletters signup sign-up subscribe-box optin opt-in mailchimp",
-    "subscription": "paywall subscription subscribe subscriber-only piano-offer",
+    "subscription": "subscription subscribe piano-offer",
     "donation": "donate donation donations",
     "related": "related related-posts related-articles related-stories recommended recommendations "
     "more-stories read-more readmore also-read outbrain taboola trending popular most-popular "
-    "most-read jp-relatedposts yarpp crp_related sidebar",
+    "most-read jp-relatedposts yarpp crp_related",
     "advertisement": "ad ads advert adverts advertisement advertisements adsense adslot ad-slot "
     "ad-unit dfp gpt-ad sponsor sponsored sponsors promoted native-ad",
     "comments": "comment comments comment-body comment-content comment-list commentlist comment-respond respond disqus disqus_thread "
@@ -40,6 +40,9 @@ for _cat, _words in {
     "ui": "breadcrumb breadcrumbs pagination pager toolbar print-button skip-link tags tag-list "
     "post-tags entry-tags article-tags cookie cookies gdpr consent",
     "legal": "copyright disclaimer license",
+    "byline": "byline bylines byln mainbyline author authors author-name byline-author post-author "
+    "entry-author postinfo post-info post-meta postmeta entry-meta article-meta meta-info",
+    "dateline": "date dateline timestamp pubdate post-date entry-date publish-date published-date",
 }.items():
     for _w in _words.split():
         _TOKEN_CATEGORY[_w] = _cat
@@ -61,13 +64,25 @@ _SUBSTRINGS = (
     ("adunit", "advertisement"), ("taboola", "related"), ("outbrain", "related"),
     ("relatedpost", "related"), ("newsletter", "newsletter"), ("sharethis", "social"),
     ("addthis", "social"), ("socialshare", "social"), ("sharebutton", "social"), ("disqus", "comments"),
-    ("paywall", "subscription"),
+    ("caption", "caption"),
 )
-_MARK_CATEGORY = {"@figcaption": "caption", "@aside": "related", "@form": "ui", "@nav": "ui", "@footer": "ui"}
+# Parts that name a picture: its text is a caption when it is short.
+_PICTURE = frozenset("photo photos image images img picture pic pics thumbnail cap".split())
+# The most words a block may have to be taken for each category by a class/id token.
+_MAX_WORDS = {"caption": 80, "byline": 30, "dateline": 15, "advertisement": 40, "social": 40}
+_MARK_CATEGORY = {"@figcaption": "caption", "@aside": "related", "@form": "ui", "@nav": "ui", "@footer": "ui",
+                  "@header": "byline"}
+
+
+# Parts that make a token a state flag or an embed, not the name of a boilerplate part:
+# "has-post-thumbnail", "content-with-sidebar", "no-comments", "social-media-embed".
+_FLAG_PARTS = frozenset("has with no is without embed embedded".split())
 
 
 def token_category(token: str) -> str | None:
     """The category a class/id token names, or ``None``.
+
+    State flags and embeds name no part: ``has-comments``, ``social-media-embed`` are ``None``.
 
     >>> token_category("share-bar"), token_category("newsletter_signup"), token_category("widget")
     ('social', 'newsletter', None)
@@ -76,10 +91,13 @@ def token_category(token: str) -> str | None:
     """
     if token in _IGNORED:
         return None
+    parts = _PART.split(token)
+    if len(parts) > 1 and any(p in _FLAG_PARTS for p in parts):
+        return None
     cat = _TOKEN_CATEGORY.get(token)
     if cat:
         return cat
-    for part in _PART.split(token):
+    for part in parts:
         if part in _IGNORED:
             continue
         cat = _TOKEN_CATEGORY.get(part)
@@ -140,8 +158,6 @@ class StructureFilter(BaseFilter):
                     is_body_like(b.text) or reports_speech(b.text)
                 ):
                     conf = 0.6
-                if cat == "related" and token == "@aside" and len(b.text.split()) >= 40:
-                    conf = 0.6
                 what = f"<{token[1:]}>" if token.startswith("@") else f"class/id {token!r}"
                 where = f"<{b.tag}> {'with' if own else 'inside an element with'} {what}"
                 yield ctx.finding(b, cat, f"{cat}-element", where, conf)
@@ -172,15 +188,20 @@ def _marker(b: Block) -> tuple[str, str, bool] | None:
     for i, h in enumerate(b.hints):
         if h in _CONTENT:
             return None
+        words = len(b.text.split())
         if h.startswith("@"):
             cat = _MARK_CATEGORY.get(h)
-            if cat:
+            if cat == "byline" and b.tag in ("h1", "h2", "h3"):
+                return "title", h, False
+            if cat and words <= _MAX_WORDS.get(cat, 10**9):
                 return cat, h, False
             continue
         cat = token_category(h)
-        if cat:
-            if cat == "caption" and len(b.text.split()) > 80:
-                continue
+        if cat is None and words <= 60:
+            parts = _PART.split(h)
+            if any(p in _PICTURE for p in parts) and not any(p in _FLAG_PARTS for p in parts):
+                cat = "caption"
+        if cat and words <= _MAX_WORDS.get(cat, 10**9):
             return cat, h, i < 2
     return None
 
