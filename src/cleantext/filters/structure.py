@@ -27,7 +27,7 @@ for _cat, _words in {
     "social": "share shares sharing sharebar share-bar social social-share sharethis addthis "
     "share-buttons share-tools follow",
     "newsletter": "newsletter newsletters signup sign-up subscribe-box optin opt-in mailchimp",
-    "subscription": "subscription subscribe piano-offer",
+    "subscription": "subscription subscribe piano-offer login regwall paywall-prompt",
     "donation": "donate donation donations",
     "related": "related related-posts related-articles related-stories recommended recommendations "
     "more-stories read-more readmore also-read outbrain taboola trending popular most-popular "
@@ -64,19 +64,23 @@ _SUBSTRINGS = (
     ("adunit", "advertisement"), ("taboola", "related"), ("outbrain", "related"),
     ("relatedpost", "related"), ("newsletter", "newsletter"), ("sharethis", "social"),
     ("addthis", "social"), ("socialshare", "social"), ("sharebutton", "social"), ("disqus", "comments"),
-    ("caption", "caption"),
+    ("caption", "caption"), ("signup", "newsletter"),
 )
 # Parts that name a picture: its text is a caption when it is short.
 _PICTURE = frozenset("photo photos image images img picture pic pics thumbnail cap".split())
 # The most words a block may have to be taken for each category by a class/id token.
 _MAX_WORDS = {"caption": 80, "byline": 30, "dateline": 15, "advertisement": 40, "social": 40}
-_MARK_CATEGORY = {"@figcaption": "caption", "@aside": "related", "@form": "ui", "@nav": "ui", "@footer": "ui",
+_MARK_CATEGORY = {"@figcaption": "caption", "@aside": "related", "@form": "ui", "@footer": "ui",
                   "@header": "byline"}
 
 
 # Parts that make a token a state flag or an embed, not the name of a boilerplate part:
 # "has-post-thumbnail", "content-with-sidebar", "no-comments", "social-media-embed".
 _FLAG_PARTS = frozenset("has with no is without embed embedded".split())
+# Parts that name the story itself: "newsletter-post" is a post, "post-and-ads-container" holds
+# a post. A token with one of them counts only when the whole token is in the table.
+_LIST_CATEGORIES = frozenset(("related", "comments", "author_bio"))  # "related-posts" is a list
+_CONTENT_PARTS = frozenset("post article content body text entry story cms page main".split())
 
 
 def token_category(token: str) -> str | None:
@@ -88,21 +92,28 @@ def token_category(token: str) -> str | None:
     ('social', 'newsletter', None)
     >>> token_category("shadow"), token_category("adventure"), token_category("leaderboard")
     (None, None, None)
+    >>> token_category("newsletter-post"), token_category("related_post"), token_category("article-body__newsletter")
+    (None, 'related', 'newsletter')
     """
     if token in _IGNORED:
         return None
+    if "__" in token:  # BEM: block__element--modifier; the element names the part
+        token = token.rsplit("__", 1)[1].split("--", 1)[0] or token
     parts = _PART.split(token)
     if len(parts) > 1 and any(p in _FLAG_PARTS for p in parts):
         return None
     cat = _TOKEN_CATEGORY.get(token)
     if cat:
         return cat
+    story = any(p in _CONTENT_PARTS for p in parts)
     for part in parts:
         if part in _IGNORED:
             continue
         cat = _TOKEN_CATEGORY.get(part)
-        if cat:
+        if cat and not (story and cat not in _LIST_CATEGORIES):
             return cat
+    if story:
+        return None
     for sub, cat in _SUBSTRINGS:
         if sub in token:
             return cat
@@ -141,6 +152,7 @@ class StructureFilter(BaseFilter):
         title = doc.meta.get("title")
         title_n = norm(title).casefold() if isinstance(title, str) else None
         link_run = _link_runs(blocks)
+        last_prose = max((b.index for b in blocks if b.words >= 40 and "@links" not in b.hints), default=-1)
         for b in blocks:
             if title_n and b.tag in ("h1", "h2") and b.index < 8 and norm(b.text).casefold() == title_n:
                 yield ctx.finding(b, "title", "headline-element", f"<{b.tag}> that repeats the page title", 0.9,
@@ -164,7 +176,9 @@ class StructureFilter(BaseFilter):
                 continue
             run = link_run.get(b.index, 0)
             if run:
-                conf = 0.75 if run >= 3 else 0.6
+                # after the story's last paragraph a link list is "more stories"; inside the
+                # story it is as likely a list of sources: doubtful
+                conf = (0.75 if run >= 3 else 0.6) if b.index > last_prose else 0.55
                 yield ctx.finding(b, "related", "link-list", f"<{b.tag}> mostly link text, in a run of {run} such blocks", conf)
 
     def _caption(self, b: Block, token: str, ctx: Context) -> Finding:
@@ -199,7 +213,7 @@ def _marker(b: Block) -> tuple[str, str, bool] | None:
         cat = token_category(h)
         if cat is None and words <= 60:
             parts = _PART.split(h)
-            if any(p in _PICTURE for p in parts) and not any(p in _FLAG_PARTS for p in parts):
+            if any(p in _PICTURE for p in parts) and not any(p in _FLAG_PARTS or p in _CONTENT_PARTS for p in parts):
                 cat = "caption"
         if cat and words <= _MAX_WORDS.get(cat, 10**9):
             return cat, h, i < 2
