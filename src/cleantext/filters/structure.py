@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import regex
 
+from .._dates import find_date
 from .._document import Block, Document
 from .._pipeline import Context, Finding
 from .._result import Caption
@@ -57,6 +58,13 @@ _CONTENT = frozenset(
 _IGNORED = frozenset("widget widgets banner block module component container wrapper box".split())
 
 _PART = regex.compile(r"[-_]+")
+# What may stand beside the date on a date-only line.
+_DATE_WORDS = frozenset(
+    "published updated posted last modified on at am pm a.m. p.m. by date time and of the "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "et est edt ct cst cdt pt pst pdt gmt utc bst cet cest".split()
+)
+_WORD = regex.compile(r"[\p{L}.]+")
 # Substrings unambiguous enough to count inside a longer token ("googledfpad-adcaption").
 _SUBSTRINGS = (
     ("advertisement", "advertisement"), ("adsbygoogle", "advertisement"), ("googlead", "advertisement"),
@@ -158,6 +166,14 @@ class StructureFilter(BaseFilter):
                 yield ctx.finding(b, "title", "headline-element", f"<{b.tag}> that repeats the page title", 0.9,
                                   {"title": b.text})
                 continue
+            if b.words <= 12:
+                m = find_date(b.text)
+                if m is not None:
+                    rest = (b.text[: m.start] + " " + b.text[m.end :]).casefold()
+                    if all(w.strip(".") in _DATE_WORDS or w in _DATE_WORDS for w in _WORD.findall(rest)):
+                        yield ctx.finding(b, "dateline", "date-line", f"<{b.tag}> that only states a date", 0.85,
+                                          {"published": m.iso})
+                        continue
             hit = _marker(b)
             if hit is not None:
                 cat, token, own = hit
