@@ -124,6 +124,16 @@ def parse_html(html: str) -> Element:
         # an unclosed <title> takes the rest of the page as its text: build the tree again
         t = root.find("head/title")
         deep = t is not None and len(t.text or "") > 2000
+    if root is not None and not deep:
+        # markup after </html> becomes a second top-level element: fold it into the body
+        extra = [x for x in root.itersiblings() if isinstance(x.tag, str)]
+        if extra:
+            body = root.find("body")
+            if body is None:
+                body = etree.SubElement(root, "body")
+            for x in extra:
+                for child in list(x):
+                    body.append(child)
     if root is None or deep:
         b = _FlatBuilder()
         b.feed(html)
@@ -804,8 +814,8 @@ def _content(root: Element, meta: dict[str, object]) -> tuple[Element, list[_Run
     _drop_hidden(root)
     _unmark_big(root)
     body = root.find("body")
-    if body is None or len(root) > 1 and _has_text(root.find("head")):
-        body = root  # a parser put part of the page in <head>: search the whole tree
+    if body is None or any(c is not body and isinstance(c.tag, str) and _has_text(c) for c in root):
+        body = root  # a parser put part of the page in <head> or after <body>: search the whole tree
     title = meta.get("title")
     runs = _runs(body)
     return body, runs, _locate(body, runs, title if isinstance(title, str) else None)
