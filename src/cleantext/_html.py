@@ -501,6 +501,16 @@ def _locate(body: Element, runs: list[_Run], title: str | None = None) -> list[E
         if p >= 1.5 * base and p - base >= 300 and stats.density(anc) < 0.3:
             cur, base = anc, p
         anc = anc.getparent()
+    # the story's own <article> (its header holds the standfirst) when it adds little else
+    anc = cur.getparent()
+    for _ in range(3):
+        if anc is None or anc is body or anc in skip:
+            break
+        if anc.tag == "article":
+            if stats.prose.get(anc, 0) <= 1.3 * stats.prose.get(cur, 0) + 200:
+                cur = anc
+            break
+        anc = anc.getparent()
     parent = cur.getparent()
     if parent is None or cur is body:
         return [cur]

@@ -223,6 +223,8 @@ def _marker(b: Block) -> tuple[str, str, bool] | None:
             cat = _MARK_CATEGORY.get(h)
             if cat == "byline" and b.tag in ("h1", "h2", "h3"):
                 return "title", h, False
+            if cat == "byline" and is_body_like(b.text):
+                continue  # the standfirst in an article's header is the story's
             if cat and words <= _MAX_WORDS.get(cat, 10**9):
                 return cat, h, False
             continue
