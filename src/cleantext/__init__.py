@@ -81,7 +81,12 @@ def _options(options: Options | None, kw: dict[str, object]) -> Options:
 def read(value: str | bytes, options: Options | None = None) -> tuple[Document, list[str]]:
     """Turn the input into a :class:`Document` (and the warnings decoding it produced)."""
     opts = options or Options()
-    text, warnings = _to_text(value)
+    decoded = None
+    if isinstance(value, (bytes, bytearray, memoryview)) and opts.format != "text":
+        from ._html import decode_html  # noqa: PLC0415
+
+        decoded = decode_html(bytes(value))  # a page that declares its charset
+    text, warnings = decoded if decoded is not None else _to_text(value)
     fmt = opts.format
     if fmt == "auto":
         fmt = "html" if _looks_like_html(text) else "text"

@@ -39,9 +39,53 @@ import lxml.etree as etree  # type: ignore[import-untyped]
 
 from ._document import Block, Document
 
-__all__ = ["read_html", "parse_html", "html_metadata"]
+__all__ = ["read_html", "parse_html", "html_metadata", "decode_html"]
 
 Element = Any  # lxml.etree._Element (lxml ships no type hints)
+
+# -- decoding -----------------------------------------------------------------------------------
+
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})""", re.I)
+
+
+def decode_html(data: bytes) -> tuple[str, list[str]] | None:
+    """Decode a page that is not UTF-8 with the charset its ``<meta>`` declares.
+
+    ``None`` when the bytes are UTF-8 (or carry a byte-order mark), or declare nothing usable:
+    the general rule of :func:`cleantext._input.to_text` then applies. A declared charset that
+    the bytes do not fit is used with replacement, and a warning says so.
+
+    >>> decode_html('<meta charset="koi8-r"><p>Привет</p>'.encode("koi8-r"))
+    ('<meta charset="koi8-r"><p>Привет</p>', [])
+    >>> decode_html('<meta charset="iso-8859-1"><p>café</p>'.encode()) is None  # really UTF-8
+    True
+    """
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    m = _CHARSET.search(data, 0, 4096)
+    if m is None:
+        return None
+    import codecs
+
+    name = m.group(1).decode("ascii").lower()
+    try:
+        enc = codecs.lookup(name).name
+    except LookupError:
+        return None
+    if enc in ("utf-8", "latin-1", "iso8859-1"):
+        return None  # wrong (the bytes are not UTF-8) or the Windows-1252 fallback reads it better
+    try:
+        return data.decode(enc), []
+    except UnicodeDecodeError:
+        return data.decode(enc, errors="replace"), [
+            f"page declares charset {name!r} but does not fit it; undecodable bytes were replaced with U+FFFD"
+        ]
+
 
 # -- parsing ------------------------------------------------------------------------------------
 
