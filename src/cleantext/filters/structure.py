@@ -6,6 +6,7 @@ Only documents read from HTML carry structure (``Block.tag`` and ``Block.hints``
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import regex
@@ -91,6 +92,7 @@ _LIST_CATEGORIES = frozenset(("related", "comments", "author_bio"))  # "related-
 _CONTENT_PARTS = frozenset("post article content body text entry story cms page main".split())
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of the token: results never depend on order
 def token_category(token: str) -> str | None:
     """The category a class/id token names, or ``None``.
 
