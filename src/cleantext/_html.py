@@ -204,10 +204,13 @@ def _drop_hidden(root: Element) -> None:
             doomed.append(el)
         elif "style" in a and _HIDDEN_STYLE.search(a["style"]):
             doomed.append(el)
+    if not doomed:
+        return
+    total = len("".join(root.itertext()))
     for el in doomed:
-        # a large hidden element is content a script reveals (streamed rendering, a "read
-        # more" fold), not chrome: keep it
-        if len("".join(el.itertext())) >= 1000:
+        # a hidden element holding most of the page is the content a script reveals (streamed
+        # rendering): keep it; a smaller one is a menu, a modal or a second copy
+        if len("".join(el.itertext())) >= 0.5 * total:
             continue
         _remove(el)
 
