@@ -123,6 +123,10 @@ class FunctionFilter:
         return f"FunctionFilter({self.name!r})"
 
 
+#: the longest block (in words) any phrase rule may remove whole
+SHORT_WORDS = 90
+
+
 class Context:
     """What a filter may know besides the document: the mode and what earlier filters found.
 
@@ -140,6 +144,34 @@ class Context:
         self._findings: list[Finding] = []
         self._removed: set[int] = set()
         self._starts = [b.start for b in doc.blocks]
+        self._low: str | None = None
+        self._present: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._hit: dict[str, bool] = {}
+
+    # -- cheap tests on the whole document ---------------------------------------------------
+    @property
+    def low(self) -> str:
+        """The lower-case text of the document's blocks of at most ``SHORT_WORDS`` words
+        (computed once): the only blocks a phrase rule removes whole."""
+        if self._low is None:
+            self._low = "\n".join(b.low for b in self.doc.blocks if b.words <= SHORT_WORDS)
+        return self._low
+
+    def present(self, literals: tuple[str, ...]) -> tuple[str, ...]:
+        """Those of ``literals`` that occur in the document's short blocks (see ``low``)."""
+        got = self._present.get(literals)
+        if got is None:
+            low = self.low
+            hit = self._hit
+            out = []
+            for w in literals:
+                h = hit.get(w)
+                if h is None:
+                    h = hit[w] = w in low
+                if h:
+                    out.append(w)
+            got = self._present[literals] = tuple(out)
+        return got
 
     # -- what earlier filters decided ------------------------------------------------------
     @property

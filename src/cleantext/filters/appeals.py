@@ -8,7 +8,7 @@ import regex
 
 from .._document import Block, Document
 from .._pipeline import Context, Finding
-from ._common import BaseFilter, group, reports_speech
+from ._common import BaseFilter, Phrases, phrases, reports_speech
 
 __all__ = ["DonationFilter", "NewsletterFilter"]
 
@@ -39,9 +39,12 @@ _REGION_BACK = 8
 _REGION_FORWARD = 4
 
 
-def _asks(pattern: regex.Pattern[str], text: str) -> bool:
+def _asks(ask: Phrases, active: tuple[str, ...] | None, b: Block) -> bool:
     """An ask addressed to the reader: "you"/"we" in the block, or the ask opens a sentence."""
-    for m in pattern.finditer(text):
+    if not ask.may_match(b.low, active):
+        return False
+    text = b.text
+    for m in ask.pattern.finditer(text):
         if _ADDRESS.search(text) or _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start() + 1]) or m.start() == 0:
             return True
     return False
@@ -68,9 +71,12 @@ class DonationFilter(BaseFilter):
     categories = ("donation",)
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        ask = group("donation_ask", ctx)
+        ask = phrases("donation_ask", ctx)
+        active = ask.active(ctx)
+        if active is not None and not active:
+            return
         kept = list(ctx.kept())
-        anchors = [k for k, b in enumerate(kept) if _prompt_like(b, ctx) and _asks(ask, b.text)]
+        anchors = [k for k, b in enumerate(kept) if b.words <= _MAX_WORDS and _asks(ask, active, b) and _prompt_like(b, ctx)]
         taken: set[int] = set()
         for k in anchors:
             if k in taken:
@@ -119,11 +125,14 @@ class NewsletterFilter(BaseFilter):
     categories = ("newsletter",)
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        prompt = group("newsletter_prompt", ctx)
+        prompt = phrases("newsletter_prompt", ctx)
+        active = prompt.active(ctx)
+        if active is not None and not active:
+            return
         for b in ctx.kept():
-            if b.words > 60 or reports_speech(b.text):
+            if b.words > 60:
                 continue
-            m = prompt.search(b.text)
-            if m is None:
+            m = prompt.search(b, active)
+            if m is None or reports_speech(b.text):
                 continue
             yield ctx.finding(b, "newsletter", "signup-prompt", f"a sign-up prompt ('{m.group()[:40]}')", 0.85)

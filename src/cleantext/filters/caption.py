@@ -71,6 +71,11 @@ _PICTURE_VERB = regex.compile(
     regex.IGNORECASE,
 )
 
+# Cheap tests that say whether a caption expression can match at all.
+_UI_TRIGGER = regex.compile(r"caption|image|photo|foto|imagen|slide|galer|picture|screen|file|archive|resultado|in this|\d\s*/\s*\d")
+_LABEL_TRIGGER = regex.compile(r"photo|image|picture|pic|foto|imagen|video|illustration|credit")
+_CUE_TRIGGER = ("(left)", "(right)", "(center)", "(centre)", "(top)", "(bottom)", "(front)", "(back)", "(pictured)", "(second", "pose", "pictured")
+
 # Strong signs of a caption without a credit: who is where in the picture, or a pose.
 _PICTURE_CUE = regex.compile(
     r"\((?:left|right|center|centre|top|bottom|front|back|pictured|second\s+(?:left|right))\)"
@@ -96,32 +101,44 @@ def split_credit(text: str) -> tuple[str, str | None, str] | None:
     >>> split_credit("The agency said it had seen the photo by Monday.") is None
     True
     """
-    m = _UI.search(text)
-    if m:
-        rest = text[m.end():].strip(" :-\u2013\u2014")
-        if m.group().lower().startswith(("enlarge", "toggle")):
-            return "", rest or None, "caption-ui"
-        return (text if m.start() == 0 else text[: m.start()]).strip(), None, "caption-ui"
-    m = _PAREN_CREDIT.search(text)
-    if m:
-        credit = m["credit"] or m["credit2"] or m["credit3"]
-        if m["kind"] and regex.match(r"(?i)(?:AP|AFP|Reuters|associated\s+press)\b", m["kind"]):
-            credit = m["inner"]
-        return text[: m.start()].strip(), credit.strip(), "paren-credit"
-    m = _LABEL_LINE.match(text)
-    if m and len(m["credit"].split()) <= 12:
-        return "", m["credit"].strip(), "credit-label"
-    if _CREDIT_ONLY.match(text):
+    low = text.lower()
+    n = len(text)
+    words = text.count(" ") + 1
+    if _UI_TRIGGER.search(low, 0, 60) or "caption" in low:
+        m = _UI.search(text)
+        if m:
+            rest = text[m.end():].strip(" :-\u2013\u2014")
+            if m.group().lower().startswith(("enlarge", "toggle")):
+                return "", rest or None, "caption-ui"
+            return (text if m.start() == 0 else text[: m.start()]).strip(), None, "caption-ui"
+    tail = max(0, n - 250)
+    if text.rstrip(" .")[-1:] == ")":
+        m = _PAREN_CREDIT.search(text, tail)
+        if m:
+            credit = m["credit"] or m["credit2"] or m["credit3"]
+            if m["kind"] and regex.match(r"(?i)(?:AP|AFP|Reuters|associated\s+press)\b", m["kind"]):
+                credit = m["inner"]
+            return text[: m.start()].strip(), credit.strip(), "paren-credit"
+    labelled = _LABEL_TRIGGER.search(low) is not None
+    if labelled and words <= 30:
+        m = _LABEL_LINE.match(text)
+        if m and len(m["credit"].split()) <= 12:
+            return "", m["credit"].strip(), "credit-label"
+    if words <= 14 and _CREDIT_ONLY.match(text):
         return "", text.strip().rstrip("."), "credit-only"
-    m = _INLINE_LABEL.search(text)
-    if m and m.start("all") > 0:
-        return text[: m.start("all")].strip(), m["credit"].strip(), "labelled-credit"
-    m = _AGENCY_TAIL.search(text)
-    if m:
-        return text[: m.start("credit")].strip(" |"), m["credit"].strip(), "agency-credit"
-    m = _COURTESY_TAIL.search(text)
-    if m and not text.rstrip().endswith("."):
-        return text[: m.start("credit")].strip(), m["credit"].strip(), "courtesy-credit"
+    if labelled and ":" in text[tail:]:
+        m = _INLINE_LABEL.search(text, tail)
+        if m and m.start("all") > 0:
+            return text[: m.start("all")].strip(), m["credit"].strip(), "labelled-credit"
+    end = text[-90:]
+    if "/" in end or "|" in end or " via " in end:
+        m = _AGENCY_TAIL.search(text, max(0, n - 160))
+        if m:
+            return text[: m.start("credit")].strip(" |"), m["credit"].strip(), "agency-credit"
+    if ("courtesy" in low or "photography" in low) and not text.rstrip().endswith("."):
+        m = _COURTESY_TAIL.search(text, tail)
+        if m:
+            return text[: m.start("credit")].strip(), m["credit"].strip(), "courtesy-credit"
     return None
 
 
@@ -162,10 +179,12 @@ class CaptionFilter(BaseFilter):
                 yield f
 
     def _single(self, b: Block, ctx: Context) -> Finding | None:
-        split = split_credit(b.text)
+        split = split_credit(b.text) if b.words <= _UI_MAX_WORDS or b.text.rstrip(" .")[-1:] == ")" else None
         if split is None:
+            if b.words > 60 or not any(t in b.low for t in _CUE_TRIGGER):
+                return None
             m = _PICTURE_CUE.search(b.text)
-            if m and b.words <= 60 and not reports_speech(b.text):
+            if m and not reports_speech(b.text):
                 return ctx.finding(b, "caption", "picture-cue", f"describes a picture ('{m.group()}')", 0.6,
                                    {"caption": Caption(text=b.text, credit=None)})
             return None

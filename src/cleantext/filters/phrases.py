@@ -16,6 +16,7 @@ kind of rule and the words that matched.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -44,6 +45,7 @@ _ANCHOR = {"line": "line", "prefix": "prefix", "phrase": "any", "header": "line"
 _URL = regex.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|news|info|co\.uk|gov|edu|io|tv)(?:/\S*)?$", regex.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=None)
 def _has(name: str, langs: tuple[str, ...]) -> bool:
     return any(load_group(name, lang) for lang in langs)
 
@@ -60,16 +62,27 @@ class PhraseFilter(BaseFilter):
     min_rest = 20
     confidence = {"line": 0.9, "prefix": 0.85, "phrase": 0.8, "header": 0.85, "item": 0.7, "start": 0.85, "end": 0.85}
 
-    def _groups(self, ctx: Context) -> dict[str, Phrases]:
+    def _groups(self, ctx: Context) -> dict[str, tuple[Phrases, tuple[str, ...] | None]]:
+        """The kinds of rule this category has, each with the triggers the document holds;
+        a kind whose triggers are all absent cannot match and is left out."""
         langs = languages(ctx)
-        return {
-            kind: phrases(f"{self.name}_{kind}", ctx, anchor)
-            for kind, anchor in _ANCHOR.items()
-            if _has(f"{self.name}_{kind}", langs)
-        }
+        out: dict[str, tuple[Phrases, tuple[str, ...] | None]] = {}
+        for kind, anchor in _ANCHOR.items():
+            if not _has(f"{self.name}_{kind}", langs):
+                continue
+            g = phrases(f"{self.name}_{kind}", ctx, anchor)
+            if kind in ("start", "end"):  # strips act on long paragraphs too: no document gate
+                out[kind] = (g, None)
+                continue
+            active = g.active(ctx)
+            if active is None or active:
+                out[kind] = (g, active)
+        return out
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         groups = self._groups(ctx)
+        if not groups and type(self).extra is PhraseFilter.extra:
+            return
         kept = list(ctx.kept())
         k = 0
         while k < len(kept):
@@ -87,14 +100,15 @@ class PhraseFilter(BaseFilter):
                     yield item
                     k += 1
 
-    def _judge(self, b: Block, groups: dict[str, Phrases], ctx: Context) -> Finding | None:
+    def _judge(self, b: Block, groups: dict[str, tuple[Phrases, tuple[str, ...] | None]], ctx: Context) -> Finding | None:
         words = b.words
         speech = None
         for kind in ("header", "line", "prefix", "phrase"):
-            g = groups.get(kind)
-            if g is None or words > self.max_words[kind]:
+            ga = groups.get(kind)
+            if ga is None or words > self.max_words[kind]:
                 continue
-            m = g.search(b)
+            g, active = ga
+            m = g.search(b, active)
             if m is None:
                 continue
             if kind == "prefix" and not _LABEL_SEP.search(m.group()):
@@ -110,10 +124,11 @@ class PhraseFilter(BaseFilter):
                     continue
             return ctx.finding(b, self.name, kind, f"{_WHY[kind]} ('{_snip(m.group())}')", self.confidence[kind])
         for kind in ("start", "end"):
-            g = groups.get(kind)
-            if g is None:
+            ga = groups.get(kind)
+            if ga is None:
                 continue
-            m = g.search(b)
+            g, active = ga
+            m = g.search(b, active)
             if m is None:
                 continue
             rest = len(b.text) - (m.end() - m.start())
@@ -198,6 +213,8 @@ class SocialFilter(PhraseFilter):
         if b.words > 14:
             return None
         bar = phrases("social_bar", ctx, "any")
+        if not bar.may_match(b.low, bar.active(ctx)) and not _COUNT.match(b.text):
+            return None
         if _is_bar(b, bar, strong=True):
             return ctx.finding(b, "social", "share-bar", "a line made of share-bar words", 0.9)
         # a weak line ("More", a bare count) inside a run of share-bar lines
