@@ -124,7 +124,7 @@ class FunctionFilter:
 
 
 #: the longest block (in words) any phrase rule may remove whole
-SHORT_WORDS = 90
+SHORT_WORDS = 160
 
 
 class Context:

@@ -35,6 +35,7 @@ _SENTENCE_START = regex.compile(r"(?:^|[.!?\u2026\]\[(]\s*)\S$")
 
 # Prompts are short; a long paragraph that mentions donating is most likely the story.
 _MAX_WORDS = 90
+_MAX_OPENING_WORDS = 160
 _REGION_BACK = 8
 _REGION_FORWARD = 4
 
@@ -50,8 +51,14 @@ def _asks(ask: Phrases, active: tuple[str, ...] | None, b: Block) -> bool:
     return False
 
 
-def _prompt_like(b: Block, ctx: Context) -> bool:
-    return b.words <= _MAX_WORDS and not reports_speech(b.text)
+def _prompt_like(b: Block, ctx: Context, ask: Phrases | None = None) -> bool:
+    """Short enough for a prompt (longer when it opens with the ask: "We could use your help ..."),
+    and not somebody's quoted words."""
+    limit = _MAX_WORDS
+    if ask is not None and b.words > limit:
+        m = ask.pattern.search(b.text, 0, 80)
+        limit = _MAX_OPENING_WORDS if m else limit
+    return b.words <= limit and not reports_speech(b.text)
 
 
 class DonationFilter(BaseFilter):
@@ -76,7 +83,7 @@ class DonationFilter(BaseFilter):
         if active is not None and not active:
             return
         kept = list(ctx.kept())
-        anchors = [k for k, b in enumerate(kept) if b.words <= _MAX_WORDS and _asks(ask, active, b) and _prompt_like(b, ctx)]
+        anchors = [k for k, b in enumerate(kept) if _asks(ask, active, b) and _prompt_like(b, ctx, ask)]
         taken: set[int] = set()
         for k in anchors:
             if k in taken:

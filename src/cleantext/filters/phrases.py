@@ -40,6 +40,7 @@ __all__ = [
 ]
 
 _FULL_URL = regex.compile(r"^(?:https?://|www\.)\S+$", regex.IGNORECASE)
+_NUMBERED = regex.compile(r"^(?:\d{1,2}[.)]|[\u2022*\u2013-])\s+\S")
 _LABEL_SEP = regex.compile(r"[:|\u2013\u2014-]\s*$")
 _ANCHOR = {"line": "line", "prefix": "prefix", "phrase": "any", "header": "line", "start": "start", "end": "end"}
 _URL = regex.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|news|info|co\.uk|gov|edu|io|tv)(?:/\S*)?$", regex.IGNORECASE)
@@ -54,7 +55,7 @@ class PhraseFilter(BaseFilter):
     """The shared machinery; subclasses set ``name`` (= their category) and may add rules."""
 
     #: the longest block (in words) each kind of rule may remove whole
-    max_words = {"line": 30, "prefix": 45, "phrase": 45, "header": 12}
+    max_words = {"line": 30, "prefix": 45, "phrase": 45, "header": 20}
     #: a list item after a header: at most this many words, and at most this many items
     item_words = 20
     max_items = 25
@@ -117,7 +118,7 @@ class PhraseFilter(BaseFilter):
                 label = m.group().strip()
                 if not (label.isupper() or (len(label.split()) >= 2 and title_case_ratio(label) == 1.0)):
                     continue
-            if kind in ("prefix", "phrase"):
+            if kind == "phrase":  # a label opening the block is not speech; a phrase inside may be
                 if speech is None:
                     speech = reports_speech(b.text)
                 if speech:
@@ -154,7 +155,7 @@ class PhraseFilter(BaseFilter):
     def is_item(self, b: Block) -> bool:
         if b.words > self.item_words or b.words == 0:
             return False
-        if _URL.match(b.text):
+        if _URL.match(b.text) or _NUMBERED.match(b.text):
             return True
         t = b.text.rstrip()
         if t.endswith((".", "!", "?")) and not t.endswith("..."):
@@ -194,6 +195,13 @@ class AdvertisementFilter(PhraseFilter):
     name = "advertisement"
     categories = ("advertisement",)
 
+    def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
+        b = kept[k]
+        # a pop-up left in the text: its close button "×" opens the block
+        if b.text.startswith("\u00d7 ") and b.words <= 150 and (b.text[2:3].isupper() or b.text[2:3].isdigit()):
+            return ctx.finding(b, "advertisement", "pop-up", "a block opened by a pop-up's close button '\u00d7'", 0.8)
+        return None
+
 
 class SocialFilter(PhraseFilter):
     """Removes share bars, share counts and follow prompts.
@@ -220,7 +228,8 @@ class SocialFilter(PhraseFilter):
         # a weak line ("More", a bare count) inside a run of share-bar lines
         if _is_bar(b, bar, strong=False) or _COUNT.match(b.text):
             near = [kept[j] for j in (k - 1, k + 1) if 0 <= j < len(kept)]
-            if any(_is_bar(x, bar, strong=True) for x in near):
+            after_bar = k > 0 and ctx.removed_category(kept[k - 1].index) == "social"
+            if after_bar or any(_is_bar(x, bar, strong=True) for x in near):
                 return ctx.finding(b, "social", "share-bar", "a share-bar word or count beside a share bar", 0.8)
         return None
 
@@ -308,7 +317,7 @@ class LegalFilter(PhraseFilter):
 
     name = "legal"
     categories = ("legal",)
-    max_words = {"line": 30, "prefix": 45, "phrase": 70, "header": 12}
+    max_words = {"line": 30, "prefix": 45, "phrase": 70, "header": 20}
 
 
 class AuthorBioFilter(PhraseFilter):
@@ -323,7 +332,26 @@ class AuthorBioFilter(PhraseFilter):
 
     name = "author_bio"
     categories = ("author_bio",)
-    max_words = {"line": 30, "prefix": 90, "phrase": 80, "header": 12}
+    max_words = {"line": 30, "prefix": 90, "phrase": 80, "header": 20}
+
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        """The phrase rules, and a biography's continuation: after "About the author: NAME ...",
+        the paragraphs that go on about NAME (or he/she), and the link lines that follow."""
+        kept = list(ctx.kept())
+        pos = {b.index: k for k, b in enumerate(kept)}
+        for f in super().find(doc, ctx):
+            yield f
+            if f.rule != "prefix":
+                continue
+            k = next((pos[b.index] for b in kept if b.start == f.start), None)
+            if k is None:
+                continue
+            m = _BIO_NAME.search(kept[k].text)
+            surname = m.group(1).split()[-1] if m else None
+            for b in kept[k + 1 :]:
+                if not _continues_bio(b, surname):
+                    break
+                yield ctx.finding(b, "author_bio", "bio-continued", "continues the author's biography", 0.75)
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
@@ -335,12 +363,27 @@ class AuthorBioFilter(PhraseFilter):
         return None
 
 
+_BIO_NAME = regex.compile(r":\s*(\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,2})")
+_PRONOUN = regex.compile(r"^(?:he|she|they|his|her|their|in\s+(?:his|her|their)|with\s+a\s+background)\b", regex.IGNORECASE)
+_LINK_LINE = regex.compile(r"^[^\s]{2,80}$|:$|\.(?:com|org|net|news|info)\b", regex.IGNORECASE)
+
+
+def _continues_bio(b: Block, surname: str | None) -> bool:
+    if b.words <= 8 and _LINK_LINE.search(b.text):
+        return True
+    if b.words > 250:
+        return False
+    if surname and regex.search(rf"\b{regex.escape(surname)}\b", b.text):
+        return True
+    return bool(_PRONOUN.match(b.text))
+
+
 # "NAME is a writer ...", "— NAME is an editor ...", "NAME es director de ..."
 _BIO = regex.compile(
     r"^(?:[\u2014\u2013-]\s*)?\p{Lu}[\p{L}.'\u2019-]+(?:\s+\p{Lu}[\p{L}.'\u2019-]+){0,3}\s+"
     r"(?:is|was|es|ist|est)\s+(?:a|an|the|un|una|ein|eine|une|der|die|el|la|le)?\s*"
     r"(?:[\p{L}-]+\s+){0,6}?"
-    r"(?:writer|journalist|author|reporter|editor|columnist|contributor|correspondent|blogger|"
+    r"(?i:writer|journalist|author|reporter|editor|columnist|contributor|correspondent|blogger|"
     r"novelist|essayist|commentator|host|founder|fellow|professor|director|analyst|producer|"
     r"periodista|escritor|escritora|autor|autora|redactor|redactora|director|directora|profesor|profesora|"
     r"journalist(?:in)?|autor(?:in)?|redakteur(?:in)?|journaliste|rédacteur|rédactrice)\b",
@@ -373,3 +416,5 @@ class UiFilter(PhraseFilter):
 
     name = "ui"
     categories = ("ui",)
+    #: a poll's question and answers run longer than a list of links
+    item_words = 30
