@@ -83,6 +83,16 @@ _PICTURE_CUE = regex.compile(
     r"|\b(?:is|are)\s+pictured\b|\bpictured\s+(?:above|below|left|right|here|with)\b",
     regex.IGNORECASE,
 )
+# "1 / 5 Slideshow", "Image 2 of 9": a gallery's captions follow, however long
+_GALLERY = regex.compile(r"^(?:\d+\s*/\s*\d+\s+(?:slideshow|gallery|galer[íi]a|fotos?)|(?:image|photo|slide|foto|imagen)\s+\d+\s+(?:of|de|/)\s+\d+)\b", regex.IGNORECASE)
+# The end of a sentence, where a caption sentence stops.
+_SENTENCE_END = regex.compile(r"[.!?](?=\s)")
+# Wire captions end with where and when: "... in Zwickau, Germany, November 4, 2019."
+_WIRE_DATE = regex.compile(
+    r"\b(?:in|at|near|outside|on)\s+\p{Lu}[^.,]{1,60}(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*)*,\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\.(?:\s+[\p{Lu}][^.]{0,60})?$"
+)
+
 # Gallery residue opens the caption, which may be long: allow more words.
 _UI_MAX_WORDS = 160
 
@@ -179,18 +189,13 @@ class CaptionFilter(BaseFilter):
                 yield f
 
     def _single(self, b: Block, ctx: Context) -> Finding | None:
-        split = split_credit(b.text) if b.words <= _UI_MAX_WORDS or b.text.rstrip(" .")[-1:] == ")" else None
+        long_ok = b.words <= _UI_MAX_WORDS or b.text.rstrip(" .")[-1:] == ")" or _GALLERY.match(b.text)
+        split = split_credit(b.text) if long_ok else None
         if split is None:
-            if b.words > 60 or not any(t in b.low for t in _CUE_TRIGGER):
-                return None
-            m = _PICTURE_CUE.search(b.text)
-            if m and not reports_speech(b.text):
-                return ctx.finding(b, "caption", "picture-cue", f"describes a picture ('{m.group()}')", 0.6,
-                                   {"caption": Caption(text=b.text, credit=None)})
-            return None
+            return self._uncredited(b, ctx)
         text, credit, rule = split
         words = b.words
-        if rule == "caption-ui" and words <= _UI_MAX_WORDS and (text == "" or b.text.startswith(text[:20])):
+        if rule == "caption-ui" and (words <= _UI_MAX_WORDS or _GALLERY.match(b.text)) and (text == "" or b.text.startswith(text[:20])):
             cap = Caption(text=text, credit=credit) if text or credit else None
             return ctx.finding(b, "caption", rule, _WHY[rule], 0.9, {"caption": cap} if cap else None)
         if words > _MAX_WORDS:
@@ -204,6 +209,32 @@ class CaptionFilter(BaseFilter):
         conf = 0.9 if rule in ("paren-credit", "credit-label", "credit-only", "caption-ui", "labelled-credit") else 0.8
         cap = Caption(text=text, credit=credit) if text or credit else None
         return ctx.finding(b, "caption", rule, _WHY[rule], conf, {"caption": cap} if cap else None)
+
+    def _uncredited(self, b: Block, ctx: Context) -> Finding | None:
+        """Captions without a credit, told by what they say about a picture."""
+        text = b.text
+        if b.words <= 60 and any(t in b.low for t in _CUE_TRIGGER):
+            m = _PICTURE_CUE.search(text)
+            if m and not reports_speech(text):
+                # a caption sentence glued before the story's own words: only the sentence goes
+                end = _SENTENCE_END.search(text, m.end())
+                if end and b.words > 30 and text[end.end():end.end() + 1] in "\"\u201c'\u2018":
+                    return ctx.finding((b.start, b.start + end.end()), "caption", "picture-cue",
+                                       f"a caption sentence ('{m.group()}') opening the paragraph", 0.6,
+                                       {"caption": Caption(text=text[: end.start() + 1].strip(), credit=None)})
+                return ctx.finding(b, "caption", "picture-cue", f"describes a picture ('{m.group()}')", 0.6,
+                                   {"caption": Caption(text=text, credit=None)})
+        if b.words > 30 and any(t in b.low[:120] for t in ("poses", "pose for")):
+            m = _PICTURE_CUE.search(text, 0, 160)
+            end = _SENTENCE_END.search(text, m.end()) if m else None
+            if m and end and end.start() < 200:
+                return ctx.finding((b.start, b.start + end.end()), "caption", "picture-cue",
+                                   f"a caption sentence ('{m.group()}') opening the paragraph", 0.6,
+                                   {"caption": Caption(text=text[: end.start() + 1].strip(), credit=None)})
+        if b.words <= 60 and _WIRE_DATE.search(text, max(0, len(text) - 120)):
+            return ctx.finding(b, "caption", "wire-caption", "a wire-photo caption ending 'in PLACE, Month D, YYYY.'", 0.6,
+                               {"caption": Caption(text=text, credit=None)})
+        return None
 
     def _pair(self, a: Block, b: Block, ctx: Context) -> list[Finding]:
         ta, tb = norm(a.text), norm(b.text)
