@@ -502,8 +502,10 @@ def _metadata(doc: Document, accepted: list[Finding]) -> Metadata:
             continue
         if title is None and isinstance(d.get("title"), str):
             title = d["title"]
-        if not authors and d.get("authors"):
-            authors = [a for a in d["authors"] if isinstance(a, str)]
+        if d.get("authors"):  # every byline's names, in order, once
+            for a in d["authors"]:
+                if isinstance(a, str) and a.casefold() not in {x.casefold() for x in authors}:
+                    authors.append(a)
         if published is None and isinstance(d.get("published"), str):
             published = d["published"]
         cap = d.get("caption")

@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 # A person's name: 1 to 5 capitalised tokens (initials, hyphens, apostrophes, particles).
-_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}'\u2019]*\.?(?:-\p{Lu}?[\p{L}\p{M}'\u2019]+)*|\p{Lu}\.)"
+_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}'\u2019]+\.?(?:-\p{Lu}?[\p{L}\p{M}'\u2019]+)*|\p{Lu}\.)"
 _PARTICLE = r"(?:de|del|de la|da|di|dos|du|van|von|der|den|ten|ter|le|la|bin|ibn|al|el|y|Mc|Mac)"
 NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,4}}"
 NAME_LIST = rf"{NAME}(?:\s*,\s*{NAME})*(?:,?\s+(?:and|&|y|und|et)\s+{NAME})?"

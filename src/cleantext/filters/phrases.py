@@ -351,7 +351,7 @@ class AuthorBioFilter(PhraseFilter):
             for b in kept[k + 1 :]:
                 if not _continues_bio(b, surname):
                     break
-                yield ctx.finding(b, "author_bio", "bio-continued", "continues the author's biography", 0.75)
+                yield ctx.finding(b, "author_bio", "bio-continued", "continues the biography under an explicit author label", 0.9)
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
