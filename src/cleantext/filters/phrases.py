@@ -59,6 +59,9 @@ class PhraseFilter(BaseFilter):
     #: a list item after a header: at most this many words, and at most this many items
     item_words = 20
     max_items = 25
+    #: after a header, short blocks that run to the end of the page are its list
+    tail_item_words = 40
+    tail_item_words_alone = 30
     #: what a strip must leave of its paragraph
     min_rest = 20
     confidence = {"line": 0.9, "prefix": 0.85, "phrase": 0.8, "header": 0.85, "item": 0.7, "start": 0.85, "end": 0.85}
@@ -104,11 +107,24 @@ class PhraseFilter(BaseFilter):
     def _judge(self, b: Block, groups: dict[str, tuple[Phrases, tuple[str, ...] | None]], ctx: Context) -> Finding | None:
         words = b.words
         speech = None
-        for kind in ("header", "line", "prefix", "phrase"):
+        for kind in ("header", "line", "prefix", "start", "end", "phrase"):
             ga = groups.get(kind)
-            if ga is None or words > self.max_words[kind]:
+            if ga is None:
                 continue
             g, active = ga
+            if kind in ("start", "end"):
+                m = g.search(b, active)
+                if m is None:
+                    continue
+                rest = len(b.text) - (m.end() - m.start())
+                if rest < self.min_rest:
+                    if words <= self.max_words["line"]:
+                        return ctx.finding(b, self.name, "line", f"{_WHY['line']} ('{_snip(m.group())}')", self.confidence["line"])
+                    continue
+                span = (b.start + m.start(), b.start + m.end())
+                return ctx.finding(span, self.name, kind, f"{_WHY[kind]} ('{_snip(m.group())}')", self.confidence[kind])
+            if words > self.max_words[kind]:
+                continue
             m = g.search(b, active)
             if m is None:
                 continue
@@ -124,25 +140,24 @@ class PhraseFilter(BaseFilter):
                 if speech:
                     continue
             return ctx.finding(b, self.name, kind, f"{_WHY[kind]} ('{_snip(m.group())}')", self.confidence[kind])
-        for kind in ("start", "end"):
-            ga = groups.get(kind)
-            if ga is None:
-                continue
-            g, active = ga
-            m = g.search(b, active)
-            if m is None:
-                continue
-            rest = len(b.text) - (m.end() - m.start())
-            if rest < self.min_rest:
-                if words <= self.max_words["line"]:
-                    return ctx.finding(b, self.name, "line", f"{_WHY['line']} ('{_snip(m.group())}')", self.confidence["line"])
-                continue
-            span = (b.start + m.start(), b.start + m.end())
-            return ctx.finding(span, self.name, kind, f"{_WHY[kind]} ('{_snip(m.group())}')", self.confidence[kind])
         return None
 
     def _items(self, kept: list[Block], k: int, ctx: Context) -> Iterator[Finding]:
-        """The list after a header: short lines that are not prose, until the story resumes."""
+        """The list after a header: short lines that are not prose, until the story resumes.
+
+        When everything from the header to the end is short (descriptions of other stories
+        or products, each a sentence or two), all of it is the list."""
+        rest = kept[k:]
+        # the story's paragraphs before the header set the scale: list entries are much shorter
+        before = sorted(b.words for b in kept[: max(0, k - 1)])
+        if before:
+            limit = min(self.tail_item_words, int(0.6 * before[len(before) // 2]))
+        else:  # the header opens the page: nothing sets the scale, so only short entries
+            limit = self.tail_item_words_alone
+        if 0 < len(rest) <= self.max_items and all(b.words <= limit and self.tail_ok(b) for b in rest):
+            for b in rest:
+                yield ctx.finding(b, self.name, "list-item", "a short block in the list that ends the page", self.confidence["item"])
+            return
         n = 0
         while k < len(kept) and n < self.max_items:
             b = kept[k]
@@ -160,6 +175,10 @@ class PhraseFilter(BaseFilter):
         t = b.text.rstrip()
         if t.endswith((".", "!", "?")) and not t.endswith("..."):
             return title_case_ratio(t) >= 0.8 and not is_body_like(t)
+        return True
+
+    def tail_ok(self, b: Block) -> bool:
+        """Whether ``b`` may belong to a list that runs from a header to the end of the page."""
         return True
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
@@ -269,6 +288,9 @@ class RelatedFilter(PhraseFilter):
         # related lists are headlines; a bare domain under the header is a source, not a story
         return not _URL.match(b.text) and super().is_item(b)
 
+    def tail_ok(self, b: Block) -> bool:
+        return not _URL.match(b.text)
+
 
 class SubscriptionFilter(PhraseFilter):
     """Removes subscribe, paywall and log-in prompts.
@@ -371,6 +393,11 @@ _LINK_LINE = regex.compile(r"^[^\s]{2,80}$|:$|\.(?:com|org|net|news|info)\b", re
 def _continues_bio(b: Block, surname: str | None) -> bool:
     if b.words <= 8 and _LINK_LINE.search(b.text):
         return True
+    # the author's directory of links: "Find more ... at:", "Podcasts:", "Health Ranger bio"
+    if b.words <= 15 and b.text.rstrip().endswith(":"):
+        return True
+    if b.words <= 6 and b.text.rstrip()[-1:] not in ".!?\"\u201d":
+        return True
     if b.words > 250:
         return False
     if surname and regex.search(rf"\b{regex.escape(surname)}\b", b.text):
@@ -418,3 +445,19 @@ class UiFilter(PhraseFilter):
     categories = ("ui",)
     #: a poll's question and answers run longer than a list of links
     item_words = 30
+    max_words = {"line": 30, "prefix": 45, "phrase": 80, "header": 20}
+
+    def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
+        b = kept[k]
+        # a topic tag as the page's last line ("Bill Gates", "DNA"), after the story's last paragraph
+        if (
+            k == len(kept) - 1
+            and k >= 2
+            and b.words <= 3
+            and len(b.text) <= 30
+            and b.text.rstrip()[-1:] not in ".!?:;\"\u201d)"
+            and is_body_like(kept[k - 1].text)
+            and (b.text[:1].isupper() or b.text[:1].isdigit())
+        ):
+            return ctx.finding(b, "ui", "trailing-tag", "a short tag line closing the page", 0.55)
+        return None
