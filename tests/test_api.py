@@ -167,3 +167,14 @@ def test_result_is_deterministic_and_independent_of_history() -> None:
     for _ in range(3):
         clean("Totally different.\n\nSign up for our newsletter!\n\nDonate today to support us.")
     assert clean(ARTICLE) == first
+
+
+def test_recall_mode_takes_caption_shaped_lines() -> None:
+    p = "The city council voted on Tuesday to extend the bus line to the airport, a project debated for a decade."
+    q = "Residents who spoke at the meeting were divided, with several saying the line would bring traffic."
+    line = "A driver checks the timetable at the depot before the first run of the morning"
+    text = f"{p}\n\n{line}\n\n{q}"
+    assert line in clean(text).text
+    r = clean(text, mode="recall")
+    assert line not in r.text
+    assert [x.rule for x in r.removed] == ["caption-shaped"]

@@ -10,7 +10,7 @@ from .._document import Block, Document
 from .._patterns import group_source
 from .._pipeline import Context, Finding
 from .._result import Caption
-from ._common import BaseFilter, norm, reports_speech
+from ._common import BaseFilter, norm, reports_speech, title_case_ratio
 
 __all__ = ["CaptionFilter", "split_credit"]
 
@@ -87,6 +87,10 @@ _PICTURE_CUE = regex.compile(
 _GALLERY = regex.compile(r"^(?:\d+\s*/\s*\d+\s+(?:slideshow|gallery|galer[íi]a|fotos?)|(?:image|photo|slide|foto|imagen)\s+\d+\s+(?:of|de|/)\s+\d+)\b", regex.IGNORECASE)
 # The end of a sentence, where a caption sentence stops.
 _SENTENCE_END = regex.compile(r"[.!?](?=\s)")
+# "Caption text | AP Photo/Name Headline ...": a caption and credit glued before other text
+_PIPE_CREDIT = regex.compile(
+    rf"^(?P<cap>.{{20,300}}?)\s+\|\s+(?P<credit>{_AG}\s+(?i:photo)(?:\s*/\s*{_NAMEISH})?|{_NAMEISH}\s*/\s*{_AG}(?:\s+via\s+{_AG})?)\s+(?=\p{{Lu}})"
+)
 # Wire captions end with where and when: "... in Zwickau, Germany, November 4, 2019."
 _WIRE_DATE = regex.compile(
     r"\b(?:in|at|near|outside|on)\s+\p{Lu}[^.,]{1,60}(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*)*,\s+"
@@ -231,8 +235,19 @@ class CaptionFilter(BaseFilter):
                 return ctx.finding((b.start, b.start + end.end()), "caption", "picture-cue",
                                    f"a caption sentence ('{m.group()}') opening the paragraph", 0.6,
                                    {"caption": Caption(text=text[: end.start() + 1].strip(), credit=None)})
+        if " | " in text[:400]:
+            m = _PIPE_CREDIT.match(text)
+            if m and len(text) - m.end() >= 20:
+                return ctx.finding((b.start, b.start + m.end()), "caption", "caption-credit-glued",
+                                   "a caption and its credit glued before the text", 0.8,
+                                   {"caption": Caption(text=m["cap"].strip(), credit=m["credit"].strip())})
         if b.words <= 60 and _WIRE_DATE.search(text, max(0, len(text) - 120)):
             return ctx.finding(b, "caption", "wire-caption", "a wire-photo caption ending 'in PLACE, Month D, YYYY.'", 0.6,
+                               {"caption": Caption(text=text, credit=None)})
+        if 10 <= b.words <= 60 and _looks_like_caption(b, ctx):
+            # a sentence without its full stop between two paragraphs of prose: the shape of a
+            # caption, but also of a subheading; only recall mode acts on it
+            return ctx.finding(b, "caption", "caption-shaped", "an unpunctuated descriptive line between paragraphs", 0.4,
                                {"caption": Caption(text=text, credit=None)})
         return None
 
@@ -265,6 +280,20 @@ class CaptionFilter(BaseFilter):
             ctx.finding(a, "caption", rule, why, conf, {"caption": cap}),
             ctx.finding(b, "caption", rule, why, conf, {"caption": cap}),
         ]
+
+
+def _looks_like_caption(b: Block, ctx: Context) -> bool:
+    text = b.text
+    if text.rstrip()[-1:] in ".!?:;\"'\u201d\u2019)\u2026]" or text[:1] in "\"\u201c\u2018'\u00ab\u00bf\u00a1":
+        return False
+    if text.isupper() or "http" in text or "@" in text or ":" in text[:25] or title_case_ratio(text) >= 0.6:
+        return False
+    blocks = ctx.doc.blocks
+    i = b.index
+    if i == 0 or i + 1 >= len(blocks):
+        return False
+    prev, nxt = blocks[i - 1], blocks[i + 1]
+    return all(x.words >= 15 and x.text.rstrip()[-1:] in ".!?\"'\u201d\u2019)" for x in (prev, nxt))
 
 
 _WHY = {
