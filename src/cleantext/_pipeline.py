@@ -16,6 +16,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from ._document import Block, Document, segment_text
 from ._errors import CleantextError, OptionError, UnknownNameError
+from ._patterns import trigger_scanner, trigger_vocabulary
 from ._result import CATEGORIES, Caption, Metadata, Removal, Result, map_span, replay, replay_with_map
 
 __all__ = [
@@ -146,7 +147,9 @@ class Context:
         self._starts = [b.start for b in doc.blocks]
         self._low: str | None = None
         self._present: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._hit: dict[str, bool] = {}
+        self._found: frozenset[str] | None = None
+        langs = ("en",) if self.language == "en" else (self.language, "en")
+        self._known = trigger_vocabulary(langs)
 
     # -- cheap tests on the whole document ---------------------------------------------------
     @property
@@ -161,16 +164,14 @@ class Context:
         """Those of ``literals`` that occur in the document's short blocks (see ``low``)."""
         got = self._present.get(literals)
         if got is None:
+            found = self._found
+            if found is None:
+                langs = ("en",) if self.language == "en" else (self.language, "en")
+                found = self._found = trigger_scanner(langs)(self.low)
             low = self.low
-            hit = self._hit
-            out = []
-            for w in literals:
-                h = hit.get(w)
-                if h is None:
-                    h = hit[w] = w in low
-                if h:
-                    out.append(w)
-            got = self._present[literals] = tuple(out)
+            # literals the scanner knows are looked up; any other (a user's) is searched for
+            got = tuple(w for w in literals if w in found or (w not in self._known and w in low))
+            self._present[literals] = got
         return got
 
     # -- what earlier filters decided ------------------------------------------------------
