@@ -23,7 +23,7 @@ _SENTENCE_END = regex.compile(
     r"(?<=[.!?\u2026][\"'\u201d\u2019)\]]?)\s+(?=[\p{Lu}\p{Nd}\"'\u201c\u2018(\[\u00bf\u00a1])"
 )
 # A flattened text: few lines, long ones.
-_FLAT_MIN_CHARS = 600
+_FLAT_MIN_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)

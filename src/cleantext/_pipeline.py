@@ -75,6 +75,8 @@ class Options:
                         document's text, doubtful removals of article-like blocks are undone and
                         a warning says so. ``None``: no cap.
     drop_embeds:        also remove embedded social posts (kept and tagged by default).
+    fix_encoding:       repair mojibake ("countryâ\x80\x99s") with ``ftfy`` before cleaning (the
+                        optional extra ``ftfy``); ``Result.original`` is then the repaired text.
     """
 
     mode: str = "balanced"
@@ -83,6 +85,7 @@ class Options:
     timeout: float | None = None
     max_removed_share: float | None = 0.5
     drop_embeds: bool = False
+    fix_encoding: bool = False
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -354,11 +357,15 @@ class Pipeline:
 
     def _accepted(self, doc: Document, findings: list[Finding], options: Options) -> tuple[list[Finding], list[str]]:
         accepted = [f for f in findings if f.remove and f.confidence >= options.threshold]
+        embeds = [f for f in findings if not f.remove and f.rule == "embedded-post"]
         if options.drop_embeds:
-            accepted += [
-                replace(f, remove=True, category="social")
-                for f in findings
-                if not f.remove and f.rule == "embedded-post"
+            accepted += [replace(f, remove=True, category="social") for f in embeds]
+        elif embeds:
+            # an embedded post is quoted content: what other rules saw in it stays with it
+            spans = [(f.start, f.end) for f in embeds]
+            accepted = [
+                f for f in accepted
+                if f.filter == "duplicate" or not any(s <= f.start and f.end <= e for s, e in spans)
             ]
         return _apply_cap(doc, accepted, options)
 

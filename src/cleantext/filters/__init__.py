@@ -13,6 +13,7 @@ from .byline import BylineFilter
 from .caption import CaptionFilter
 from .dateline import DatelineFilter
 from .duplicate import DuplicateFilter
+from .embed import EmbedFilter
 from .phrases import (
     AdvertisementFilter,
     AuthorBioFilter,
@@ -37,6 +38,7 @@ __all__ = [
     "SubscriptionFilter",
     "UiFilter",
     "BylineFilter",
+    "EmbedFilter",
     "CaptionFilter",
     "DatelineFilter",
     "DonationFilter",
@@ -51,6 +53,7 @@ __all__ = [
 FILTER_CLASSES: dict[str, type] = {
     cls.name: cls
     for cls in (
+        EmbedFilter,
         BylineFilter,
         CaptionFilter,
         DatelineFilter,
