@@ -362,10 +362,12 @@ class Pipeline:
             accepted += [replace(f, remove=True, category="social") for f in embeds]
         elif embeds:
             # an embedded post is quoted content: what other rules saw in it stays with it
+            # (a whole-block removal inside one is undone; a part glued to it may still go)
             spans = [(f.start, f.end) for f in embeds]
             accepted = [
                 f for f in accepted
-                if f.filter == "duplicate" or not any(s <= f.start and f.end <= e for s, e in spans)
+                if f.filter == "duplicate"
+                or not any(s <= f.start and f.end <= e and (f.end - f.start) * 10 >= (e - s) * 9 for s, e in spans)
             ]
         return _apply_cap(doc, accepted, options)
 

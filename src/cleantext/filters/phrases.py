@@ -40,6 +40,7 @@ __all__ = [
 ]
 
 _FULL_URL = regex.compile(r"^(?:https?://|www\.)\S+$", regex.IGNORECASE)
+_POPUP_GLUED = regex.compile(r"\s\u00d7\s(?=\p{Lu}|\d+\s+\p{Lu})")
 _NUMBERED = regex.compile(r"^(?:\d{1,2}[.)]|[\u2022*\u2013-])\s+\S")
 _LABEL_SEP = regex.compile(r"[:|\u2013\u2014-]\s*$")
 _ANCHOR = {"line": "line", "prefix": "prefix", "phrase": "any", "header": "line", "start": "start", "end": "end"}
@@ -217,8 +218,14 @@ class AdvertisementFilter(PhraseFilter):
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
         # a pop-up left in the text: its close button "×" opens the block
+        if "\u00d7 " not in b.text:
+            return None
         if b.text.startswith("\u00d7 ") and b.words <= 150 and (b.text[2:3].isupper() or b.text[2:3].isdigit()):
             return ctx.finding(b, "advertisement", "pop-up", "a block opened by a pop-up's close button '\u00d7'", 0.8)
+        # the same pop-up glued after other text: from its close button to the end
+        m = _POPUP_GLUED.search(b.text)
+        if m and len(b.text[m.end():].split()) >= 20:
+            return ctx.finding((b.start + m.start(), b.end), "advertisement", "pop-up", "a pop-up glued to the end, from its close button '\u00d7'", 0.75)
         return None
 
 
