@@ -169,10 +169,14 @@ class PhraseFilter(BaseFilter):
             n += 1
 
     def is_item(self, b: Block) -> bool:
-        if b.words > self.item_words or b.words == 0:
+        if b.words == 0 or b.words > self.item_words + 10:
             return False
-        if _URL.match(b.text) or _NUMBERED.match(b.text):
+        if b.words > self.item_words and not _NUMBERED.match(b.text):
+            return False
+        if _URL.match(b.text):
             return True
+        if _NUMBERED.match(b.text):  # a numbered entry may run longer than a plain one
+            return b.words <= self.item_words + 10
         t = b.text.rstrip()
         if t.endswith((".", "!", "?")) and not t.endswith("..."):
             return title_case_ratio(t) >= 0.8 and not is_body_like(t)
