@@ -147,6 +147,7 @@ class Context:
         self.filter_name = ""
         self._findings: list[Finding] = []
         self._removed: set[int] = set()
+        self._cut: set[int] = set()
         self._starts = [b.start for b in doc.blocks]
         self._low: str | None = None
         self._present: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -205,15 +206,36 @@ class Context:
                 yield b
 
     def _record(self, f: Finding) -> None:
-        self._findings.append(f)
+        """Keep a finding and note which blocks it takes whole or cuts into.
+
+        A block an earlier rule cut into (a strip) is not taken whole by a later rule: that
+        rule judged the block with the cut part still in it. The later finding is kept, for
+        ``annotate()``, but does not remove; the next look at the clean text judges what is left.
+        """
         if not self.accepted(f):
+            self._findings.append(f)
             return
         i = bisect.bisect_left(self._starts, f.start)
+        if i > 0 and self.doc.blocks[i - 1].end > f.start:
+            i -= 1
         blocks = self.doc.blocks
+        whole: list[int] = []
+        cut: list[int] = []
         while i < len(blocks) and blocks[i].start < f.end:
-            if blocks[i].end <= f.end:
-                self._removed.add(i)
+            b = blocks[i]
+            if f.start <= b.start and b.end <= f.end:
+                whole.append(i)
+            elif f.end > b.start and f.start < b.end:
+                cut.append(i)
             i += 1
+        if any(j in self._cut for j in whole):
+            self._findings.append(
+                replace(f, remove=False, evidence=f.evidence + " (not applied: an earlier rule cut part of this block)")
+            )
+            return
+        self._findings.append(f)
+        self._removed.update(whole)
+        self._cut.update(cut)
 
     # -- building findings -----------------------------------------------------------------
     def finding(
@@ -449,7 +471,7 @@ def _apply_cap(doc: Document, accepted: list[Finding], options: Options) -> tupl
     total = doc.body_chars
     if share is None or total == 0 or not accepted:
         return accepted, []
-    removed_chars = sum(f.end - f.start for f in accepted)
+    removed_chars = sum(e - s for s, e in _union((f.start, f.end) for f in accepted))
     if removed_chars <= share * total:
         return accepted, []
     kept: list[Finding] = []
@@ -465,6 +487,16 @@ def _apply_cap(doc: Document, accepted: list[Finding], options: Options) -> tupl
         f"safety cap: removals would take {removed_chars / total:.0%} of the text "
         f"(cap {share:.0%}); kept {undone} doubtful article-like block(s)"
     ]
+
+
+def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _ledger(text: str, accepted: list[Finding], order: Sequence[str]) -> list[Removal]:

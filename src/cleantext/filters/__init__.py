@@ -1,7 +1,8 @@
 """The built-in filters, one class per category, and their default order.
 
 The default order runs the filters that recognise the article's frame first (byline, captions,
-dateline), then the prompts and page furniture, then the duplicate check, and the title last,
+dateline), then page furniture (whose rules cut glued form text out of a paragraph before a
+prompt rule could take the whole paragraph), then the prompts, then the duplicate check, and the title last,
 because the title rule looks at what is left after the header lines are gone.
 """
 
@@ -57,6 +58,7 @@ FILTER_CLASSES: dict[str, type] = {
         BylineFilter,
         CaptionFilter,
         DatelineFilter,
+        UiFilter,
         AdvertisementFilter,
         SocialFilter,
         RelatedFilter,
@@ -67,7 +69,6 @@ FILTER_CLASSES: dict[str, type] = {
         LegalFilter,
         AuthorBioFilter,
         CommentsFilter,
-        UiFilter,
         DuplicateFilter,
         TitleFilter,
     )
