@@ -127,10 +127,6 @@ class FunctionFilter:
         return f"FunctionFilter({self.name!r})"
 
 
-#: the longest block (in words) any phrase rule may remove whole
-SHORT_WORDS = 160
-
-
 class Context:
     """What a filter may know besides the document: the mode and what earlier filters found.
 
@@ -158,14 +154,13 @@ class Context:
     # -- cheap tests on the whole document ---------------------------------------------------
     @property
     def low(self) -> str:
-        """The lower-case text of the document's blocks of at most ``SHORT_WORDS`` words
-        (computed once): the only blocks a phrase rule removes whole."""
+        """The document's text in lower case (computed once)."""
         if self._low is None:
-            self._low = "\n".join(b.low for b in self.doc.blocks if b.words <= SHORT_WORDS)
+            self._low = self.doc.text.lower()
         return self._low
 
     def present(self, literals: tuple[str, ...]) -> tuple[str, ...]:
-        """Those of ``literals`` that occur in the document's short blocks (see ``low``)."""
+        """Those of ``literals`` that occur in the document (lower case), cached per tuple."""
         got = self._present.get(literals)
         if got is None:
             found = self._found

@@ -76,9 +76,6 @@ class PhraseFilter(BaseFilter):
             if not _has(f"{self.name}_{kind}", langs):
                 continue
             g = phrases(f"{self.name}_{kind}", ctx, anchor)
-            if kind in ("start", "end"):  # strips act on long paragraphs too: no document gate
-                out[kind] = (g, None)
-                continue
             active = g.active(ctx)
             if active is None or active:
                 out[kind] = (g, active)
