@@ -79,12 +79,12 @@ _CUE_TRIGGER = ("(left)", "(right)", "(center)", "(centre)", "(top)", "(bottom)"
 # Strong signs of a caption without a credit: who is where in the picture, or a pose.
 _PICTURE_CUE = regex.compile(
     r"\((?:left|right|center|centre|top|bottom|front|back|pictured|second\s+(?:left|right))\)"
-    r"|\bposes?\s+for\s+a\s+(?:photo(?:graph)?|picture|portrait)\b"
-    r"|\b(?:is|are)\s+pictured\b|\bpictured\s+(?:above|below|left|right|here|with)\b",
+    r"|\bposes?\s+for\s+a\s+(?:photo(?:graph)?|picture|portrait)\b",
     regex.IGNORECASE,
 )
 # "1 / 5 Slideshow", "Image 2 of 9": a gallery's captions follow, however long
 _GALLERY = regex.compile(r"^(?:\d+\s*/\s*\d+\s+(?:slideshow|gallery|galer[íi]a|fotos?)|(?:image|photo|slide|foto|imagen)\s+\d+\s+(?:of|de|/)\s+\d+)\b", regex.IGNORECASE)
+_INNER_SENTENCE = regex.compile(r"[.!?]\s+\p{Lu}")
 # The end of a sentence, where a caption sentence stops.
 _SENTENCE_END = regex.compile(r"[.!?](?=\s)")
 # "Caption text | AP Photo/Name Headline ...": a caption and credit glued before other text
@@ -219,7 +219,8 @@ class CaptionFilter(BaseFilter):
         text = b.text
         if b.words <= 60 and any(t in b.low for t in _CUE_TRIGGER):
             m = _PICTURE_CUE.search(text)
-            if m and not reports_speech(text):
+            # a how-to paragraph may point at a picture too: a caption is one sentence
+            if m and not reports_speech(text) and len(_INNER_SENTENCE.findall(text)) <= 1:
                 # a caption sentence glued before the story's own words: only the sentence goes
                 end = _SENTENCE_END.search(text, m.end())
                 if end and b.words > 30 and text[end.end():end.end() + 1] in "\"\u201c'\u2018":

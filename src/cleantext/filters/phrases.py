@@ -129,9 +129,12 @@ class PhraseFilter(BaseFilter):
             if kind == "prefix" and not _LABEL_SEP.search(m.group()):
                 # "Popular Video The ..." or "READ MORE The ...": a label without a colon must
                 # look like one (capitals, two words or more), or "Read Smith's letter" would go
-                label = m.group().strip()
+                label = regex.sub(r"^[\W_]+", "", m.group()).strip()
                 if not (label.isupper() or (len(label.split()) >= 2 and title_case_ratio(label) == 1.0)):
                     continue
+                nxt = b.text[m.end() : m.end() + 40].split()[:2]
+                if len(nxt) == 2 and all(w.isupper() and len(w) > 1 for w in nxt):
+                    continue  # "WATCH PRICE BATTERY LIFE": a table's header row, not a label
             if kind == "phrase":  # a label opening the block is not speech; a phrase inside may be
                 if speech is None:
                     speech = reports_speech(b.text)
@@ -225,7 +228,8 @@ class AdvertisementFilter(PhraseFilter):
             return ctx.finding(b, "advertisement", "pop-up", "a block opened by a pop-up's close button '\u00d7'", 0.8)
         # the same pop-up glued after other text: from its close button to the end
         m = _POPUP_GLUED.search(b.text)
-        if m and len(b.text[m.end():].split()) >= 20:
+        head = b.text[m.end():].split()[:5] if m else []
+        if m and len(b.text[m.end():].split()) >= 20 and sum(1 for w in head if w[:1].isupper() or w[:1].isdigit()) >= 4:
             return ctx.finding((b.start + m.start(), b.end), "advertisement", "pop-up", "a pop-up glued to the end, from its close button '\u00d7'", 0.75)
         return None
 

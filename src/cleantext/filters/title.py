@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import regex
+
+from .._dates import find_date
 from .._document import Block, Document
 from .._pipeline import Context, Finding
 from ._common import BaseFilter, is_body_like, is_headline_like, reports_speech, title_case_ratio
 
 __all__ = ["TitleFilter"]
+
+# Lines that look like a headline but are page furniture or a data line.
+_NOT_HEADLINE = regex.compile(
+    r"^(?:posted|filed|published)\s+(?:in|under)\b|^(?:categories|category|tags?|topics?)\s*:|https?://|www\.|\S:\s.*\S:\s",
+    regex.IGNORECASE,
+)
 
 # Categories that sit between a headline and the story.
 _HEADER = {"byline", "dateline", "caption", "social", "advertisement", "ui"}
@@ -58,6 +67,11 @@ class TitleFilter(BaseFilter):
 
     def _judge(self, first: Block, nxt: Block, header: bool, framed: bool, ctx: Context) -> Finding | None:
         text = first.text
+        if _NOT_HEADLINE.search(text):
+            return None
+        d = find_date(text)
+        if d is not None and d.end - d.start >= len(text) - 12:
+            return None  # a date line, not a headline
         if is_headline_like(nxt.text) or not is_body_like(nxt.text):
             return None
         ratio = title_case_ratio(text)
