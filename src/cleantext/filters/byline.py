@@ -15,8 +15,8 @@ __all__ = ["BylineFilter", "parse_names"]
 
 # Words that describe a role or an outlet, not a person, after a name.
 _ROLE = regex.compile(
-    r"^(?:(?:senior|chief|staff|contributing|special|guest|political|national|foreign|white house|"
-    r"associate|executive|managing|deputy|assistant|investigative|health|science|business|tech(?:nology)?)\s+)*"
+    r"^(?:(?:AP|Reuters|AFP|Bloomberg|CNN|NBC|CBS|ABC|Fox|Associated\s+Press|NFL|NBA|MLB|NHL)\s+)?(?:(?:senior|chief|staff|contributing|special|guest|political|national|foreign|white house|"
+    r"associate|executive|managing|deputy|assistant|investigative|health|science|business|sports|tech(?:nology)?)\s+)*"
     r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|author|producer|"
     r"analyst|blogger|photographer|critic|fellow|staff|intern|redactor|redactora|periodista|corresponsal)s?"
     r"(?:\s+(?:at|for|of|with)\s+.+)?$",

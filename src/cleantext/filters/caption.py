@@ -151,7 +151,8 @@ def split_credit(text: str) -> tuple[str, str | None, str] | None:
             return text[: m.start("credit")].strip(" |"), m["credit"].strip(), "agency-credit"
     if ("courtesy" in low or "photography" in low) and not text.rstrip().endswith("."):
         m = _COURTESY_TAIL.search(text, tail)
-        if m:
+        # a credit closes a caption: "6. Film Photography" alone is a list entry
+        if m and len(text[: m.start("credit")].split()) >= 4:
             return text[: m.start("credit")].strip(), m["credit"].strip(), "courtesy-credit"
     return None
 

@@ -48,7 +48,7 @@ _RULES: tuple[tuple[str, regex.Pattern[str], float, str], ...] = (
         "a place name followed by a spaced dash",
     ),
 )
-_STANDALONE = regex.compile(rf"^{_CAPS_PLACE}{_REGION}\s*(?:{_PAREN})?\s*[\u2014\u2013-]?$")
+_STANDALONE = regex.compile(rf"^{_CAPS_PLACE}{_REGION}\s*(?:{_PAREN})?\s*[\u2014\u2013-]{{0,2}}$")
 
 # The rest of the paragraph must be a story, not a fragment.
 _MIN_REST = 40

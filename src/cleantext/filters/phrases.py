@@ -419,7 +419,7 @@ def _continues_bio(b: Block, surname: str | None) -> bool:
 
 # "NAME is a writer ...", "— NAME is an editor ...", "NAME es director de ..."
 _BIO = regex.compile(
-    r"^(?:[\u2014\u2013-]\s*)?\p{Lu}[\p{L}.'\u2019-]+(?:\s+\p{Lu}[\p{L}.'\u2019-]+){0,3}\s+"
+    r"^(?:[\u2014\u2013-]\s*)?(?!(?:There|It|This|That|These|Those|He|She|They|We|Our|The|A|An)\s)\p{Lu}[\p{L}.'\u2019-]+(?:\s+\p{Lu}[\p{L}.'\u2019-]+){1,3}\s+"
     r"(?:is|was|es|ist|est)\s+(?:a|an|the|un|una|ein|eine|une|der|die|el|la|le)?\s*"
     r"(?:[\p{L}-]+\s+){0,6}?"
     r"(?i:writer|journalist|author|reporter|editor|columnist|contributor|correspondent|blogger|"

@@ -15,7 +15,7 @@ __all__ = ["TitleFilter"]
 
 # Lines that look like a headline but are page furniture or a data line.
 _NOT_HEADLINE = regex.compile(
-    r"^(?:posted|filed|published)\s+(?:in|under)\b|^(?:categories|category|tags?|topics?)\s*:|https?://|www\.|\S:\s.*\S:\s",
+    r"^(?:posted|filed|published)\s+(?:in|under)\b|^by\s|^(?:categories|category|tags?|topics?)\s*:|https?://|www\.|\S:\s.*\S:\s",
     regex.IGNORECASE,
 )
 
