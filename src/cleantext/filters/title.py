@@ -19,6 +19,9 @@ _NOT_HEADLINE = regex.compile(
     regex.IGNORECASE,
 )
 
+# A headline run into its standfirst without a full stop: "... testing being done The deaths ..."
+_FUSED_DEK = regex.compile(r"\p{Ll}\s+(?:The|A|An|It|This|These|Those|In|On|At|As|But)\s+\p{Ll}")
+
 # Categories that sit between a headline and the story.
 _HEADER = {"byline", "dateline", "caption", "social", "advertisement", "ui"}
 
@@ -81,7 +84,7 @@ class TitleFilter(BaseFilter):
             framed
             and 4 <= first.words <= 30
             and len(text) <= 220
-            and text.rstrip()[-1:] not in ".,;:"
+            and (text.rstrip()[-1:] not in ".,;:" or _FUSED_DEK.search(text))
             and not reports_speech(text)
         ):
             # a headline in sentence case, known by the byline or caption under it
