@@ -15,6 +15,8 @@ from ._common import BaseFilter, norm, reports_speech, title_case_ratio
 __all__ = ["CaptionFilter", "split_credit"]
 
 _AG = group_source("photo_agency")
+# Only after a photographer's name and a slash ("Name/Army"): too common alone to be a credit.
+_AG_SLASH = rf"(?:{_AG}|(?:U\.S\.\s+)?(?:Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|National\s+Guard)|DoD|NASA|White\s+House)"
 _NAMETOKEN = r"\p{Lu}(?:[\p{L}\p{M}'\u2019-]+|\.)"
 _NAMEISH = rf"{_NAMETOKEN}(?:\s+(?:(?:de|van|von|da|del|la|le)\s+)?{_NAMETOKEN}){{0,4}}"
 _LABEL = r"(?:photo(?:graph)?s?|images?|pictures?|pics?|fotos?|fotograf[íi]as?|imagen(?:es)?|video|illustration)"
@@ -24,7 +26,7 @@ _KIND = rf"(?:(?:AP|AFP|Reuters|file|staff|handout|pool|associated\s+press)\s+)?
 _PAREN_CREDIT = regex.compile(
     rf"\s*\(\s*(?P<inner>(?P<kind>{_KIND})\s*(?:by|:|/|via|from|courtesy\s+of|de|por)\s*(?P<credit>[^()]{{1,120}}?)"
     rf"|(?:photo\s+|image\s+)?credit\s*:\s*(?P<credit2>[^()]{{1,120}}?)"
-    rf"|(?P<credit3>[^()]{{1,80}}?\s*/\s*{_AG}(?:\s+(?:via|for)\s+[^()]{{1,40}})?))\s*\)\s*\.?$",
+    rf"|(?P<credit3>[^()]{{1,80}}?\s*/\s*{_AG_SLASH}(?:\s+(?:via|for)\s+[^()]{{1,40}})?))\s*\)\s*\.?$",
     regex.IGNORECASE,
 )
 # A whole line that labels a credit: "Featured image via X", "Photo Credit: X", "photo by X / CC BY 2.0"
@@ -40,9 +42,9 @@ _INLINE_LABEL = regex.compile(
 # "Name/AP", "Name/EPA via Shutterstock", "Name | E+ | Getty Images", "AP Photo/Name", "X via Getty Images"
 _AGENCY_TAIL = regex.compile(
     rf"(?:^|\s|\|)(?P<credit>"
-    rf"{_NAMEISH}\s*/\s*{_AG}(?:\s*(?:via|/)\s*{_AG})?(?:\s+(?i:photo))?"
+    rf"{_NAMEISH}\s*/\s*{_AG_SLASH}(?:\s*(?:via|/)\s*{_AG})?(?:\s+(?i:photo))?"
     rf"|{_AG}\s+(?i:photo)\s*/\s*{_NAMEISH}"
-    rf"|(?:{_NAMEISH}\s*\|\s*)?(?:[\p{{L}}+]{{1,12}}\s*\|\s*)?{_AG}"
+    rf"|(?:{_NAMEISH}\s*\|\s*)?(?:[\p{{L}}+&.]{{1,15}}(?:\s+[\p{{L}}+&.]{{1,15}}){{0,2}}\s*\|\s*)?{_AG}"
     rf"|{_NAMEISH}\s+via\s+{_AG})\s*\.?$",
 )
 # The whole line is a credit: "Getty Images", "Andres Kudacki/AP Photo", "Reuters"
@@ -89,7 +91,7 @@ _INNER_SENTENCE = regex.compile(r"[.!?]\s+\p{Lu}")
 _SENTENCE_END = regex.compile(r"[.!?](?=\s)")
 # "Caption text | AP Photo/Name Headline ...": a caption and credit glued before other text
 _PIPE_CREDIT = regex.compile(
-    rf"^(?P<cap>.{{20,300}}?)\s+\|\s+(?P<credit>{_AG}\s+(?i:photo)(?:\s*/\s*{_NAMEISH})?|{_NAMEISH}\s*/\s*{_AG}(?:\s+via\s+{_AG})?)\s+(?=\p{{Lu}})"
+    rf"^(?P<cap>.{{20,400}}?)\s+\|\s+(?P<credit>{_AG}\s+(?i:photo)(?:\s*/\s*{_NAMEISH})?|{_NAMEISH}\s*/\s*{_AG}(?:\s+via\s+{_AG})?)\s+(?=\p{{Lu}})"
 )
 # Wire captions end with where and when: "... in Zwickau, Germany, November 4, 2019."
 _WIRE_DATE = regex.compile(
