@@ -23,6 +23,10 @@ from ._errors import PatternError
 
 __all__ = ["load_group", "load_triggers", "compile_group", "group_source", "trigger_scanner", "trigger_vocabulary", "LANGUAGES"]
 
+#: Groups matched only at the start of a block: one anchored attempt per block costs less than
+#: looking for their triggers, so their triggers do not gate them.
+ANCHORED_KINDS: tuple[str, ...] = ("_line", "_prefix", "_header", "_start")
+
 #: Languages that have phrase lists.
 LANGUAGES: tuple[str, ...] = ("en", "es", "de", "fr")
 
@@ -132,6 +136,8 @@ def trigger_vocabulary(languages: tuple[str, ...]) -> frozenset[str]:
     words: set[str] = set()
     for lang in languages:
         for g in _groups_in(lang):
+            if g.endswith(ANCHORED_KINDS):
+                continue
             got = _read(g, lang)
             if got:
                 words.update(t for t in got[1] if t)

@@ -147,7 +147,9 @@ def _phrases(name: str, langs: tuple[str, ...], anchor: str) -> Phrases:
         pat = rf"\s*(?:[\u2013\u2014|-]+\s*|\.{{2,}}\s*|\u2026\s*)?{src}[\W_]*$"
     else:
         pat = rf"(?<![\w]){src}(?![\w])"
-    return Phrases(regex.compile(pat, regex.IGNORECASE), load_triggers(name, langs), 300 if anchor == "end" else 0)
+    anchored = anchor in ("line", "prefix", "start")  # one attempt, at the block's start
+    triggers = None if anchored else load_triggers(name, langs)
+    return Phrases(regex.compile(pat, regex.IGNORECASE), triggers, 300 if anchor == "end" else 0)
 
 
 def phrases(name: str, ctx: Context, anchor: str = "any") -> Phrases:
