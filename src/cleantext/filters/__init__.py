@@ -1,7 +1,8 @@
 """The built-in filters, one class per category, and their default order.
 
 The default order runs the filters that recognise the article's frame first (byline, captions,
-dateline), then the prompts and page furniture, then the duplicate check, and the title last,
+dateline), then page furniture (whose rules cut glued form text out of a paragraph before a
+prompt rule could take the whole paragraph), then the prompts, then the duplicate check, and the title last,
 because the title rule looks at what is left after the header lines are gone.
 """
 
@@ -13,6 +14,7 @@ from .byline import BylineFilter
 from .caption import CaptionFilter
 from .dateline import DatelineFilter
 from .duplicate import DuplicateFilter
+from .embed import EmbedFilter
 from .phrases import (
     AdvertisementFilter,
     AuthorBioFilter,
@@ -38,6 +40,7 @@ __all__ = [
     "SubscriptionFilter",
     "UiFilter",
     "BylineFilter",
+    "EmbedFilter",
     "CaptionFilter",
     "DatelineFilter",
     "DonationFilter",
@@ -54,20 +57,21 @@ FILTER_CLASSES: dict[str, type] = {
     cls.name: cls
     for cls in (
         StructureFilter,
+        EmbedFilter,
         BylineFilter,
         CaptionFilter,
         DatelineFilter,
+        UiFilter,
         AdvertisementFilter,
         SocialFilter,
         RelatedFilter,
-        SubscriptionFilter,
         NewsletterFilter,
+        SubscriptionFilter,
         DonationFilter,
         SourceNoticeFilter,
         LegalFilter,
         AuthorBioFilter,
         CommentsFilter,
-        UiFilter,
         DuplicateFilter,
         TitleFilter,
     )

@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 # A person's name: 1 to 5 capitalised tokens (initials, hyphens, apostrophes, particles).
-_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}'\u2019]*\.?(?:-\p{Lu}?[\p{L}\p{M}'\u2019]+)*|\p{Lu}\.)"
+_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}'\u2019]+\.?(?:-\p{Lu}?[\p{L}\p{M}'\u2019]+)*|\p{Lu}\.)"
 _PARTICLE = r"(?:de|del|de la|da|di|dos|du|van|von|der|den|ten|ter|le|la|bin|ibn|al|el|y|Mc|Mac)"
 NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,4}}"
 NAME_LIST = rf"{NAME}(?:\s*,\s*{NAME})*(?:,?\s+(?:and|&|y|und|et)\s+{NAME})?"
@@ -96,16 +96,29 @@ def group(name: str, ctx: Context) -> regex.Pattern[str]:
 
 
 class Phrases:
-    """A phrase group ready to search blocks: a trigger test first, the expression only then."""
+    """A phrase group ready to search blocks.
 
-    __slots__ = ("pattern", "triggers")
+    A document is first tested for the group's trigger literals (one ``str.find`` each, on
+    the document's lower-case text, cached per document); only the triggers it holds are then
+    looked for in each block, and only a block holding one is searched with the expression.
+    """
 
-    def __init__(self, pattern: regex.Pattern[str], triggers: tuple[str, ...] | None) -> None:
+    __slots__ = ("pattern", "triggers", "tail")
+
+    def __init__(self, pattern: regex.Pattern[str], triggers: tuple[str, ...] | None, tail: int = 0) -> None:
         self.pattern = pattern
         self.triggers = triggers
+        #: for patterns anchored at the end: search only this many trailing characters
+        self.tail = tail
 
-    def may_match(self, low: str) -> bool:
-        t = self.triggers
+    def active(self, ctx: Context) -> tuple[str, ...] | None:
+        """The triggers present in the document (None: the group has no triggers)."""
+        if self.triggers is None:
+            return None
+        return ctx.present(self.triggers)
+
+    def may_match(self, low: str, active: tuple[str, ...] | None = None) -> bool:
+        t = self.triggers if active is None else active
         if t is None:
             return True
         for w in t:
@@ -113,9 +126,11 @@ class Phrases:
                 return True
         return False
 
-    def search(self, b: Block) -> regex.Match[str] | None:
-        if not self.may_match(b.low):
+    def search(self, b: Block, active: tuple[str, ...] | None = None) -> regex.Match[str] | None:
+        if not self.may_match(b.low, active):
             return None
+        if self.tail and len(b.text) > self.tail:
+            return self.pattern.search(b.text, len(b.text) - self.tail)
         return self.pattern.search(b.text)
 
 
@@ -132,7 +147,9 @@ def _phrases(name: str, langs: tuple[str, ...], anchor: str) -> Phrases:
         pat = rf"\s*(?:[\u2013\u2014|-]+\s*|\.{{2,}}\s*|\u2026\s*)?{src}[\W_]*$"
     else:
         pat = rf"(?<![\w]){src}(?![\w])"
-    return Phrases(regex.compile(pat, regex.IGNORECASE), load_triggers(name, langs))
+    anchored = anchor in ("line", "prefix", "start")  # one attempt, at the block's start
+    triggers = None if anchored else load_triggers(name, langs)
+    return Phrases(regex.compile(pat, regex.IGNORECASE), triggers, 300 if anchor == "end" else 0)
 
 
 def phrases(name: str, ctx: Context, anchor: str = "any") -> Phrases:
