@@ -80,7 +80,7 @@ _PICTURE = frozenset("photo photos image images img picture pic pics thumbnail c
 # The most words a block may have to be taken for each category by a class/id token.
 _MAX_WORDS = {"caption": 80, "byline": 30, "dateline": 15, "advertisement": 40, "social": 40}
 _MARK_CATEGORY = {"@figcaption": "caption", "@aside": "related", "@form": "ui", "@footer": "ui",
-                  "@header": "byline"}
+                  "@header": "byline", "@figure": "caption"}
 
 
 # Parts that make a token a state flag or an embed, not the name of a boilerplate part:
@@ -217,12 +217,17 @@ def _marker(b: Block) -> tuple[str, str, bool] | None:
     """(category, token, on the block itself) of the nearest boilerplate marker of ``b``."""
     if b.tag == "figcaption":
         return "caption", "@figcaption", True
+    quoted = b.tag in ("blockquote", "pre", "table", "td", "th")
     for i, h in enumerate(b.hints):
         if h in _CONTENT:
             return None
         words = len(b.text.split())
+        if h in ("@blockquote", "@table"):
+            quoted = True  # a quote or a table shown as a figure is the story's
         if h.startswith("@"):
             cat = _MARK_CATEGORY.get(h)
+            if h == "@figure" and quoted:
+                continue
             if cat == "byline" and b.tag in ("h1", "h2", "h3"):
                 return "title", h, False
             if cat == "byline" and is_body_like(b.text):
