@@ -65,6 +65,12 @@ _DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
     "et est edt ct cst cdt pt pst pdt gmt utc bst cet cest".split()
 )
+# A link that calls the reader to act: "Subscribe to X on YouTube", "Follow us", "Sign up".
+_CTA = regex.compile(
+    r"^[\W_]*(?:subscribe|sign\s+up|follow\s+us|follow\s+\S+\s+on|join\s+us|like\s+us|suscr[ií]bete|abonnieren|s'abonner)\b",
+    regex.IGNORECASE,
+)
+_NETWORK = regex.compile(r"\b(?:youtube|twitter|facebook|instagram|tiktok|linkedin|telegram|whatsapp|podcasts?)\b", regex.I)
 _WORD = regex.compile(r"[\p{L}.]+")
 # Substrings unambiguous enough to count inside a longer token ("googledfpad-adcaption").
 _SUBSTRINGS = (
@@ -176,6 +182,10 @@ class StructureFilter(BaseFilter):
                         yield ctx.finding(b, "dateline", "date-line", f"<{b.tag}> that only states a date", 0.85,
                                           {"published": m.iso})
                         continue
+            if "@links" in b.hints and b.words <= 15 and _CTA.search(b.text):
+                cat = "social" if _NETWORK.search(b.text) or "follow" in b.text.casefold() else "subscription"
+                yield ctx.finding(b, cat, "call-to-action-link", f"<{b.tag}>: a link that asks the reader to act", 0.8)
+                continue
             hit = _marker(b)
             if hit is not None:
                 cat, token, own = hit
