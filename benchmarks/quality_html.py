@@ -247,8 +247,9 @@ def _norm(s: str) -> str:
 
 
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
-    toks = _TOK.findall(text)
-    return Counter(tuple(toks[i : i + n]) for i in range(max(1, len(toks) - n + 1)))
+    """Scrapinghub's shingles: 4-grams of ``\\w+`` tokens (one shorter shingle for a short text)."""
+    toks = _TOK.findall(text or "")
+    return Counter(t for t in (tuple(toks[i : i + n]) for i in range(max(1, len(toks) - n + 1))) if t)
 
 
 def prf_doc(pred: str, gold: str) -> tuple[float, float, float]:
@@ -259,8 +260,20 @@ def prf_doc(pred: str, gold: str) -> tuple[float, float, float]:
     fn = sum(g.values()) - tp
     total = tp + fp + fn
     if total == 0:
-        return 1.0, 0.0, 0.0
+        return 0.0, 0.0, 0.0
     return tp / total, fp / total, fn / total
+
+
+def _precision(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fp == 0 else tp / (tp + fp)
+
+
+def _recall(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fn == 0 else tp / (tp + fn)
 
 
 def leak(pred: str, gold: str) -> bool:
@@ -302,19 +315,19 @@ def score(set_name: str, docs: list[Doc], outs: list[Out]) -> dict[str, Any]:
         R = tp / (tp + fn) if tp + fn else 0.0
         res.update(P=P, R=R, F1=2 * P * R / (P + R) if P + R else 0.0, leak=None)
     else:
-        tps, fps, fns = [], [], []
-        leaks = 0
-        for d, o in zip(docs, outs):
-            assert d.gold is not None
-            tp, fp, fn = prf_doc(o.text, d.gold)
-            prec = tp / (tp + fp) if tp + fp else 0.0
-            rec = tp / (tp + fn) if tp + fn else 0.0
-            tps.append(prec)
-            fns.append(rec)
-            leaks += leak(o.text, d.gold)
-        P = sum(tps) / len(tps)
-        R = sum(fns) / len(fns)
+        # as upstream's evaluate.py: precision averaged over documents with output, recall over
+        # documents with gold text
+        counts = [prf_doc(o.text, d.gold or "") for d, o in zip(docs, outs)]
+        precs = [_precision(*c) if c[0] + c[1] > 0 else None for c in counts]
+        recs = [_recall(*c) if c[0] + c[2] > 0 else None for c in counts]
+        pv = [x for x in precs if x is not None]
+        rv = [x for x in recs if x is not None]
+        P = sum(pv) / len(pv) if pv else 0.0
+        R = sum(rv) / len(rv) if rv else 0.0
+        leaks = sum(leak(o.text, d.gold or "") for d, o in zip(docs, outs))
         res.update(P=P, R=R, F1=2 * P * R / (P + R) if P + R else 0.0, leak=leaks)
+        tps = [x if x is not None else 0.0 for x in precs]
+        fns = [x if x is not None else 0.0 for x in recs]
         res["_perdoc"] = [(d.id, p, r) for d, p, r in zip(docs, tps, fns)]
     if set_name == "l3s":
         total = left = 0
