@@ -21,10 +21,12 @@ _LABEL = r"(?:photo(?:graph)?s?|images?|pictures?|pics?|fotos?|fotograf[íi]as?|
 _KIND = rf"(?:(?:AP|AFP|Reuters|file|staff|handout|pool|associated\s+press)\s+)?(?:photo\s+)?{_LABEL}(?:\s+illustration)?(?:\s+credit)?"
 
 # "(Photo by Name/AFP via Getty Images)", "(AP Photo/Name)", "(Image credit: AP)", "(Image: courtesy of X)"
+# Matched only from the last "(" of a line (see split_credit), with possessive white space:
+# searched from every position, its nested white-space runs made a long blank gap quadratic.
 _PAREN_CREDIT = regex.compile(
-    rf"\s*\(\s*(?P<inner>(?P<kind>{_KIND})\s*(?:by|:|/|via|from|courtesy\s+of|de|por)\s*(?P<credit>[^()]{{1,120}}?)"
-    rf"|(?:photo\s+|image\s+)?credit\s*:\s*(?P<credit2>[^()]{{1,120}}?)"
-    rf"|(?P<credit3>[^()]{{1,80}}?\s*/\s*{_AG}(?:\s+(?:via|for)\s+[^()]{{1,40}})?))\s*\)\s*\.?$",
+    rf"\(\s*+(?P<inner>(?P<kind>{_KIND})\s*(?:by|:|/|via|from|courtesy\s+of|de|por)\s*+(?P<credit>[^()]{{1,120}}?)"
+    rf"|(?:photo\s+|image\s+)?credit\s*:\s*+(?P<credit2>[^()]{{1,120}}?)"
+    rf"|(?P<credit3>[^()]{{1,80}}?\s*/\s*{_AG}(?:\s+(?:via|for)\s+[^()]{{1,40}})?))\s*+\)\s*+\.?$",
     regex.IGNORECASE,
 )
 # A whole line that labels a credit: "Featured image via X", "Photo Credit: X", "photo by X / CC BY 2.0"
@@ -92,7 +94,8 @@ def split_credit(text: str) -> tuple[str, str | None, str] | None:
         if m.group().lower().startswith(("enlarge", "toggle")):
             return "", rest or None, "caption-ui"
         return (text if m.start() == 0 else text[: m.start()]).strip(), None, "caption-ui"
-    m = _PAREN_CREDIT.search(text)
+    paren = text.rfind("(")
+    m = _PAREN_CREDIT.match(text, paren) if paren >= 0 else None
     if m:
         credit = m["credit"] or m["credit2"] or m["credit3"]
         if m["kind"] and regex.match(r"(?i)(?:AP|AFP|Reuters|associated\s+press)\b", m["kind"]):
