@@ -76,6 +76,8 @@ _PICTURE_VERB = regex.compile(
 # Captions are short: a block longer than this is a paragraph, whatever it ends with.
 _MAX_WORDS = 80
 _PAIR_MAX_CHARS = 400
+# A credit at the end of a caption is shorter than this.
+_TAIL_CHARS = 300
 
 
 def split_credit(text: str) -> tuple[str, str | None, str] | None:
@@ -106,13 +108,16 @@ def split_credit(text: str) -> tuple[str, str | None, str] | None:
         return "", m["credit"].strip(), "credit-label"
     if _CREDIT_ONLY.match(text):
         return "", text.strip().rstrip("."), "credit-only"
-    m = _INLINE_LABEL.search(text)
+    # the credit patterns below end at "$": look for them in the last _TAIL_CHARS only, not from
+    # every position of a long line (a 1 MB line cost seconds)
+    tail = max(0, len(text) - _TAIL_CHARS)
+    m = _INLINE_LABEL.search(text, tail)
     if m and m.start("all") > 0:
         return text[: m.start("all")].strip(), m["credit"].strip(), "labelled-credit"
-    m = _AGENCY_TAIL.search(text)
+    m = _AGENCY_TAIL.search(text, tail)
     if m:
         return text[: m.start("credit")].strip(" |"), m["credit"].strip(), "agency-credit"
-    m = _COURTESY_TAIL.search(text)
+    m = _COURTESY_TAIL.search(text, tail)
     if m and not text.rstrip().endswith("."):
         return text[: m.start("credit")].strip(), m["credit"].strip(), "courtesy-credit"
     return None
