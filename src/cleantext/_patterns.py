@@ -16,7 +16,13 @@ import regex
 
 from ._errors import PatternError
 
-__all__ = ["load_group", "compile_group", "group_source", "LANGUAGES"]
+__all__ = ["load_group", "compile_group", "group_source", "LANGUAGES", "PATTERN_TIMEOUT"]
+
+#: Seconds one search with a phrase group may take (the ``regex`` module's ``timeout=``).
+#: Phrase lists are data anybody may extend, so their patterns cannot be proven free of
+#: catastrophic backtracking; a search that gives up raises ``TimeoutError``, and the pipeline
+#: drops that filter's findings on the document with a warning instead of hanging.
+PATTERN_TIMEOUT = 1.0
 
 #: Languages that have phrase lists.
 LANGUAGES: tuple[str, ...] = ("en", "es", "de", "fr")

@@ -302,6 +302,7 @@ class Pipeline:
             deadline = time.monotonic() + options.timeout
         for flt in self._filters:
             ctx.filter_name = flt.name
+            n_findings, removed_before = len(ctx._findings), set(ctx._removed)
             try:
                 for f in flt.find(doc, ctx):
                     if f.category not in CATEGORIES and f.remove:
@@ -313,6 +314,14 @@ class Pipeline:
                     ctx._record(f)
             except CleantextError:
                 raise
+            except TimeoutError:
+                # a pattern run with the regex module's timeout= gave up (see PATTERN_TIMEOUT):
+                # this filter's findings on this document are dropped, the others stand
+                del ctx._findings[n_findings:]
+                ctx._removed = removed_before
+                warnings.append(
+                    f"filter {flt.name!r}: a pattern timed out on this document; its findings were dropped"
+                )
             except Exception as exc:  # a user's filter that fails must say which one
                 raise FilterError(f"filter {flt.name!r} failed: {type(exc).__name__}: {exc}") from exc
             if deadline is not None and time.monotonic() > deadline:
@@ -348,7 +357,8 @@ class Pipeline:
                 if not removed:
                     break
                 again = segment_text(text, language=doc.language)
-                more, _w = self.find(again, options, deadline)
+                more, more_warnings = self.find(again, options, deadline)
+                warnings.extend(w for w in more_warnings if w not in warnings)
                 more_ok, _cw = self._accepted(again, more, options)
                 mapped = []
                 for f in more_ok:
