@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from .._document import Block, Document
+from .._patterns import PATTERN_TIMEOUT
 from .._pipeline import Context, Finding
 from ._common import BaseFilter, group, reports_speech
 
@@ -41,7 +42,7 @@ _REGION_FORWARD = 4
 
 def _asks(pattern: regex.Pattern[str], text: str) -> bool:
     """An ask addressed to the reader: "you"/"we" in the block, or the ask opens a sentence."""
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(text, timeout=PATTERN_TIMEOUT):
         if _ADDRESS.search(text) or _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start() + 1]) or m.start() == 0:
             return True
     return False
@@ -123,7 +124,7 @@ class NewsletterFilter(BaseFilter):
         for b in ctx.kept():
             if b.words > 60 or reports_speech(b.text):
                 continue
-            m = prompt.search(b.text)
+            m = prompt.search(b.text, timeout=PATTERN_TIMEOUT)
             if m is None:
                 continue
             yield ctx.finding(b, "newsletter", "signup-prompt", f"a sign-up prompt ('{m.group()[:40]}')", 0.85)
