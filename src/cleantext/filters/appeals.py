@@ -72,6 +72,7 @@ class DonationFilter(BaseFilter):
         ask = group("donation_ask", ctx)
         kept = list(ctx.kept())
         anchors = [k for k, b in enumerate(kept) if _prompt_like(b, ctx) and _asks(ask, b.text)]
+        anchor_set = set(anchors)  # membership per block: a list made 20,000 prompt lines quadratic
         taken: set[int] = set()
         for k in anchors:
             if k in taken:
@@ -96,7 +97,7 @@ class DonationFilter(BaseFilter):
                     hi = j
                     rule, why = "donation-letter", "an appeal letter through its sign-off"
                     break
-                if j in anchors or (lo < k and _prompt_like(kept[j], ctx) and _ADDRESS.search(t)):
+                if j in anchor_set or (lo < k and _prompt_like(kept[j], ctx) and _ADDRESS.search(t)):
                     hi = j
                     j += 1
                     continue
