@@ -71,8 +71,9 @@ class Options:
     timeout:            seconds per document; when exceeded the document is returned unchanged
                         with a warning, never dropped. ``None``: no limit.
     max_removed_share:  the safety cap: when removals would take more than this share of a
-                        document's text, doubtful removals of article-like blocks are undone and
-                        a warning says so. ``None``: no cap.
+                        document's article-like text (blocks of 25 words or more), doubtful
+                        removals of article-like blocks are undone and a warning says so.
+                        ``None``: no cap.
     drop_embeds:        also remove embedded social posts (kept and tagged by default).
     """
 
@@ -412,13 +413,37 @@ _ARTICLE_WORDS = 25
 
 
 def _apply_cap(doc: Document, accepted: list[Finding], options: Options) -> tuple[list[Finding], list[str]]:
-    """The do-no-harm guard: undo doubtful removals of article-like text past the cap."""
+    """The do-no-harm guard: undo doubtful removals of article-like text past the cap.
+
+    Article-like text is the blocks of ``_ARTICLE_WORDS`` words or more. When the accepted
+    findings would remove more than ``max_removed_share`` of it, the findings below
+    ``_CAP_SURE`` confidence that take a whole article-like stretch (``_ARTICLE_WORDS`` words
+    or more) are undone; short prompts, captions and bylines stay removed, and so do sure
+    removals (a verbatim duplicate). Overlapping findings are counted once.
+    """
     share = options.max_removed_share
-    total = doc.body_chars
-    if share is None or total == 0 or not accepted:
+    if share is None or not accepted:
         return accepted, []
-    removed_chars = sum(f.end - f.start for f in accepted)
-    if removed_chars <= share * total:
+    article = [b for b in doc.blocks if b.words >= _ARTICLE_WORDS]
+    total = sum(b.end - b.start for b in article)
+    if total == 0:
+        return accepted, []
+    spans: list[list[int]] = []
+    for f in sorted(accepted, key=lambda f: (f.start, f.end)):
+        if spans and f.start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], f.end)
+        else:
+            spans.append([f.start, f.end])
+    removed = 0
+    k = 0
+    for b in article:  # blocks and spans are both in text order
+        while k < len(spans) and spans[k][1] <= b.start:
+            k += 1
+        j = k
+        while j < len(spans) and spans[j][0] < b.end:
+            removed += min(b.end, spans[j][1]) - max(b.start, spans[j][0])
+            j += 1
+    if removed <= share * total:
         return accepted, []
     kept: list[Finding] = []
     undone = 0
@@ -430,7 +455,7 @@ def _apply_cap(doc: Document, accepted: list[Finding], options: Options) -> tupl
     if not undone:
         return accepted, []
     return kept, [
-        f"safety cap: removals would take {removed_chars / total:.0%} of the text "
+        f"safety cap: removals would take {removed / total:.0%} of the article-like text "
         f"(cap {share:.0%}); kept {undone} doubtful article-like block(s)"
     ]
 
