@@ -445,18 +445,21 @@ def _apply_cap(doc: Document, accepted: list[Finding], options: Options) -> tupl
             j += 1
     if removed <= share * total:
         return accepted, []
-    kept: list[Finding] = []
-    undone = 0
-    for f in accepted:
-        if f.confidence < _CAP_SURE and len(doc.text[f.start : f.end].split()) >= _ARTICLE_WORDS:
-            undone += 1
-            continue
-        kept.append(f)
-    if not undone:
+    # a rule that would take article-like text here is not trusted on this document: its other
+    # doubtful removals (the salutation and the ask around a kept paragraph) are undone too,
+    # else a second look finds the same region again and cleaning is not idempotent
+    doubted = {
+        (f.filter, f.rule)
+        for f in accepted
+        if f.confidence < _CAP_SURE and len(doc.text[f.start : f.end].split()) >= _ARTICLE_WORDS
+    }
+    if not doubted:
         return accepted, []
+    kept = [f for f in accepted if f.confidence >= _CAP_SURE or (f.filter, f.rule) not in doubted]
+    rules = ", ".join(sorted(f"{a}/{b}" for a, b in doubted))
     return kept, [
         f"safety cap: removals would take {removed / total:.0%} of the article-like text "
-        f"(cap {share:.0%}); kept {undone} doubtful article-like block(s)"
+        f"(cap {share:.0%}); kept {len(accepted) - len(kept)} doubtful removal(s) of {rules}"
     ]
 
 
