@@ -71,9 +71,9 @@ class Options:
     timeout:            seconds per document; when exceeded the document is returned unchanged
                         with a warning, never dropped. ``None``: no limit.
     max_removed_share:  the safety cap: when removals would take more than this share of a
-                        document's article-like text (blocks of 25 words or more), doubtful
-                        removals of article-like blocks are undone and a warning says so.
-                        ``None``: no cap.
+                        document's article-like text (blocks of 25 words or more), the
+                        doubtful removals (confidence < 0.9) of each rule that would take such a
+                        block are undone, and a warning names the rule. ``None``: no cap.
     drop_embeds:        also remove embedded social posts (kept and tagged by default).
     """
 
@@ -416,10 +416,10 @@ def _apply_cap(doc: Document, accepted: list[Finding], options: Options) -> tupl
     """The do-no-harm guard: undo doubtful removals of article-like text past the cap.
 
     Article-like text is the blocks of ``_ARTICLE_WORDS`` words or more. When the accepted
-    findings would remove more than ``max_removed_share`` of it, the findings below
-    ``_CAP_SURE`` confidence that take a whole article-like stretch (``_ARTICLE_WORDS`` words
-    or more) are undone; short prompts, captions and bylines stay removed, and so do sure
-    removals (a verbatim duplicate). Overlapping findings are counted once.
+    findings would remove more than ``max_removed_share`` of it (overlapping findings counted
+    once), a rule with a finding below ``_CAP_SURE`` confidence that takes a whole article-like
+    stretch is doubted, and all its doubtful findings on this document are undone. Other rules'
+    prompts, captions and bylines stay removed, and so do sure removals (a verbatim duplicate).
     """
     share = options.max_removed_share
     if share is None or not accepted:
