@@ -85,3 +85,33 @@ def test_result_is_sound(case: str) -> None:
 
     r = clean(TEXT_CASES[case](1000))
     assert_ledger_ok(r)
+
+
+def test_a_pattern_that_times_out_is_reported_not_raised() -> None:
+    """A filter whose regex search gives up (timeout=) loses its findings on that document only."""
+    import regex
+
+    from cleantext import Pipeline
+
+    slow = regex.compile(r"(?:a|aa)+b")  # exponential in the regex module
+
+    def backtracker(doc, ctx):  # type: ignore[no-untyped-def]
+        for b in doc.blocks:
+            yield ctx.finding(b, "advertisement", "slow", "test", 0.9)
+            slow.search(b.text, timeout=0.05)
+
+    text = "Sign up for our newsletter!\n\n" + "a" * 40 + "\n\nThe council voted on Tuesday."
+    r = clean(text, pipeline=Pipeline.default().with_filter(backtracker, before="newsletter"))
+    assert r.text == "a" * 40 + "\n\nThe council voted on Tuesday."
+    assert [x.filter for x in r.removed] == ["newsletter"]
+    assert any("'backtracker': a pattern timed out" in w for w in r.warnings)
+
+
+def test_phrase_group_searches_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Phrase lists are data: their searches run with PATTERN_TIMEOUT, and a time-out is a warning."""
+    from cleantext.filters import appeals
+
+    monkeypatch.setattr(appeals, "PATTERN_TIMEOUT", 1e-9)
+    r = clean("Sign up for our newsletter!\n\nThe council voted on Tuesday to extend the bus line.")
+    assert "Sign up" in r.text
+    assert any("'newsletter': a pattern timed out" in w for w in r.warnings)
