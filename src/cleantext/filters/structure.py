@@ -261,7 +261,9 @@ def _link_runs(blocks: list[Block]) -> dict[int, int]:
     run: list[Block] = []
 
     def close() -> None:
-        if len(run) >= 2:
+        # a run of two or more; or a lone link-only <div> (a "more" box), never a lone
+        # paragraph, heading or list item, which is as often a link in the story
+        if len(run) >= 2 or len(run) == 1 and run[0].tag == "div" and run[0].words <= 12:
             for x in run:
                 out[x.index] = len(run)
         run.clear()
