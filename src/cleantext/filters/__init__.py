@@ -1,8 +1,9 @@
 """The built-in filters, one class per category, and their default order.
 
-The default order runs the filters that recognise the article's frame first (byline, dateline,
-captions), then the prompts, then the duplicate check, and the title last, because the title
-rule looks at what is left after the header lines are gone.
+The default order runs the filters that recognise the article's frame first (byline, captions,
+dateline), then page furniture (whose rules cut glued form text out of a paragraph before a
+prompt rule could take the whole paragraph), then the prompts, then the duplicate check, and the title last,
+because the title rule looks at what is left after the header lines are gone.
 """
 
 from __future__ import annotations
@@ -13,10 +14,32 @@ from .byline import BylineFilter
 from .caption import CaptionFilter
 from .dateline import DatelineFilter
 from .duplicate import DuplicateFilter
+from .embed import EmbedFilter
+from .phrases import (
+    AdvertisementFilter,
+    AuthorBioFilter,
+    CommentsFilter,
+    LegalFilter,
+    RelatedFilter,
+    SocialFilter,
+    SourceNoticeFilter,
+    SubscriptionFilter,
+    UiFilter,
+)
 from .title import TitleFilter
 
 __all__ = [
+    "AdvertisementFilter",
+    "AuthorBioFilter",
+    "CommentsFilter",
+    "LegalFilter",
+    "RelatedFilter",
+    "SocialFilter",
+    "SourceNoticeFilter",
+    "SubscriptionFilter",
+    "UiFilter",
     "BylineFilter",
+    "EmbedFilter",
     "CaptionFilter",
     "DatelineFilter",
     "DonationFilter",
@@ -31,11 +54,21 @@ __all__ = [
 FILTER_CLASSES: dict[str, type] = {
     cls.name: cls
     for cls in (
+        EmbedFilter,
         BylineFilter,
         CaptionFilter,
         DatelineFilter,
-        DonationFilter,
+        UiFilter,
+        AdvertisementFilter,
+        SocialFilter,
+        RelatedFilter,
         NewsletterFilter,
+        SubscriptionFilter,
+        DonationFilter,
+        SourceNoticeFilter,
+        LegalFilter,
+        AuthorBioFilter,
+        CommentsFilter,
         DuplicateFilter,
         TitleFilter,
     )
