@@ -128,6 +128,8 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
     "b\x00\x14 T\x00\x00\x000\x00\x00\x00\x00-ur Post Teporting ",
     "precision",
 )
+# found by Hypothesis after the merge: in precision mode a run of asks lost one per look
+@example("Please consider donating to keep our reporting free.\n" * 4, "precision")
 # found while timing pathological cases: each look removed three more capitalised head lines
 @example("USA\nUK\nEU\nNATO\nUN\nWHO\nIMF\nOECD\nG7\nG20\nASEAN\nThe summit opened on Monday with a long speech.", "balanced")
 def test_articles_keep_the_invariants(text: str, mode: str) -> None:
