@@ -16,7 +16,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from ._document import Block, Document, segment_text
 from ._errors import CleantextError, OptionError, UnknownNameError
-from ._patterns import trigger_scanner, trigger_vocabulary
+from ._patterns import LANGUAGES, trigger_scanner, trigger_vocabulary
 from ._result import CATEGORIES, Caption, Metadata, Removal, Result, map_span, replay, replay_with_map
 
 __all__ = [
@@ -140,7 +140,9 @@ class Context:
         self.doc = doc
         self.options = options
         self.threshold = options.threshold
-        self.language = doc.language or "en"
+        # the phrase lists' language: one that has lists, else English. ``doc.language`` may come
+        # from the page (``<html lang>``): any string, never to be used as a path or cache key
+        self.language = doc.language if doc.language in LANGUAGES else "en"
         self.filter_name = ""
         self._findings: list[Finding] = []
         self._removed: set[int] = set()
