@@ -24,6 +24,7 @@ from ._errors import (
 from ._input import looks_like_html as _looks_like_html
 from ._input import to_text as _to_text
 from ._lang import detect_language as _detect_language
+from ._profile import Profile, ProfileError, learn_profile
 from ._pipeline import MODES, Context, Filter, FilterError, Finding, FunctionFilter, Options, Pipeline
 from ._result import CATEGORIES, Caption, Metadata, Removal, Result, replay
 
@@ -44,6 +45,9 @@ __all__ = [
     "Removal",
     "Metadata",
     "Caption",
+    "Profile",
+    "ProfileError",
+    "learn_profile",
     "Document",
     "Block",
     "CATEGORIES",
@@ -105,11 +109,15 @@ def clean(
     format: str | None = None,
     language: str | None = None,
     timeout: float | None = None,
+    url: str | None = None,
+    profile: Profile | None = None,
 ) -> Result:
     """Clean one article: the clean body, the metadata found, and the ledger of removals.
 
     ``text`` is plain text or HTML (``str``, or ``bytes`` to decode). Keyword options override
     those of ``options`` (see :class:`Options`); ``pipeline`` replaces the default filters.
+    ``url`` is the article's address (or its site's name): it goes to ``metadata.url`` and picks
+    the site whose template lines ``profile`` (a :class:`Profile`) removes.
     """
     kw: dict[str, object] = {}
     if mode is not None:
@@ -120,8 +128,14 @@ def clean(
         kw["language"] = language
     if timeout is not None:
         kw["timeout"] = timeout
+    if profile is not None:
+        kw["profile"] = profile
     opts = _options(options, kw)
     doc, warnings = read(text, opts)
+    if url is not None:
+        if not isinstance(url, str):
+            raise InputTypeError(url, "url")
+        doc.meta["url"] = url
     result = (pipeline or _default_pipeline()).run(doc, opts)
     if warnings:
         from dataclasses import replace

@@ -16,6 +16,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from ._document import Block, Document, segment_text
 from ._errors import CleantextError, OptionError, UnknownNameError
+from ._profile import Profile
 from ._result import CATEGORIES, Caption, Metadata, Removal, Result, map_span, replay, replay_with_map
 
 __all__ = [
@@ -74,6 +75,8 @@ class Options:
                         document's text, doubtful removals of article-like blocks are undone and
                         a warning says so. ``None``: no cap.
     drop_embeds:        also remove embedded social posts (kept and tagged by default).
+    profile:            a site :class:`~cleantext.Profile` for the ``site_template`` filter
+                        (learned with ``cleantext learn``); ``None``: no site template removal.
     """
 
     mode: str = "balanced"
@@ -82,8 +85,13 @@ class Options:
     timeout: float | None = None
     max_removed_share: float | None = 0.5
     drop_embeds: bool = False
+    profile: Profile | None = None
 
     def __post_init__(self) -> None:
+        if self.profile is not None and not isinstance(self.profile, Profile):
+            raise OptionError(
+                f"profile must be a cleantext.Profile (Profile.load(path)), got {type(self.profile).__name__}"
+            )
         if self.mode not in MODES:
             raise UnknownNameError("mode", self.mode, MODES)
         if self.format not in FORMATS:

@@ -1,8 +1,9 @@
 """The built-in filters, one class per category, and their default order.
 
-The default order runs the filters that recognise the article's frame first (byline, dateline,
-captions), then the prompts, then the duplicate check, and the title last, because the title
-rule looks at what is left after the header lines are gone.
+The default order runs the site profile's template lines first (nothing without a profile),
+then the filters that recognise the article's frame (byline, dateline, captions), then the
+prompts, then the duplicate check, and the title last, because the title rule looks at what is
+left after the header lines are gone.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from .byline import BylineFilter
 from .caption import CaptionFilter
 from .dateline import DatelineFilter
 from .duplicate import DuplicateFilter
+from .site_template import SiteTemplateFilter
 from .title import TitleFilter
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "DonationFilter",
     "DuplicateFilter",
     "NewsletterFilter",
+    "SiteTemplateFilter",
     "TitleFilter",
     "default_filters",
     "FILTER_CLASSES",
@@ -31,6 +34,7 @@ __all__ = [
 FILTER_CLASSES: dict[str, type] = {
     cls.name: cls
     for cls in (
+        SiteTemplateFilter,
         BylineFilter,
         CaptionFilter,
         DatelineFilter,
