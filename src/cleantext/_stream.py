@@ -184,40 +184,69 @@ def _context() -> Any:
     return mp.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _worker_main(conn: Any, cfg: StreamConfig) -> None:
+def _die_with_parent() -> None:
+    """Linux: have the kernel end this worker when the parent dies (even by SIGKILL)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _worker_main(tasks: Any, conn: Any, cfg: StreamConfig, parent: int) -> None:
     """A worker process: batches in, outcomes out, until ``None`` or the parent goes away."""
+    import queue
+
+    _die_with_parent()
     _init_worker(cfg)
     while True:
         try:
-            msg = conn.recv()
+            msg = tasks.get(timeout=2)
+        except queue.Empty:
+            if os.getppid() != parent:
+                return
+            continue
         except (EOFError, OSError):
             return
         if msg is None:
             return
         seq, batch = msg
-        conn.send((seq, process_batch(batch, cfg)))
+        try:
+            conn.send((seq, process_batch(batch, cfg)))
+        except (OSError, ValueError):
+            return
 
 
 class _Worker:
+    """A worker process, its task queue (fed by a thread, so the parent never blocks sending)
+    and its own result pipe (so the batches a dead worker held are known)."""
+
     def __init__(self, ctx: Any, cfg: StreamConfig) -> None:
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, cfg), daemon=True)
+        self.tasks = ctx.Queue()
+        self.conn, child = ctx.Pipe(duplex=False)
+        self.proc = ctx.Process(target=_worker_main, args=(self.tasks, child, cfg, os.getpid()), daemon=True)
         self.proc.start()
         child.close()
         self.inflight: deque[int] = deque()
 
     def stop(self, kill: bool = False) -> None:
-        try:
-            if kill:
-                self.proc.terminate()
-            else:
-                self.conn.send(None)
-        except (OSError, ValueError):
-            pass
-        self.proc.join(1 if kill else 10)
+        if not kill:
+            try:
+                self.tasks.put(None)
+            except (OSError, ValueError):
+                kill = True
+        if kill:
+            self.proc.terminate()
+        self.proc.join(1 if kill else 30)
         if self.proc.is_alive():
             self.proc.kill()
             self.proc.join(1)
+        self.tasks.cancel_join_thread()  # never wait at exit for a queue nobody reads
+        self.tasks.close()
         self.conn.close()
 
 
@@ -242,7 +271,7 @@ class _Pool:
     def send(self, w: _Worker, seq: int, batch: list[tuple[int, bytes]]) -> None:
         w.inflight.append(seq)
         try:
-            w.conn.send((seq, batch))
+            w.tasks.put((seq, batch))
         except (OSError, ValueError):
             pass  # the worker is gone; its sentinel says so
 
@@ -257,7 +286,7 @@ class _Pool:
         for _ in range(2):
             w = _Worker(self.ctx, self.cfg)
             try:
-                w.conn.send((0, batch))
+                w.tasks.put((0, batch))
                 _, outcomes = w.conn.recv()
                 return list(outcomes)
             except (EOFError, OSError):
