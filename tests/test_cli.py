@@ -540,3 +540,56 @@ def test_bad_profile_is_bad_usage(tmp_path: Path) -> None:
     newer.write_text('{"format": "cleantext-site-profile", "version": 99, "sites": {}}', encoding="utf-8")
     p = run("--profile", str(newer), input=b"x")
     assert p.returncode == 2 and b"version 99" in p.stderr
+
+
+def _run_on_pty(args: list[str], which: str, input: bytes) -> tuple[bytes, bytes]:
+    """Run with standard output or standard error on a terminal; (stdout, stderr) as bytes."""
+    import pty
+    import tempfile
+
+    master, slave = pty.openpty()
+    with tempfile.TemporaryFile() as other, tempfile.TemporaryFile() as stdin:
+        stdin.write(input)
+        stdin.seek(0)
+        kw: dict[str, Any] = {"stdout": slave, "stderr": other} if which == "stdout" else {"stdout": other, "stderr": slave}
+        proc = subprocess.Popen([sys.executable, "-m", "cleantext", *args], stdin=stdin, env=env(TERM="xterm-256color"), **kw)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # EIO: the other end is closed
+                break
+            if not data:
+                break
+            chunks.append(data)
+        proc.wait(timeout=60)
+        os.close(master)
+        other.seek(0)
+        other_data = other.read()
+    tty = b"".join(chunks)
+    return (tty, other_data) if which == "stdout" else (other_data, tty)
+
+
+def test_explain_is_in_colour_on_a_terminal() -> None:
+    out, _ = _run_on_pty(["--explain"], "stdout", ARTICLE.encode())
+    assert b"\x1b[" in out and "\u2039newsletter\u203a".encode() in out
+
+
+def test_progress_bar_when_standard_error_is_a_terminal() -> None:
+    out, err = _run_on_pty(["--jsonl"], "stderr", jsonl(records(30)))
+    assert len(out.splitlines()) == 30
+    assert b"docs" in err and b"MB/s" in err
+
+
+def test_resume_cuts_off_a_partial_last_line(tmp_path: Path) -> None:
+    recs = records(40)
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(jsonl(recs))
+    full = run("--jsonl", str(src)).stdout
+    out = tmp_path / "out.jsonl"
+    lines = full.splitlines(keepends=True)
+    out.write_bytes(b"".join(lines[:17]) + lines[17][:25])  # killed in the middle of a write
+    p = run("--jsonl", "--resume", str(src), "-o", str(out))
+    assert p.returncode == 0 and b"resuming after line 17" in p.stderr
+    assert out.read_bytes() == full

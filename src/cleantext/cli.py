@@ -160,7 +160,13 @@ class _Progress:
         if enabled:
             from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
 
-            self.bar = tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, mininterval=0.3, smoothing=0.1)
+            try:
+                width, height = os.get_terminal_size(sys.stderr.fileno())
+            except (OSError, ValueError):
+                width = height = 0
+            # a terminal that reports no size (a bare pty) would get an empty bar
+            size: dict[str, Any] = {"dynamic_ncols": True} if width > 0 and height > 0 else {"ncols": 100, "nrows": 24}
+            self.bar = tqdm(unit=" docs", file=sys.stderr, mininterval=0.3, smoothing=0.1, **size)
 
     def update(self, nbytes: int) -> None:
         if self.bar is None:
