@@ -1,28 +1,61 @@
 #!/usr/bin/env python3
 """Quality on the labelled plain-text news set: cleantext beside peers, in one run.
 
+    pip install -e '.[bench]'     # the peers: datatrove (+ spaCy for its sentence counts), jusText
     python benchmarks/quality_plaintext.py [--eval ../shared/eval/plaintext-news/dev.jsonl]
-        [--cleaners none,cleantext] [--mode balanced] [--show 20] [--json out.json]
+        [--cleaners none,cleantext,c4,...] [--mode balanced] [--show 20] [--json out.json]
+        [--update-floors]
 
 Each cleaner's output is scored with the set's own ``score_plaintext.py`` (body kept,
 boilerplate removed, per category, documents losing body text, metadata exact matches).
+
+Cleaners (a peer whose package is missing is skipped with a note):
+  none        the text unchanged
+  cleantext   this library, ``clean(text, mode=...)``
+  c4          datatrove ``C4QualityFilter`` as a LINE filter: its line rules at their defaults
+              (terminal punctuation, >= 3 words, "javascript", policy phrases, 1000-char words,
+              citation marks removed); the lines it keeps, which it joins into ``doc.text``, are
+              the output. Its document-level rules (``min_num_sentences``,
+              ``filter_curly_bracket``, ``filter_lorem_ipsum``) are off: a line filter keeps the
+              document.
+  c4-doc      the same with every default, document rules included; a document the filter
+              drops becomes an empty output (all its body lost).
+  fineweb     ``c4`` with ``filter_no_terminal_punct=False``, as FineWeb runs it.
+  justext     jusText over the lines wrapped as ``<p>`` paragraphs, default parameters, the
+              stoplist chosen per document: Spanish when jusText's Spanish stop words outnumber
+              its English ones, else English.
+  justext-en  the same with the English stoplist for every document.
+
+``--update-floors`` rewrites ``benchmarks/quality_floors.json`` (the quality gate of
+``tests/test_quality_gate.py``) from cleantext's scores, rounded down to a step of 0.005; it only
+ever RAISES a floor (or lowers the allowed count of documents losing body text). Lowering one is a
+hand edit with its reason in CHANGELOG.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import importlib.util
 import json
+import math
 import os
+import re
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_EVAL = HERE.parent.parent / "shared" / "eval" / "plaintext-news" / "dev.jsonl"
+FLOORS = HERE / "quality_floors.json"
+DEFAULT_CLEANERS = "none,cleantext,c4,c4-doc,fineweb,justext,justext-en"
+# a per-category floor is kept for every category with at least this many characters in the set
+FLOOR_MIN_CHARS = 1000
+FLOOR_STEP = 0.005
 
 Cleaner = Callable[[str], dict[str, Any]]
 
@@ -41,7 +74,9 @@ def cleaner_none() -> Cleaner:
 
 
 def cleaner_cleantext(mode: str) -> Cleaner:
-    sys.path.insert(0, str(HERE.parent / "src"))
+    src = str(HERE.parent / "src")
+    if src not in sys.path:
+        sys.path.insert(0, src)
     from cleantext import clean
 
     def run(text: str) -> dict[str, Any]:
@@ -52,21 +87,99 @@ def cleaner_cleantext(mode: str) -> Cleaner:
     return run
 
 
+def _lines(text: str) -> list[str]:
+    """The non-empty stripped lines, as the scorer splits them."""
+    t = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [ln.strip() for ln in t.split("\n") if ln.strip()]
+
+
+def cleaner_c4(fineweb: bool = False, doc_rules: bool = False) -> Cleaner:
+    from datatrove.data import Document
+    from datatrove.pipeline.filters.c4_filters import C4QualityFilter
+
+    kw: dict[str, Any] = {}
+    if fineweb:
+        kw["filter_no_terminal_punct"] = False
+    if not doc_rules:
+        kw.update(min_num_sentences=-1, filter_curly_bracket=False, filter_lorem_ipsum=False)
+    filters = {lang: C4QualityFilter(language=lang, **kw) for lang in ("eng", "spa")}
+    es_words, en_words = _justext_stoplists()
+
+    def run(text: str) -> dict[str, Any]:
+        doc = Document(text=text, id="x")
+        lang = "spa" if _is_spanish(text, es_words, en_words) else "eng"
+        # filter() keeps the lines that pass, joined by "\n", in doc.text (citations removed);
+        # it returns (False, reason) when a document rule drops the whole document.
+        kept = filters[lang].filter(doc)
+        return {"text": doc.text if kept is True else "", "metadata": {}}
+
+    return run
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _justext_stoplists() -> tuple[frozenset[str], frozenset[str]]:
+    try:
+        import justext
+    except ImportError:  # only for the language choice of c4-doc's sentence counts
+        return frozenset(), frozenset()
+    return frozenset(justext.get_stoplist("Spanish")), frozenset(justext.get_stoplist("English"))
+
+
+def _is_spanish(text: str, es_words: frozenset[str], en_words: frozenset[str]) -> bool:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return sum(w in es_words for w in words) > sum(w in en_words for w in words)
+
+
+def cleaner_justext(per_language: bool = True) -> Cleaner:
+    import justext
+
+    es_words, en_words = _justext_stoplists()
+
+    def run(text: str) -> dict[str, Any]:
+        lines = _lines(text)
+        if not lines:
+            return {"text": "", "metadata": {}}
+        stoplist = es_words if per_language and _is_spanish(text, es_words, en_words) else en_words
+        page = "<html><body>" + "".join(f"<p>{html.escape(ln, quote=False)}</p>" for ln in lines) + "</body></html>"
+        paragraphs = justext.justext(page, stoplist)
+        return {"text": "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate), "metadata": {}}
+
+    return run
+
+
+# name -> (factory taking the mode, the package a missing import means)
+REGISTRY: dict[str, tuple[Callable[[str], Cleaner], str]] = {
+    "none": (lambda mode: cleaner_none(), ""),
+    "cleantext": (cleaner_cleantext, ""),
+    "c4": (lambda mode: cleaner_c4(), "datatrove"),
+    "c4-doc": (lambda mode: cleaner_c4(doc_rules=True), "datatrove and spacy"),
+    "fineweb": (lambda mode: cleaner_c4(fineweb=True), "datatrove"),
+    "justext": (lambda mode: cleaner_justext(), "justext"),
+    "justext-en": (lambda mode: cleaner_justext(per_language=False), "justext"),
+}
+
+
 def cleaners(names: list[str], mode: str) -> dict[str, Cleaner]:
     out: dict[str, Cleaner] = {}
     for n in names:
-        if n == "none":
-            out[n] = cleaner_none()
-        elif n == "cleantext":
-            out[n] = cleaner_cleantext(mode)
-        else:
-            raise SystemExit(f"unknown cleaner {n!r}; known: none, cleantext")
+        if n not in REGISTRY:
+            raise SystemExit(f"unknown cleaner {n!r}; known: {', '.join(REGISTRY)}")
+        factory, package = REGISTRY[n]
+        try:
+            out[n] = factory(mode)
+        except ImportError as e:
+            if not package:
+                raise
+            print(f"skipping {n}: needs {package} ({e}); pip install -e '.[bench]'", file=sys.stderr)
     return out
 
 
 def evaluate(eval_path: Path, names: list[str], mode: str = "balanced", show: int = 0) -> dict[str, Any]:
     scorer = _scorer(eval_path)
-    docs = [json.loads(line) for line in eval_path.open(encoding="utf-8") if line.strip()]
+    with eval_path.open(encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in fh if line.strip()]
     results: dict[str, Any] = {}
     for name, fn in cleaners(names, mode).items():
         t0 = time.perf_counter()
@@ -76,7 +189,9 @@ def evaluate(eval_path: Path, names: list[str], mode: str = "balanced", show: in
             for p in preds:
                 fh.write(json.dumps(p, ensure_ascii=False) + "\n")
         try:
-            res = scorer.score(str(eval_path), fh.name, show)
+            with warnings.catch_warnings():  # the set's scorer leaves its files to the collector
+                warnings.simplefilter("ignore", ResourceWarning)
+                res = scorer.score(str(eval_path), fh.name, show)
         finally:
             os.unlink(fh.name)
         res["seconds"] = round(elapsed, 3)
@@ -84,29 +199,106 @@ def evaluate(eval_path: Path, names: list[str], mode: str = "balanced", show: in
     return results
 
 
+def _floor(x: float) -> float:
+    return round(math.floor(x / FLOOR_STEP + 1e-9) * FLOOR_STEP, 3)
+
+
+def floors_from(res: dict[str, Any]) -> dict[str, Any]:
+    """Floors at a cleaner's scores, rounded down to FLOOR_STEP (metadata as shares of the documents)."""
+    meta = {k: _floor(_share(v)) for k, v in res["metadata"].items()}
+    return {
+        "body_retained": _floor(res["body_retained"]),
+        "boilerplate_removed": _floor(res["boilerplate_removed"]),
+        "max_docs_losing_body": res["docs_losing_body"],
+        "per_category_removed": {
+            c: _floor(r) for c, r in res["per_category_removed"].items() if res["per_category_chars"][c] >= FLOOR_MIN_CHARS
+        },
+        "metadata": meta,
+    }
+
+
+def _share(counts: str) -> float:
+    ok, n = (int(x) for x in counts.split("/"))
+    return ok / n if n else 0.0
+
+
+def check_floors(res: dict[str, Any], floors: dict[str, Any]) -> list[str]:
+    """Each way in which a result falls below the floors, as a sentence; empty when it passes."""
+    bad = []
+    for k in ("body_retained", "boilerplate_removed"):
+        if res[k] < floors[k]:
+            bad.append(f"{k} {res[k]} < floor {floors[k]}")
+    if res["docs_losing_body"] > floors["max_docs_losing_body"]:
+        bad.append(f"docs_losing_body {res['docs_losing_body']} > max {floors['max_docs_losing_body']}")
+    for c, f in floors["per_category_removed"].items():
+        v = res["per_category_removed"].get(c, 0.0)
+        if v < f:
+            bad.append(f"per_category_removed[{c}] {v} < floor {f}")
+    for k, f in floors["metadata"].items():
+        got = res["metadata"].get(k, "0/0")
+        if _share(got) < f:
+            bad.append(f"metadata {k} {got} exact < floor {f} of the documents")
+    return bad
+
+
+def update_floors(res: dict[str, Any], path: Path = FLOORS) -> dict[str, Any]:
+    """Raise the floors in ``path`` to cleantext's current scores; never lower one."""
+    new = floors_from(res)
+    old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    out = dict(old)
+    for k in ("body_retained", "boilerplate_removed"):
+        out[k] = max(old.get(k, 0.0), new[k])
+    out["max_docs_losing_body"] = min(old.get("max_docs_losing_body", new["max_docs_losing_body"]), new["max_docs_losing_body"])
+    for group in ("per_category_removed", "metadata"):
+        merged = dict(old.get(group, {}))
+        for k, v in new[group].items():
+            merged[k] = max(merged.get(k, 0.0), v)
+        out[group] = dict(sorted(merged.items()))
+    path.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    return out
+
+
+def table(results: dict[str, Any]) -> str:
+    """One table: a row per measure, a column per cleaner."""
+    names = list(results)
+    chars = next(iter(results.values()))["per_category_chars"]
+    cats = sorted({c for r in results.values() for c in r["per_category_removed"]})
+    w = max(11, *(len(n) + 1 for n in names))
+    rows = [f"{'':<22}" + "".join(f"{n:>{w}}" for n in names)]
+
+    def row(label: str, cells: list[str]) -> None:
+        rows.append(f"{label:<22}" + "".join(f"{c:>{w}}" for c in cells))
+
+    row("body_retained", [f"{r['body_retained']:.4f}" for r in results.values()])
+    row("boilerplate_removed", [f"{r['boilerplate_removed']:.4f}" for r in results.values()])
+    row(f"docs_losing_body /{next(iter(results.values()))['docs']}", [str(r["docs_losing_body"]) for r in results.values()])
+    rows.append("removed, per category (chars in set)")
+    for c in cats:
+        row(f"  {c} ({chars.get(c, 0)})", [f"{r['per_category_removed'].get(c, 0):.3f}" for r in results.values()])
+    rows.append("metadata exact")
+    for k in sorted({k for r in results.values() for k in r["metadata"]}):
+        row(f"  {k}", [r["metadata"].get(k, "-") for r in results.values()])
+    row("seconds", [f"{r['seconds']:.2f}" for r in results.values()])
+    return "\n".join(rows)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
-    ap.add_argument("--cleaners", default="none,cleantext")
+    ap.add_argument("--cleaners", default=DEFAULT_CLEANERS, help=f"comma-separated; known: {', '.join(REGISTRY)}")
     ap.add_argument("--mode", default="balanced")
     ap.add_argument("--show", type=int, default=0, help="print this many lost and leaked examples")
     ap.add_argument("--json", type=Path, help="also write the full results here")
+    ap.add_argument("--update-floors", action="store_true", help=f"raise the floors in {FLOORS.name} to cleantext's scores")
     a = ap.parse_args()
     if not a.eval.exists():
         print(f"evaluation set not found: {a.eval}", file=sys.stderr)
         return 2
-    results = evaluate(a.eval, a.cleaners.split(","), a.mode, a.show)
-    cats = sorted({c for r in results.values() for c in r["per_category_removed"]})
-    print(f"{'cleaner':<12} {'body':>7} {'boiler':>7} {'lose':>5} {'title':>7} {'authors':>8} {'date':>7} {'sec':>6}")
-    for name, r in results.items():
-        md = r["metadata"]
-        print(f"{name:<12} {r['body_retained']:>7.4f} {r['boilerplate_removed']:>7.4f} {r['docs_losing_body']:>5} "
-              f"{md.get('title', '-'):>7} {md.get('authors', '-'):>8} {md.get('published', '-'):>7} {r['seconds']:>6.2f}")
-    print("\nper category removed (chars in set):")
-    chars = next(iter(results.values()))["per_category_chars"]
-    print(f"{'category':<14} {'chars':>6} " + " ".join(f"{n:>10}" for n in results))
-    for c in cats:
-        print(f"{c:<14} {chars.get(c, 0):>6} " + " ".join(f"{r['per_category_removed'].get(c, 0):>10.3f}" for r in results.values()))
+    names = a.cleaners.split(",")
+    if a.update_floors and "cleantext" not in names:
+        names.append("cleantext")
+    results = evaluate(a.eval, names, a.mode, a.show)
+    print(table(results))
     if a.show:
         for name, r in results.items():
             print(f"\n== {name}: lost body examples")
@@ -117,6 +309,12 @@ def main() -> int:
                 print(f"  {gid} [{lab}]: {t!r}")
     if a.json:
         a.json.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    if a.update_floors:
+        if a.mode != "balanced":
+            print("floors are for the default mode: run --update-floors without --mode", file=sys.stderr)
+            return 2
+        update_floors(results["cleantext"])
+        print(f"\nfloors written to {FLOORS}")
     return 0
 
 

@@ -167,3 +167,42 @@ def test_result_is_deterministic_and_independent_of_history() -> None:
     for _ in range(3):
         clean("Totally different.\n\nSign up for our newsletter!\n\nDonate today to support us.")
     assert clean(ARTICLE) == first
+
+
+def test_recall_mode_takes_caption_shaped_lines() -> None:
+    p = "The city council voted on Tuesday to extend the bus line to the airport, a project debated for a decade."
+    q = "Residents who spoke at the meeting were divided, with several saying the line would bring traffic."
+    line = "A driver checks the timetable at the depot before the first run of the morning"
+    text = f"{p}\n\n{line}\n\n{q}"
+    assert line in clean(text).text
+    r = clean(text, mode="recall")
+    assert line not in r.text
+    assert [x.rule for x in r.removed] == ["caption-shaped"]
+
+
+def test_fix_encoding_repairs_mojibake_when_asked() -> None:
+    pytest.importorskip("ftfy")
+    broken = "The country\u00e2\u0080\u0099s council voted on Tuesday to extend the bus line to the airport."
+    assert "\u00e2\u0080\u0099" in clean(broken).text  # off by default: nothing is changed
+    r = clean(broken, fix_encoding=True)
+    assert "country\u2019s" in r.text
+    assert r.original == r.text or "country\u2019s" in r.original
+
+
+def test_flattened_text_is_cut_into_sentences() -> None:
+    story = " ".join(
+        [
+            "The city council voted on Tuesday to extend the bus line to the airport after years of debate.",
+            "Sign up for our newsletter to get the day's news.",
+            "Residents were divided, with several saying the line would bring traffic to quiet streets.",
+            "The mayor said work would start in spring and the first buses would run the year after.",
+            "Critics said the cost, now twice the first estimate, would fall on riders through higher fares.",
+            "The council will publish the full route next month, along with a list of the new stops.",
+            "Click here to read the full story.",
+        ]
+    )
+    r = clean(story)
+    assert "Sign up" not in r.text and "Click here" not in r.text
+    assert "\n" not in r.text
+    assert r.text.startswith("The city council voted") and r.text.endswith("list of the new stops.")
+    assert {x.category for x in r.removed} == {"newsletter", "related"}

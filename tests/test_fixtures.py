@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from cleantext import Pipeline, Profile, clean
+from cleantext import Options, Pipeline, Profile, annotate, clean
 
 from ._helpers import assert_ledger_ok
 
@@ -59,6 +59,16 @@ def test_fixture(filter_name: str, case: dict[str, Any]) -> None:
         for x in r.removed:
             for kept in case.get("kept", []):
                 assert x.text not in kept or not x.text.strip(), (x, r.explain())
+    if "tags" in case or case.get("no_tags"):
+        tags = [f for f in annotate(case["input"]) if not f.remove and f.filter == filter_name]
+        texts = [case["input"][f.start : f.end] for f in tags]
+        for want in case.get("tags", []):
+            assert want["text"] in texts, (want, texts)
+            assert all(f.rule == want["rule"] for f in tags if case["input"][f.start : f.end] == want["text"])
+        if case.get("no_tags"):
+            assert not tags, texts
+    for gone in case.get("dropped_with_drop_embeds", []):
+        assert gone not in clean(case["input"], options=Options(drop_embeds=True)).text
     md = case.get("metadata", {})
     if "title" in md:
         assert r.metadata.title == md["title"]
@@ -69,7 +79,7 @@ def test_fixture(filter_name: str, case: dict[str, Any]) -> None:
     if "captions" in md:
         assert [c.to_dict() for c in r.metadata.captions] == md["captions"]
     # the case is about this filter: without it, the positive removals do not happen
-    if case["kind"] == "positive":
+    if case["kind"] == "positive" and case.get("removed"):
         r2 = clean(case["input"], pipeline=Pipeline.default().without(filter_name), **kw)
         own = [w for w in case.get("removed", []) if w["category"] == filter_name]
         if own:

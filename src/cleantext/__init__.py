@@ -82,10 +82,22 @@ def _options(options: Options | None, kw: dict[str, object]) -> Options:
     return options
 
 
+def _fix_encoding(text: str) -> str:
+    try:
+        import ftfy  # noqa: PLC0415 - an optional extra
+    except ImportError as exc:
+        raise OptionError(
+            "fix_encoding=True needs ftfy: pip install 'cleantext-news[ftfy]'"
+        ) from exc
+    return str(ftfy.fix_encoding(text))  # encoding only: quotes and the rest are left as they are
+
+
 def read(value: str | bytes, options: Options | None = None) -> tuple[Document, list[str]]:
     """Turn the input into a :class:`Document` (and the warnings decoding it produced)."""
     opts = options or Options()
     text, warnings = _to_text(value)
+    if opts.fix_encoding:
+        text = _fix_encoding(text)
     fmt = opts.format
     if fmt == "auto":
         fmt = "html" if _looks_like_html(text) else "text"
@@ -111,6 +123,7 @@ def clean(
     timeout: float | None = None,
     url: str | None = None,
     profile: Profile | None = None,
+    fix_encoding: bool | None = None,
 ) -> Result:
     """Clean one article: the clean body, the metadata found, and the ledger of removals.
 
@@ -130,6 +143,8 @@ def clean(
         kw["timeout"] = timeout
     if profile is not None:
         kw["profile"] = profile
+    if fix_encoding is not None:
+        kw["fix_encoding"] = fix_encoding
     opts = _options(options, kw)
     doc, warnings = read(text, opts)
     if url is not None:

@@ -23,7 +23,8 @@ _SENTENCE_END = regex.compile(
     r"(?<=[.!?\u2026][\"'\u201d\u2019)\]]?)\s+(?=[\p{Lu}\p{Nd}\"'\u201c\u2018(\[\u00bf\u00a1])"
 )
 # A flattened text: few lines, long ones.
-_FLAT_MIN_CHARS = 600
+_FLAT_MIN_CHARS = 300
+_FLAT_LONG_LINE = 1500
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +45,16 @@ class Block:
     kind: str = "line"
     tag: str | None = None
     hints: tuple[str, ...] = ()
+    #: number of white-space separated words (computed when not given)
+    words: int = -1
+    #: the text in lower case, for cheap trigger tests (computed when not given)
+    low: str = ""
 
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+    def __post_init__(self) -> None:
+        if self.words < 0:
+            object.__setattr__(self, "words", len(self.text.split()))
+        if not self.low:
+            object.__setattr__(self, "low", self.text.lower())
 
 
 @dataclass(slots=True)
@@ -101,8 +108,10 @@ def segment_text(text: str, language: str | None = None) -> Document:
     """
     spans = _lines(text)
     nonblank = [sp for sp in spans if sp[0] >= 0]
-    flat = bool(nonblank) and len(nonblank) <= 2 and any(
-        e - s >= _FLAT_MIN_CHARS for s, e in nonblank
+    # one long line, or a few lines one of which is very long: a text whose line breaks the
+    # scraper dropped
+    flat = (len(nonblank) == 1 and nonblank[0][1] - nonblank[0][0] >= _FLAT_MIN_CHARS) or (
+        1 < len(nonblank) <= 3 and any(e - s >= _FLAT_LONG_LINE for s, e in nonblank)
     )
     blocks: list[Block] = []
     para = 0

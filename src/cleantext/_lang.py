@@ -13,6 +13,10 @@ _STOP: dict[str, frozenset[str]] = {
     "fr": frozenset("le la les et des est un une du en dans pour que qui sur pas au avec ce".split()),
 }
 _WORD = regex.compile(r"\p{L}+")
+_BY_WORD: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _STOP.items():
+    for _w in _words:
+        _BY_WORD[_w] = _BY_WORD.get(_w, ()) + (_lang,)
 _SAMPLE = 4000
 
 
@@ -25,10 +29,10 @@ def detect_language(text: str, default: str = "en") -> str:
     'en'
     """
     counts = dict.fromkeys(_STOP, 0)
-    for m in _WORD.finditer(text, 0, min(len(text), _SAMPLE)):
-        w = m.group().lower()
-        for lang, stop in _STOP.items():
-            if w in stop:
+    for w in _WORD.findall(text[:_SAMPLE].lower()):
+        langs = _BY_WORD.get(w)
+        if langs:
+            for lang in langs:
                 counts[lang] += 1
     best = max(counts, key=lambda k: (counts[k], k == default))
     return best if counts[best] >= 3 else default

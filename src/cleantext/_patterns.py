@@ -1,7 +1,10 @@
 """Phrase lists: data files under ``cleantext/patterns/<language>/<group>.txt``.
 
 One pattern a line, written in the syntax of the ``regex`` module and matched case-insensitively;
-``#`` starts a comment (a literal ``#`` is written ``\\#``); blank lines are ignored. A group's
+``#`` starts a comment (a literal ``#`` is written ``\\#``); blank lines are ignored. A line
+``@triggers: word | other words`` lists lower-case literals of which every match of the group
+contains at least one: a block holding none of them is not searched at all, which is what keeps
+a document's cost near one pass of ``str.find`` per trigger instead of one regex scan per group. A group's
 patterns are compiled once, on first use, into one alternation bounded so that it neither starts
 nor ends inside a word. A group that exists in no requested language, or is empty, is an error:
 a filter must never run with an empty list by accident.
@@ -10,30 +13,40 @@ a filter must never run with an empty list by accident.
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Callable
 from importlib import resources
 
 import regex
 
 from ._errors import PatternError
 
-__all__ = ["load_group", "compile_group", "group_source", "LANGUAGES"]
+__all__ = ["load_group", "load_triggers", "compile_group", "group_source", "trigger_scanner", "trigger_vocabulary", "LANGUAGES"]
+
+#: Groups matched only at the start of a block: one anchored attempt per block costs less than
+#: looking for their triggers, so their triggers do not gate them.
+ANCHORED_KINDS: tuple[str, ...] = ("_line", "_prefix", "_header", "_start")
 
 #: Languages that have phrase lists.
 LANGUAGES: tuple[str, ...] = ("en", "es", "de", "fr")
 
 
 @functools.lru_cache(maxsize=None)
-def load_group(group: str, language: str) -> tuple[str, ...]:
-    """The patterns of one group in one language; empty when that language has no such file."""
+def _read(group: str, language: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(patterns, triggers) of one group file, or None when the language has no such file."""
     try:
         path = resources.files("cleantext").joinpath("patterns").joinpath(language).joinpath(f"{group}.txt")
         if not path.is_file():
-            return ()
+            return None
         raw = path.read_text(encoding="utf-8")
     except (FileNotFoundError, NotADirectoryError):
-        return ()
+        return None
     out: list[str] = []
+    triggers: list[str] = []
     for line in raw.splitlines():
+        if line.startswith("@triggers:"):
+            triggers.extend(t.strip().lower() for t in line[len("@triggers:") :].split("|") if t.strip())
+            continue
         # strip comments: a '#' not escaped by a backslash
         cut = regex.search(r"(?<!\\)#", line)
         if cut:
@@ -41,7 +54,29 @@ def load_group(group: str, language: str) -> tuple[str, ...]:
         line = line.strip()
         if line:
             out.append(line.replace("\\#", "#"))
-    return tuple(out)
+    if not out:
+        raise PatternError(f"phrase group file {language}/{group}.txt holds no pattern")
+    return tuple(out), tuple(triggers)
+
+
+def load_group(group: str, language: str) -> tuple[str, ...]:
+    """The patterns of one group in one language; empty when that language has no such file."""
+    got = _read(group, language)
+    return got[0] if got else ()
+
+
+@functools.lru_cache(maxsize=None)
+def load_triggers(group: str, languages: tuple[str, ...] = ("en",)) -> tuple[str, ...] | None:
+    """The group's trigger literals in these languages; None when a file declares none."""
+    out: list[str] = []
+    for lang in languages:
+        got = _read(group, lang)
+        if got is None:
+            continue
+        if not got[1]:
+            return None
+        out.extend(got[1])
+    return tuple(dict.fromkeys(out))
 
 
 @functools.lru_cache(maxsize=None)
@@ -65,3 +100,67 @@ def compile_group(group: str, languages: tuple[str, ...] = ("en",), flags: int =
     """One compiled alternation of the group's patterns in the given languages."""
     body = group_source(group, languages)
     return regex.compile(rf"(?<![\w]){body}(?![\w])", regex.IGNORECASE | flags)
+
+
+def _groups_in(language: str) -> list[str]:
+    folder = resources.files("cleantext").joinpath("patterns").joinpath(language)
+    try:
+        return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt"))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+def _trie(words: set[str]) -> str:
+    """A regular expression matching any of ``words``, the longest first, shaped as a trie so
+    the engine does not try every word at every position."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(k) + build(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        core = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{core})?" if "" in node else core
+
+    return build(root)
+
+
+@functools.lru_cache(maxsize=None)
+def trigger_vocabulary(languages: tuple[str, ...]) -> frozenset[str]:
+    """Every trigger literal of every group in these languages."""
+    words: set[str] = set()
+    for lang in languages:
+        for g in _groups_in(lang):
+            if g.endswith(ANCHORED_KINDS):
+                continue
+            got = _read(g, lang)
+            if got:
+                words.update(t for t in got[1] if t)
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=None)
+def trigger_scanner(languages: tuple[str, ...]) -> Callable[[str], frozenset[str]]:
+    """A function from lower-case text to the set of every trigger literal (of every group in
+    these languages) that occurs in it: one pass of one expression instead of one ``str.find``
+    per literal. At each position the longest literal is found; the shorter ones it starts
+    with are added from a table made here."""
+    words = set(trigger_vocabulary(languages))
+    if not words:
+        return lambda text: frozenset()
+    prefixes = {w: frozenset(t for t in words if w.startswith(t)) for w in words}
+    scan = re.compile("(?=(" + _trie(words) + "))")
+
+    def found(text: str) -> frozenset[str]:
+        out: set[str] = set()
+        for m in set(scan.findall(text)):
+            if m:
+                out |= prefixes[m]
+        return frozenset(out)
+
+    return found

@@ -17,6 +17,7 @@ from typing import Any, Protocol, runtime_checkable
 from ._document import Block, Document, segment_text
 from ._errors import CleantextError, OptionError, UnknownNameError
 from ._profile import Profile
+from ._patterns import trigger_scanner, trigger_vocabulary
 from ._result import CATEGORIES, Caption, Metadata, Removal, Result, map_span, replay, replay_with_map
 
 __all__ = [
@@ -77,6 +78,8 @@ class Options:
     drop_embeds:        also remove embedded social posts (kept and tagged by default).
     profile:            a site :class:`~cleantext.Profile` for the ``site_template`` filter
                         (learned with ``cleantext learn``); ``None``: no site template removal.
+    fix_encoding:       repair mojibake ("countryâ\x80\x99s") with ``ftfy`` before cleaning (the
+                        optional extra ``ftfy``); ``Result.original`` is then the repaired text.
     """
 
     mode: str = "balanced"
@@ -86,6 +89,7 @@ class Options:
     max_removed_share: float | None = 0.5
     drop_embeds: bool = False
     profile: Profile | None = None
+    fix_encoding: bool = False
 
     def __post_init__(self) -> None:
         if self.profile is not None and not isinstance(self.profile, Profile):
@@ -147,7 +151,35 @@ class Context:
         self.filter_name = ""
         self._findings: list[Finding] = []
         self._removed: set[int] = set()
+        self._cut: set[int] = set()
         self._starts = [b.start for b in doc.blocks]
+        self._low: str | None = None
+        self._present: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._found: frozenset[str] | None = None
+        langs = ("en",) if self.language == "en" else (self.language, "en")
+        self._known = trigger_vocabulary(langs)
+
+    # -- cheap tests on the whole document ---------------------------------------------------
+    @property
+    def low(self) -> str:
+        """The document's text in lower case (computed once)."""
+        if self._low is None:
+            self._low = self.doc.text.lower()
+        return self._low
+
+    def present(self, literals: tuple[str, ...]) -> tuple[str, ...]:
+        """Those of ``literals`` that occur in the document (lower case), cached per tuple."""
+        got = self._present.get(literals)
+        if got is None:
+            found = self._found
+            if found is None:
+                langs = ("en",) if self.language == "en" else (self.language, "en")
+                found = self._found = trigger_scanner(langs)(self.low)
+            low = self.low
+            # literals the scanner knows are looked up; any other (a user's) is searched for
+            got = tuple(w for w in literals if w in found or (w not in self._known and w in low))
+            self._present[literals] = got
+        return got
 
     # -- what earlier filters decided ------------------------------------------------------
     @property
@@ -177,15 +209,36 @@ class Context:
                 yield b
 
     def _record(self, f: Finding) -> None:
-        self._findings.append(f)
+        """Keep a finding and note which blocks it takes whole or cuts into.
+
+        A block an earlier rule cut into (a strip) is not taken whole by a later rule: that
+        rule judged the block with the cut part still in it. The later finding is kept, for
+        ``annotate()``, but does not remove; the next look at the clean text judges what is left.
+        """
         if not self.accepted(f):
+            self._findings.append(f)
             return
         i = bisect.bisect_left(self._starts, f.start)
+        if i > 0 and self.doc.blocks[i - 1].end > f.start:
+            i -= 1
         blocks = self.doc.blocks
+        whole: list[int] = []
+        cut: list[int] = []
         while i < len(blocks) and blocks[i].start < f.end:
-            if blocks[i].end <= f.end:
-                self._removed.add(i)
+            b = blocks[i]
+            if f.start <= b.start and b.end <= f.end:
+                whole.append(i)
+            elif f.end > b.start and f.start < b.end:
+                cut.append(i)
             i += 1
+        if any(j in self._cut for j in whole):
+            self._findings.append(
+                replace(f, remove=False, evidence=f.evidence + " (not applied: an earlier rule cut part of this block)")
+            )
+            return
+        self._findings.append(f)
+        self._removed.update(whole)
+        self._cut.update(cut)
 
     # -- building findings -----------------------------------------------------------------
     def finding(
@@ -329,11 +382,17 @@ class Pipeline:
 
     def _accepted(self, doc: Document, findings: list[Finding], options: Options) -> tuple[list[Finding], list[str]]:
         accepted = [f for f in findings if f.remove and f.confidence >= options.threshold]
+        embeds = [f for f in findings if not f.remove and f.rule == "embedded-post"]
         if options.drop_embeds:
-            accepted += [
-                replace(f, remove=True, category="social")
-                for f in findings
-                if not f.remove and f.rule == "embedded-post"
+            accepted += [replace(f, remove=True, category="social") for f in embeds]
+        elif embeds:
+            # an embedded post is quoted content: what other rules saw in it stays with it
+            # (a whole-block removal inside one is undone; a part glued to it may still go)
+            spans = [(f.start, f.end) for f in embeds]
+            accepted = [
+                f for f in accepted
+                if f.filter == "duplicate"
+                or not any(s <= f.start and f.end <= e and (f.end - f.start) * 10 >= (e - s) * 9 for s, e in spans)
             ]
         return _apply_cap(doc, accepted, options)
 
@@ -415,7 +474,7 @@ def _apply_cap(doc: Document, accepted: list[Finding], options: Options) -> tupl
     total = doc.body_chars
     if share is None or total == 0 or not accepted:
         return accepted, []
-    removed_chars = sum(f.end - f.start for f in accepted)
+    removed_chars = sum(e - s for s, e in _union((f.start, f.end) for f in accepted))
     if removed_chars <= share * total:
         return accepted, []
     kept: list[Finding] = []
@@ -431,6 +490,16 @@ def _apply_cap(doc: Document, accepted: list[Finding], options: Options) -> tupl
         f"safety cap: removals would take {removed_chars / total:.0%} of the text "
         f"(cap {share:.0%}); kept {undone} doubtful article-like block(s)"
     ]
+
+
+def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _ledger(text: str, accepted: list[Finding], order: Sequence[str]) -> list[Removal]:
@@ -478,8 +547,10 @@ def _metadata(doc: Document, accepted: list[Finding]) -> Metadata:
             continue
         if title is None and isinstance(d.get("title"), str):
             title = d["title"]
-        if not authors and d.get("authors"):
-            authors = [a for a in d["authors"] if isinstance(a, str)]
+        if d.get("authors"):  # every byline's names, in order, once
+            for a in d["authors"]:
+                if isinstance(a, str) and a.casefold() not in {x.casefold() for x in authors}:
+                    authors.append(a)
         if published is None and isinstance(d.get("published"), str):
             published = d["published"]
         cap = d.get("caption")

@@ -1,9 +1,10 @@
 """The built-in filters, one class per category, and their default order.
 
 The default order runs the site profile's template lines first (nothing without a profile),
-then the filters that recognise the article's frame (byline, dateline, captions), then the
-prompts, then the duplicate check, and the title last, because the title rule looks at what is
-left after the header lines are gone.
+then the filters that recognise the article's frame (byline, captions, dateline), then page
+furniture (whose rules cut glued form text out of a paragraph before a prompt rule could take
+the whole paragraph), then the prompts, then the duplicate check, and the title last, because
+the title rule looks at what is left after the header lines are gone.
 """
 
 from __future__ import annotations
@@ -14,11 +15,33 @@ from .byline import BylineFilter
 from .caption import CaptionFilter
 from .dateline import DatelineFilter
 from .duplicate import DuplicateFilter
+from .embed import EmbedFilter
+from .phrases import (
+    AdvertisementFilter,
+    AuthorBioFilter,
+    CommentsFilter,
+    LegalFilter,
+    RelatedFilter,
+    SocialFilter,
+    SourceNoticeFilter,
+    SubscriptionFilter,
+    UiFilter,
+)
 from .site_template import SiteTemplateFilter
 from .title import TitleFilter
 
 __all__ = [
+    "AdvertisementFilter",
+    "AuthorBioFilter",
+    "CommentsFilter",
+    "LegalFilter",
+    "RelatedFilter",
+    "SocialFilter",
+    "SourceNoticeFilter",
+    "SubscriptionFilter",
+    "UiFilter",
     "BylineFilter",
+    "EmbedFilter",
     "CaptionFilter",
     "DatelineFilter",
     "DonationFilter",
@@ -35,11 +58,21 @@ FILTER_CLASSES: dict[str, type] = {
     cls.name: cls
     for cls in (
         SiteTemplateFilter,
+        EmbedFilter,
         BylineFilter,
         CaptionFilter,
         DatelineFilter,
-        DonationFilter,
+        UiFilter,
+        AdvertisementFilter,
+        SocialFilter,
+        RelatedFilter,
+        SubscriptionFilter,
         NewsletterFilter,
+        DonationFilter,
+        SourceNoticeFilter,
+        LegalFilter,
+        AuthorBioFilter,
+        CommentsFilter,
         DuplicateFilter,
         TitleFilter,
     )

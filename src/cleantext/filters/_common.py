@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import regex
 
 from .._document import Block, Document
-from .._patterns import compile_group
+from .._patterns import compile_group, group_source, load_triggers
 from .._pipeline import Context, Finding
 
 __all__ = [
@@ -19,11 +20,14 @@ __all__ = [
     "is_body_like",
     "reports_speech",
     "group",
+    "phrases",
+    "Phrases",
+    "languages",
     "norm",
 ]
 
 # A person's name: 1 to 5 capitalised tokens (initials, hyphens, apostrophes, particles).
-_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}'\u2019]*\.?(?:-\p{Lu}?[\p{L}\p{M}'\u2019]+)*|\p{Lu}\.)"
+_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}'\u2019]+\.?(?:-\p{Lu}?[\p{L}\p{M}'\u2019]+)*|\p{Lu}\.)"
 _PARTICLE = r"(?:de|del|de la|da|di|dos|du|van|von|der|den|ten|ter|le|la|bin|ibn|al|el|y|Mc|Mac)"
 NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,4}}"
 NAME_LIST = rf"{NAME}(?:\s*,\s*{NAME})*(?:,?\s+(?:and|&|y|und|et)\s+{NAME})?"
@@ -46,7 +50,7 @@ _SPEECH = regex.compile(
 
 def norm(text: str) -> str:
     """White space folded, for comparing blocks."""
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def title_case_ratio(text: str) -> float:
@@ -81,10 +85,78 @@ def reports_speech(text: str) -> bool:
     return _SPEECH.search(text) is not None
 
 
+def languages(ctx: Context) -> tuple[str, ...]:
+    """The phrase-list languages for a document: its own, and English."""
+    return ("en",) if ctx.language == "en" else (ctx.language, "en")
+
+
 def group(name: str, ctx: Context) -> regex.Pattern[str]:
     """The compiled phrase group for the document's language, English always included."""
-    langs = ("en",) if ctx.language == "en" else (ctx.language, "en")
-    return compile_group(name, tuple(dict.fromkeys(langs)))
+    return compile_group(name, languages(ctx))
+
+
+class Phrases:
+    """A phrase group ready to search blocks.
+
+    A document is first tested for the group's trigger literals (one ``str.find`` each, on
+    the document's lower-case text, cached per document); only the triggers it holds are then
+    looked for in each block, and only a block holding one is searched with the expression.
+    """
+
+    __slots__ = ("pattern", "triggers", "tail")
+
+    def __init__(self, pattern: regex.Pattern[str], triggers: tuple[str, ...] | None, tail: int = 0) -> None:
+        self.pattern = pattern
+        self.triggers = triggers
+        #: for patterns anchored at the end: search only this many trailing characters
+        self.tail = tail
+
+    def active(self, ctx: Context) -> tuple[str, ...] | None:
+        """The triggers present in the document (None: the group has no triggers)."""
+        if self.triggers is None:
+            return None
+        return ctx.present(self.triggers)
+
+    def may_match(self, low: str, active: tuple[str, ...] | None = None) -> bool:
+        t = self.triggers if active is None else active
+        if t is None:
+            return True
+        for w in t:
+            if w in low:
+                return True
+        return False
+
+    def search(self, b: Block, active: tuple[str, ...] | None = None) -> regex.Match[str] | None:
+        if not self.may_match(b.low, active):
+            return None
+        if self.tail and len(b.text) > self.tail:
+            return self.pattern.search(b.text, len(b.text) - self.tail)
+        return self.pattern.search(b.text)
+
+
+@functools.lru_cache(maxsize=None)
+def _phrases(name: str, langs: tuple[str, ...], anchor: str) -> Phrases:
+    src = group_source(name, langs)
+    if anchor == "line":  # the whole block is the phrase, give or take bullets and punctuation
+        pat = rf"^[\W_]*{src}[\W_]*$"
+    elif anchor == "prefix":  # the block opens with the phrase as a label
+        pat = rf"^[\W_]*{src}(?:\s*[:|\u2013\u2014-]+\s*|\s+(?=\p{{Lu}}|\d|[\"'\u201c]))"
+    elif anchor == "start":  # glued to the start of a paragraph
+        pat = rf"^{src}(?:\s*[:|\u2013\u2014-]+)?\s*"
+    elif anchor == "end":  # glued to the end of a paragraph
+        pat = rf"\s*(?:[\u2013\u2014|-]+\s*|\.{{2,}}\s*|\u2026\s*)?{src}[\W_]*$"
+    else:
+        pat = rf"(?<![\w]){src}(?![\w])"
+    anchored = anchor in ("line", "prefix", "start")  # one attempt, at the block's start
+    triggers = None if anchored else load_triggers(name, langs)
+    return Phrases(regex.compile(pat, regex.IGNORECASE), triggers, 300 if anchor == "end" else 0)
+
+
+def phrases(name: str, ctx: Context, anchor: str = "any") -> Phrases:
+    """The group ``name`` for this document's languages, anchored as asked:
+    ``any`` (anywhere), ``line`` (the whole block), ``prefix`` (a label opening the block),
+    ``start``/``end`` (glued to the start or end of a paragraph)."""
+    return _phrases(name, languages(ctx), anchor)
 
 
 class BaseFilter:

@@ -8,7 +8,7 @@ import regex
 
 from .._document import Block, Document
 from .._pipeline import Context, Finding
-from ._common import BaseFilter, group, reports_speech
+from ._common import BaseFilter, Phrases, phrases, reports_speech
 
 __all__ = ["DonationFilter", "NewsletterFilter"]
 
@@ -35,20 +35,30 @@ _SENTENCE_START = regex.compile(r"(?:^|[.!?\u2026\]\[(]\s*)\S$")
 
 # Prompts are short; a long paragraph that mentions donating is most likely the story.
 _MAX_WORDS = 90
+_MAX_OPENING_WORDS = 160
 _REGION_BACK = 8
 _REGION_FORWARD = 4
 
 
-def _asks(pattern: regex.Pattern[str], text: str) -> bool:
+def _asks(ask: Phrases, active: tuple[str, ...] | None, b: Block) -> bool:
     """An ask addressed to the reader: "you"/"we" in the block, or the ask opens a sentence."""
-    for m in pattern.finditer(text):
+    if not ask.may_match(b.low, active):
+        return False
+    text = b.text
+    for m in ask.pattern.finditer(text):
         if _ADDRESS.search(text) or _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start() + 1]) or m.start() == 0:
             return True
     return False
 
 
-def _prompt_like(b: Block, ctx: Context) -> bool:
-    return b.words <= _MAX_WORDS and not reports_speech(b.text)
+def _prompt_like(b: Block, ctx: Context, ask: Phrases | None = None) -> bool:
+    """Short enough for a prompt (longer when it opens with the ask: "We could use your help ..."),
+    and not somebody's quoted words."""
+    limit = _MAX_WORDS
+    if ask is not None and b.words > limit:
+        m = ask.pattern.search(b.text, 0, 80)
+        limit = _MAX_OPENING_WORDS if m else limit
+    return b.words <= limit and not reports_speech(b.text)
 
 
 class DonationFilter(BaseFilter):
@@ -68,9 +78,12 @@ class DonationFilter(BaseFilter):
     categories = ("donation",)
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        ask = group("donation_ask", ctx)
+        ask = phrases("donation_ask", ctx)
+        active = ask.active(ctx)
+        if active is not None and not active:
+            return
         kept = list(ctx.kept())
-        anchors = [k for k, b in enumerate(kept) if _prompt_like(b, ctx) and _asks(ask, b.text)]
+        anchors = [k for k, b in enumerate(kept) if _asks(ask, active, b) and _prompt_like(b, ctx, ask)]
         taken: set[int] = set()
         for k in anchors:
             if k in taken:
@@ -119,11 +132,14 @@ class NewsletterFilter(BaseFilter):
     categories = ("newsletter",)
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        prompt = group("newsletter_prompt", ctx)
+        prompt = phrases("newsletter_prompt", ctx)
+        active = prompt.active(ctx)
+        if active is not None and not active:
+            return
         for b in ctx.kept():
-            if b.words > 60 or reports_speech(b.text):
+            if b.words > 60:
                 continue
-            m = prompt.search(b.text)
-            if m is None:
+            m = prompt.search(b, active)
+            if m is None or reports_speech(b.text):
                 continue
             yield ctx.finding(b, "newsletter", "signup-prompt", f"a sign-up prompt ('{m.group()[:40]}')", 0.85)

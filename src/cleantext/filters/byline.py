@@ -9,14 +9,14 @@ import regex
 from .._dates import find_date
 from .._document import Block, Document
 from .._pipeline import Context, Finding
-from ._common import NAME, BaseFilter
+from ._common import NAME, BaseFilter, is_body_like
 
 __all__ = ["BylineFilter", "parse_names"]
 
 # Words that describe a role or an outlet, not a person, after a name.
 _ROLE = regex.compile(
-    r"^(?:(?:senior|chief|staff|contributing|special|guest|political|national|foreign|white house|"
-    r"associate|executive|managing|deputy|assistant|investigative|health|science|business|tech(?:nology)?)\s+)*"
+    r"^(?:(?:AP|Reuters|AFP|Bloomberg|CNN|NBC|CBS|ABC|Fox|Associated\s+Press|NFL|NBA|MLB|NHL)\s+)?(?:(?:senior|chief|staff|contributing|special|guest|political|national|foreign|white house|"
+    r"associate|executive|managing|deputy|assistant|investigative|health|science|business|sports|tech(?:nology)?)\s+)*"
     r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|author|producer|"
     r"analyst|blogger|photographer|critic|fellow|staff|intern|redactor|redactora|periodista|corresponsal)s?"
     r"(?:\s+(?:at|for|of|with)\s+.+)?$",
@@ -74,6 +74,13 @@ _CREDIT_LINE = regex.compile(
     regex.IGNORECASE,
 )
 _AUTHORS_HEADER = regex.compile(r"^(?:authors?|autor(?:es|a)?|auteurs?)\s*:$", regex.IGNORECASE)
+
+# " in Kansas City, Missouri": where a reporter filed from
+_IN_PLACE = regex.compile(
+    r"\s+in\s+\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*)*(?:,\s+\p{Lu}[\p{L}.'\u2019-]*(?:\s+\p{Lu}[\p{L}.'\u2019-]*)*)?"
+)
+# "DINO PORRAZZO at Right Wing Tribune": a writer and the outlet, on a line of its own
+_NAME_AT = regex.compile(rf"^(?P<name>{NAME})\s+(?:at|for|of)\s+(?P<outlet>\p{{Lu}}[\p{{L}}.&'\u2019-]*(?:\s+\p{{Lu}}[\p{{L}}.&'\u2019-]*){{0,5}})$")
 
 # A line this long is prose, not a byline.
 _MAX_CHARS = 160
@@ -183,7 +190,18 @@ class BylineFilter(BaseFilter):
         if not kept:
             return
         candidates = kept[: self.head] + [b for b in kept[-self.tail :] if b.index > kept[: self.head][-1].index]
+        # the last lines, after the story's last paragraph
+        last: set[int] = set()
+        for b in reversed(kept[1:][-3:]):
+            if is_body_like(b.text):
+                break
+            last.add(b.index)
         for b in candidates:
+            if b.index in last:
+                f = self._name_at(b, ctx)
+                if f is not None:
+                    yield f
+                    continue
             f = self._judge(b, ctx, at_head=b.index <= kept[min(self.head, len(kept)) - 1].index)
             if f is not None:
                 yield f
@@ -237,6 +255,16 @@ class BylineFilter(BaseFilter):
             return self._name_and_date(ctx, b)
         return None
 
+    def _name_at(self, b: Block, ctx: Context) -> Finding | None:
+        """'NAME at OUTLET' as one of the last lines: the writer's sign-off."""
+        m = _NAME_AT.match(b.text)
+        if m and b.words <= 9 and len(m["name"].split()) >= 2:
+            name = _clean_name(m["name"])
+            if _is_name(name) and not _AGENCY.match(name) and not _NOT_NAME.match(name):
+                return ctx.finding(b, "byline", "name-at-outlet", "'NAME at OUTLET' at the end", 0.6,
+                                   {"authors": [name]})
+        return None
+
     def _name_and_date(self, ctx: Context, b: Block) -> Finding | None:
         """'NAME | DATE', 'NAME, Staff Writer': an author-and-date header line without 'By'."""
         text = b.text
@@ -267,10 +295,11 @@ class BylineFilter(BaseFilter):
 
     @staticmethod
     def _credit_names(rest: str) -> list[str]:
-        first = rest.split(";")[0]
+        """Reporters' names from "Reporting by A in Place, Region, and B in Place; Editing by C"."""
+        first = _IN_PLACE.sub("", rest.split(";")[0])
         names: list[str] = []
         for part in regex.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", first):
-            part = regex.sub(r"\s+in\s+.*$", "", part).strip()
+            part = part.strip()
             if _is_name(part):
                 names.append(part)
         return names

@@ -10,11 +10,13 @@ from .._document import Block, Document
 from .._patterns import group_source
 from .._pipeline import Context, Finding
 from .._result import Caption
-from ._common import BaseFilter, norm
+from ._common import BaseFilter, norm, reports_speech, title_case_ratio
 
 __all__ = ["CaptionFilter", "split_credit"]
 
 _AG = group_source("photo_agency")
+# Only after a photographer's name and a slash ("Name/Army"): too common alone to be a credit.
+_AG_SLASH = rf"(?:{_AG}|(?:U\.S\.\s+)?(?:Army|Navy|Air\s+Force|Marine\s+Corps|Coast\s+Guard|National\s+Guard)|DoD|NASA|White\s+House)"
 _NAMETOKEN = r"\p{Lu}(?:[\p{L}\p{M}'\u2019-]+|\.)"
 _NAMEISH = rf"{_NAMETOKEN}(?:\s+(?:(?:de|van|von|da|del|la|le)\s+)?{_NAMETOKEN}){{0,4}}"
 _LABEL = r"(?:photo(?:graph)?s?|images?|pictures?|pics?|fotos?|fotograf[íi]as?|imagen(?:es)?|video|illustration)"
@@ -24,7 +26,7 @@ _KIND = rf"(?:(?:AP|AFP|Reuters|file|staff|handout|pool|associated\s+press)\s+)?
 _PAREN_CREDIT = regex.compile(
     rf"\s*\(\s*(?P<inner>(?P<kind>{_KIND})\s*(?:by|:|/|via|from|courtesy\s+of|de|por)\s*(?P<credit>[^()]{{1,120}}?)"
     rf"|(?:photo\s+|image\s+)?credit\s*:\s*(?P<credit2>[^()]{{1,120}}?)"
-    rf"|(?P<credit3>[^()]{{1,80}}?\s*/\s*{_AG}(?:\s+(?:via|for)\s+[^()]{{1,40}})?))\s*\)\s*\.?$",
+    rf"|(?P<credit3>[^()]{{1,80}}?\s*/\s*{_AG_SLASH}(?:\s+(?:via|for)\s+[^()]{{1,40}})?))\s*\)\s*\.?$",
     regex.IGNORECASE,
 )
 # A whole line that labels a credit: "Featured image via X", "Photo Credit: X", "photo by X / CC BY 2.0"
@@ -40,17 +42,17 @@ _INLINE_LABEL = regex.compile(
 # "Name/AP", "Name/EPA via Shutterstock", "Name | E+ | Getty Images", "AP Photo/Name", "X via Getty Images"
 _AGENCY_TAIL = regex.compile(
     rf"(?:^|\s|\|)(?P<credit>"
-    rf"{_NAMEISH}\s*/\s*{_AG}(?:\s*(?:via|/)\s*{_AG})?(?:\s+photo)?"
-    rf"|{_AG}\s+photo\s*/\s*{_NAMEISH}"
-    rf"|(?:{_NAMEISH}\s*\|\s*)?(?:[\p{{L}}+]{{1,12}}\s*\|\s*)?{_AG}"
+    rf"{_NAMEISH}\s*/\s*{_AG_SLASH}(?:\s*(?:via|/)\s*{_AG})?(?:\s+(?i:photo))?"
+    rf"|{_AG}\s+(?i:photo)\s*/\s*{_NAMEISH}"
+    rf"|(?:{_NAMEISH}\s*\|\s*)?(?:[\p{{L}}+&.]{{1,15}}(?:\s+[\p{{L}}+&.]{{1,15}}){{0,2}}\s*\|\s*)?{_AG}"
     rf"|{_NAMEISH}\s+via\s+{_AG})\s*\.?$",
 )
 # The whole line is a credit: "Getty Images", "Andres Kudacki/AP Photo", "Reuters"
 _CREDIT_ONLY = regex.compile(
-    rf"^(?:(?:{_NAMEISH})\s*/\s*)?{_AG}(?:\s+photo)?(?:\s*/\s*{_NAMEISH})?(?:\s+via\s+{_AG})?\.?$"
+    rf"^(?:(?:{_NAMEISH})\s*/\s*)?{_AG}(?:\s+(?i:photos?|images?))?(?:\s*/\s*{_NAMEISH})?(?:\s+via\s+{_AG})?\.?$"
 )
 _COURTESY_TAIL = regex.compile(
-    r"(?:^|\s)(?P<credit>(?:photo\s+)?courtesy(?:\s+of)?\s+\p{Lu}[\p{L}\p{M}.'\u2019 &-]{2,60}|"
+    r"(?:^|\s)(?P<credit>(?i:(?:photo\s+)?courtesy(?:\s+of)?)\s+\p{Lu}[\p{L}\p{M}.'\u2019 &-]{2,60}|"
     r"\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+){0,3}\s+Photography)\s*$",
 )
 # Gallery and player residue that is part of a caption
@@ -71,6 +73,35 @@ _PICTURE_VERB = regex.compile(
     regex.IGNORECASE,
 )
 
+# Cheap tests that say whether a caption expression can match at all.
+_UI_TRIGGER = regex.compile(r"caption|image|photo|foto|imagen|slide|galer|picture|screen|file|archive|resultado|in this|\d\s*/\s*\d")
+_LABEL_TRIGGER = regex.compile(r"photo|image|picture|pic|foto|imagen|video|illustration|credit")
+_CUE_TRIGGER = ("(left)", "(right)", "(center)", "(centre)", "(top)", "(bottom)", "(front)", "(back)", "(pictured)", "(second", "pose", "pictured")
+
+# Strong signs of a caption without a credit: who is where in the picture, or a pose.
+_PICTURE_CUE = regex.compile(
+    r"\((?:left|right|center|centre|top|bottom|front|back|pictured|second\s+(?:left|right))\)"
+    r"|\bposes?\s+for\s+a\s+(?:photo(?:graph)?|picture|portrait)\b",
+    regex.IGNORECASE,
+)
+# "1 / 5 Slideshow", "Image 2 of 9": a gallery's captions follow, however long
+_GALLERY = regex.compile(r"^(?:\d+\s*/\s*\d+\s+(?:slideshow|gallery|galer[íi]a|fotos?)|(?:image|photo|slide|foto|imagen)\s+\d+\s+(?:of|de|/)\s+\d+)\b", regex.IGNORECASE)
+_INNER_SENTENCE = regex.compile(r"[.!?]\s+\p{Lu}")
+# The end of a sentence, where a caption sentence stops.
+_SENTENCE_END = regex.compile(r"[.!?](?=\s)")
+# "Caption text | AP Photo/Name Headline ...": a caption and credit glued before other text
+_PIPE_CREDIT = regex.compile(
+    rf"^(?P<cap>.{{20,400}}?)\s+\|\s+(?P<credit>{_AG}\s+(?i:photo)(?:\s*/\s*{_NAMEISH})?|{_NAMEISH}\s*/\s*{_AG}(?:\s+via\s+{_AG})?)\s+(?=\p{{Lu}})"
+)
+# Wire captions end with where and when: "... in Zwickau, Germany, November 4, 2019."
+_WIRE_DATE = regex.compile(
+    r"\b(?:in|at|near|outside|on)\s+\p{Lu}[^.,]{1,60}(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*)*,\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\.(?:\s+[\p{Lu}][^.]{0,60})?$"
+)
+
+# Gallery residue opens the caption, which may be long: allow more words.
+_UI_MAX_WORDS = 160
+
 # Captions are short: a block longer than this is a paragraph, whatever it ends with.
 _MAX_WORDS = 80
 _PAIR_MAX_CHARS = 400
@@ -86,32 +117,45 @@ def split_credit(text: str) -> tuple[str, str | None, str] | None:
     >>> split_credit("The agency said it had seen the photo by Monday.") is None
     True
     """
-    m = _UI.search(text)
-    if m:
-        rest = text[m.end():].strip(" :-\u2013\u2014")
-        if m.group().lower().startswith(("enlarge", "toggle")):
-            return "", rest or None, "caption-ui"
-        return (text if m.start() == 0 else text[: m.start()]).strip(), None, "caption-ui"
-    m = _PAREN_CREDIT.search(text)
-    if m:
-        credit = m["credit"] or m["credit2"] or m["credit3"]
-        if m["kind"] and regex.match(r"(?i)(?:AP|AFP|Reuters|associated\s+press)\b", m["kind"]):
-            credit = m["inner"]
-        return text[: m.start()].strip(), credit.strip(), "paren-credit"
-    m = _LABEL_LINE.match(text)
-    if m and len(m["credit"].split()) <= 12:
-        return "", m["credit"].strip(), "credit-label"
-    if _CREDIT_ONLY.match(text):
+    low = text.lower()
+    n = len(text)
+    words = text.count(" ") + 1
+    if _UI_TRIGGER.search(low, 0, 60) or "caption" in low:
+        m = _UI.search(text)
+        if m:
+            rest = text[m.end():].strip(" :-\u2013\u2014")
+            if m.group().lower().startswith(("enlarge", "toggle")):
+                return "", rest or None, "caption-ui"
+            return (text if m.start() == 0 else text[: m.start()]).strip(), None, "caption-ui"
+    tail = max(0, n - 250)
+    if text.rstrip(" .")[-1:] == ")":
+        m = _PAREN_CREDIT.search(text, tail)
+        if m:
+            credit = m["credit"] or m["credit2"] or m["credit3"]
+            if m["kind"] and regex.match(r"(?i)(?:AP|AFP|Reuters|associated\s+press)\b", m["kind"]):
+                credit = m["inner"]
+            return text[: m.start()].strip(), credit.strip(), "paren-credit"
+    labelled = _LABEL_TRIGGER.search(low) is not None
+    if labelled and words <= 30:
+        m = _LABEL_LINE.match(text)
+        if m and len(m["credit"].split()) <= 12:
+            return "", m["credit"].strip(), "credit-label"
+    if words <= 14 and _CREDIT_ONLY.match(text):
         return "", text.strip().rstrip("."), "credit-only"
-    m = _INLINE_LABEL.search(text)
-    if m and m.start("all") > 0:
-        return text[: m.start("all")].strip(), m["credit"].strip(), "labelled-credit"
-    m = _AGENCY_TAIL.search(text)
-    if m:
-        return text[: m.start("credit")].strip(" |"), m["credit"].strip(), "agency-credit"
-    m = _COURTESY_TAIL.search(text)
-    if m and not text.rstrip().endswith("."):
-        return text[: m.start("credit")].strip(), m["credit"].strip(), "courtesy-credit"
+    if labelled and ":" in text[tail:]:
+        m = _INLINE_LABEL.search(text, tail)
+        if m and m.start("all") > 0:
+            return text[: m.start("all")].strip(), m["credit"].strip(), "labelled-credit"
+    end = text[-90:]
+    if "/" in end or "|" in end or " via " in end:
+        m = _AGENCY_TAIL.search(text, max(0, n - 160))
+        if m:
+            return text[: m.start("credit")].strip(" |"), m["credit"].strip(), "agency-credit"
+    if ("courtesy" in low or "photography" in low) and not text.rstrip().endswith("."):
+        m = _COURTESY_TAIL.search(text, tail)
+        # a credit closes a caption: "6. Film Photography" alone is a list entry
+        if m and len(text[: m.start("credit")].split()) >= 4:
+            return text[: m.start("credit")].strip(), m["credit"].strip(), "courtesy-credit"
     return None
 
 
@@ -152,11 +196,15 @@ class CaptionFilter(BaseFilter):
                 yield f
 
     def _single(self, b: Block, ctx: Context) -> Finding | None:
-        split = split_credit(b.text)
+        long_ok = b.words <= _UI_MAX_WORDS or b.text.rstrip(" .")[-1:] == ")" or _GALLERY.match(b.text)
+        split = split_credit(b.text) if long_ok else None
         if split is None:
-            return None
+            return self._uncredited(b, ctx)
         text, credit, rule = split
         words = b.words
+        if rule == "caption-ui" and (words <= _UI_MAX_WORDS or _GALLERY.match(b.text)) and (text == "" or b.text.startswith(text[:20])):
+            cap = Caption(text=text, credit=credit) if text or credit else None
+            return ctx.finding(b, "caption", rule, _WHY[rule], 0.9, {"caption": cap} if cap else None)
         if words > _MAX_WORDS:
             # a long paragraph that ends with a credit: only the credit goes
             if rule in ("paren-credit", "labelled-credit") and text:
@@ -168,6 +216,44 @@ class CaptionFilter(BaseFilter):
         conf = 0.9 if rule in ("paren-credit", "credit-label", "credit-only", "caption-ui", "labelled-credit") else 0.8
         cap = Caption(text=text, credit=credit) if text or credit else None
         return ctx.finding(b, "caption", rule, _WHY[rule], conf, {"caption": cap} if cap else None)
+
+    def _uncredited(self, b: Block, ctx: Context) -> Finding | None:
+        """Captions without a credit, told by what they say about a picture."""
+        text = b.text
+        if b.words <= 60 and any(t in b.low for t in _CUE_TRIGGER):
+            m = _PICTURE_CUE.search(text)
+            # a how-to paragraph may point at a picture too: a caption is one sentence
+            if m and not reports_speech(text) and len(_INNER_SENTENCE.findall(text)) <= 1:
+                # a caption sentence glued before the story's own words: only the sentence goes
+                end = _SENTENCE_END.search(text, m.end())
+                if end and b.words > 30 and text[end.end():end.end() + 1] in "\"\u201c'\u2018":
+                    return ctx.finding((b.start, b.start + end.end()), "caption", "picture-cue",
+                                       f"a caption sentence ('{m.group()}') opening the paragraph", 0.6,
+                                       {"caption": Caption(text=text[: end.start() + 1].strip(), credit=None)})
+                return ctx.finding(b, "caption", "picture-cue", f"describes a picture ('{m.group()}')", 0.6,
+                                   {"caption": Caption(text=text, credit=None)})
+        if b.words > 30 and any(t in b.low[:120] for t in ("poses", "pose for")):
+            m = _PICTURE_CUE.search(text, 0, 160)
+            end = _SENTENCE_END.search(text, m.end()) if m else None
+            if m and end and end.start() < 200:
+                return ctx.finding((b.start, b.start + end.end()), "caption", "picture-cue",
+                                   f"a caption sentence ('{m.group()}') opening the paragraph", 0.6,
+                                   {"caption": Caption(text=text[: end.start() + 1].strip(), credit=None)})
+        if " | " in text[:400]:
+            m = _PIPE_CREDIT.match(text)
+            if m and len(text) - m.end() >= 20:
+                return ctx.finding((b.start, b.start + m.end()), "caption", "caption-credit-glued",
+                                   "a caption and its credit glued before the text", 0.8,
+                                   {"caption": Caption(text=m["cap"].strip(), credit=m["credit"].strip())})
+        if b.words <= 60 and _WIRE_DATE.search(text, max(0, len(text) - 120)):
+            return ctx.finding(b, "caption", "wire-caption", "a wire-photo caption ending 'in PLACE, Month D, YYYY.'", 0.6,
+                               {"caption": Caption(text=text, credit=None)})
+        if 10 <= b.words <= 60 and _looks_like_caption(b, ctx):
+            # a sentence without its full stop between two paragraphs of prose: the shape of a
+            # caption, but also of a subheading; only recall mode acts on it
+            return ctx.finding(b, "caption", "caption-shaped", "an unpunctuated descriptive line between paragraphs", 0.4,
+                               {"caption": Caption(text=text, credit=None)})
+        return None
 
     def _pair(self, a: Block, b: Block, ctx: Context) -> list[Finding]:
         ta, tb = norm(a.text), norm(b.text)
@@ -198,6 +284,20 @@ class CaptionFilter(BaseFilter):
             ctx.finding(a, "caption", rule, why, conf, {"caption": cap}),
             ctx.finding(b, "caption", rule, why, conf, {"caption": cap}),
         ]
+
+
+def _looks_like_caption(b: Block, ctx: Context) -> bool:
+    text = b.text
+    if text.rstrip()[-1:] in ".!?:;\"'\u201d\u2019)\u2026]" or text[:1] in "\"\u201c\u2018'\u00ab\u00bf\u00a1":
+        return False
+    if text.isupper() or "http" in text or "@" in text or ":" in text[:25] or title_case_ratio(text) >= 0.6:
+        return False
+    blocks = ctx.doc.blocks
+    i = b.index
+    if i == 0 or i + 1 >= len(blocks):
+        return False
+    prev, nxt = blocks[i - 1], blocks[i + 1]
+    return all(x.words >= 15 and x.text.rstrip()[-1:] in ".!?\"'\u201d\u2019)" for x in (prev, nxt))
 
 
 _WHY = {

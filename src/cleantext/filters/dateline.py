@@ -48,7 +48,7 @@ _RULES: tuple[tuple[str, regex.Pattern[str], float, str], ...] = (
         "a place name followed by a spaced dash",
     ),
 )
-_STANDALONE = regex.compile(rf"^{_CAPS_PLACE}{_REGION}\s*(?:{_PAREN})?\s*[\u2014\u2013-]?$")
+_STANDALONE = regex.compile(rf"^{_CAPS_PLACE}{_REGION}\s*(?:{_PAREN})?\s*[\u2014\u2013-]{{0,2}}$")
 
 # The rest of the paragraph must be a story, not a fragment.
 _MIN_REST = 40
@@ -69,6 +69,7 @@ class DatelineFilter(BaseFilter):
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         heads = head_blocks(ctx, limit=4)
+        bodies = 0
         for i, b in enumerate(heads):
             text = b.text
             if i < len(heads) - 1 and len(text) <= 40 and _STANDALONE.match(text) and text.upper() == text:
@@ -77,11 +78,17 @@ class DatelineFilter(BaseFilter):
             if len(text) < _MIN_REST:
                 continue
             for rule, pat, conf, why in _RULES:
+                if bodies and conf < 0.9:  # past the first paragraph only the sure shapes count
+                    continue
                 m = pat.match(text)
                 if m and len(text) - m.end() >= _MIN_REST:
                     yield ctx.finding((b.start, b.start + m.end()), "dateline", rule, why, conf,
                                       {"dateline": text[: m.end()].strip()})
-                    break
-            # only the first paragraph of the story can open with a dateline
+                    return
+            # the first paragraph opens the story; a leftover caption or headline may come first
             if is_body_like(text):
-                break
+                bodies += 1
+                # a second paragraph is looked at only after a first one that reads like a
+                # leftover caption (no closing punctuation, or a " | " credit in it)
+                if bodies == 2 or (text.rstrip()[-1:] in ".!?\"\u201d\u2019" and " | " not in text):
+                    break

@@ -1,0 +1,475 @@
+"""Phrase-driven filters: one class, one category each, rules kept as data.
+
+For a category ``cat`` the phrase lists ``patterns/<lang>/<cat>_<kind>.txt`` say what to look
+for; a kind that has no file is simply not used. The kinds, and what a match removes:
+
+``line``    the whole short block is the phrase ("Advertisement", "Share this", "Related")
+``prefix``  the block opens with the phrase as a label ("READ MORE: headline", "TRENDING: ...")
+``phrase``  the phrase anywhere in a short block ("Share this article to inform everyone ...")
+``header``  a header line; the short, list-like lines after it go too ("Recent Posts" + titles)
+``start``   the phrase glued to the start of a paragraph: only the phrase goes
+``end``     the phrase glued to the end of a paragraph: only the phrase goes
+
+Every rule skips long blocks (prose) and quoted speech; the evidence of each finding names the
+kind of rule and the words that matched.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from .._document import Block, Document
+from .._patterns import load_group
+from .._pipeline import Context, Finding
+from ._common import BaseFilter, Phrases, is_body_like, languages, phrases, reports_speech, title_case_ratio
+
+__all__ = [
+    "PhraseFilter",
+    "AdvertisementFilter",
+    "SocialFilter",
+    "RelatedFilter",
+    "SubscriptionFilter",
+    "SourceNoticeFilter",
+    "LegalFilter",
+    "AuthorBioFilter",
+    "CommentsFilter",
+    "UiFilter",
+]
+
+_FULL_URL = regex.compile(r"^(?:https?://|www\.)\S+$", regex.IGNORECASE)
+_POPUP_GLUED = regex.compile(r"\s\u00d7\s(?=\p{Lu}|\d+\s+\p{Lu})")
+_NUMBERED = regex.compile(r"^(?:\d{1,2}[.)]|[\u2022*\u2013-])\s+\S")
+_LABEL_SEP = regex.compile(r"[:|\u2013\u2014-]\s*$")
+_ANCHOR = {"line": "line", "prefix": "prefix", "phrase": "any", "header": "line", "start": "start", "end": "end"}
+_URL = regex.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|news|info|co\.uk|gov|edu|io|tv)(?:/\S*)?$", regex.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _has(name: str, langs: tuple[str, ...]) -> bool:
+    return any(load_group(name, lang) for lang in langs)
+
+
+class PhraseFilter(BaseFilter):
+    """The shared machinery; subclasses set ``name`` (= their category) and may add rules."""
+
+    #: the longest block (in words) each kind of rule may remove whole
+    max_words = {"line": 30, "prefix": 45, "phrase": 45, "header": 20}
+    #: a list item after a header: at most this many words, and at most this many items
+    item_words = 20
+    max_items = 25
+    #: after a header, short blocks that run to the end of the page are its list
+    tail_item_words = 40
+    tail_item_words_alone = 30
+    #: what a strip must leave of its paragraph
+    min_rest = 20
+    confidence = {"line": 0.9, "prefix": 0.85, "phrase": 0.8, "header": 0.85, "item": 0.7, "start": 0.85, "end": 0.85}
+
+    def _groups(self, ctx: Context) -> dict[str, tuple[Phrases, tuple[str, ...] | None]]:
+        """The kinds of rule this category has, each with the triggers the document holds;
+        a kind whose triggers are all absent cannot match and is left out."""
+        langs = languages(ctx)
+        out: dict[str, tuple[Phrases, tuple[str, ...] | None]] = {}
+        for kind, anchor in _ANCHOR.items():
+            if not _has(f"{self.name}_{kind}", langs):
+                continue
+            g = phrases(f"{self.name}_{kind}", ctx, anchor)
+            active = g.active(ctx)
+            if active is None or active:
+                out[kind] = (g, active)
+        return out
+
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        groups = self._groups(ctx)
+        if not groups and type(self).extra is PhraseFilter.extra:
+            return
+        kept = list(ctx.kept())
+        k = 0
+        while k < len(kept):
+            b = kept[k]
+            f = self._judge(b, groups, ctx)
+            if f is None:
+                f = self.extra(kept, k, ctx)
+            if f is None:
+                k += 1
+                continue
+            yield f
+            k += 1
+            if f.rule == "header":
+                for item in self._items(kept, k, ctx):
+                    yield item
+                    k += 1
+
+    def _judge(self, b: Block, groups: dict[str, tuple[Phrases, tuple[str, ...] | None]], ctx: Context) -> Finding | None:
+        words = b.words
+        speech = None
+        for kind in ("header", "line", "prefix", "start", "end", "phrase"):
+            ga = groups.get(kind)
+            if ga is None:
+                continue
+            g, active = ga
+            if kind in ("start", "end"):
+                m = g.search(b, active)
+                if m is None:
+                    continue
+                rest = len(b.text) - (m.end() - m.start())
+                if rest < self.min_rest:
+                    if words <= self.max_words["line"]:
+                        return ctx.finding(b, self.name, "line", f"{_WHY['line']} ('{_snip(m.group())}')", self.confidence["line"])
+                    continue
+                span = (b.start + m.start(), b.start + m.end())
+                return ctx.finding(span, self.name, kind, f"{_WHY[kind]} ('{_snip(m.group())}')", self.confidence[kind])
+            if words > self.max_words[kind]:
+                continue
+            m = g.search(b, active)
+            if m is None:
+                continue
+            if kind == "prefix" and not _LABEL_SEP.search(m.group()):
+                # "Popular Video The ..." or "READ MORE The ...": a label without a colon must
+                # look like one (capitals, two words or more), or "Read Smith's letter" would go
+                label = regex.sub(r"^[\W_]+", "", m.group()).strip()
+                if not (label.isupper() or (len(label.split()) >= 2 and title_case_ratio(label) == 1.0)):
+                    continue
+                nxt = b.text[m.end() : m.end() + 40].split()[:2]
+                if len(nxt) == 2 and all(w.isupper() and len(w) > 1 for w in nxt):
+                    continue  # "WATCH PRICE BATTERY LIFE": a table's header row, not a label
+            if kind == "phrase":  # a label opening the block is not speech; a phrase inside may be
+                if speech is None:
+                    speech = reports_speech(b.text)
+                if speech:
+                    continue
+            return ctx.finding(b, self.name, kind, f"{_WHY[kind]} ('{_snip(m.group())}')", self.confidence[kind])
+        return None
+
+    def _items(self, kept: list[Block], k: int, ctx: Context) -> Iterator[Finding]:
+        """The list after a header: short lines that are not prose, until the story resumes.
+
+        When everything from the header to the end is short (descriptions of other stories
+        or products, each a sentence or two), all of it is the list."""
+        rest = kept[k:]
+        # the story's paragraphs before the header set the scale: list entries are much shorter
+        before = sorted(b.words for b in kept[: max(0, k - 1)])
+        if before:
+            limit = min(self.tail_item_words, int(0.6 * before[len(before) // 2]))
+        else:  # the header opens the page: nothing sets the scale, so only short entries
+            limit = self.tail_item_words_alone
+        if 0 < len(rest) <= self.max_items and all(b.words <= limit and self.tail_ok(b) for b in rest):
+            for b in rest:
+                yield ctx.finding(b, self.name, "list-item", "a short block in the list that ends the page", self.confidence["item"])
+            return
+        n = 0
+        while k < len(kept) and n < self.max_items:
+            b = kept[k]
+            if not self.is_item(b):
+                return
+            yield ctx.finding(b, self.name, "list-item", "a short line in the list under a header", self.confidence["item"])
+            k += 1
+            n += 1
+
+    def is_item(self, b: Block) -> bool:
+        if b.words == 0 or b.words > self.item_words + 10:
+            return False
+        if b.words > self.item_words and not _NUMBERED.match(b.text):
+            return False
+        if _URL.match(b.text):
+            return True
+        if _NUMBERED.match(b.text):  # a numbered entry may run longer than a plain one
+            return b.words <= self.item_words + 10
+        t = b.text.rstrip()
+        if t.endswith((".", "!", "?")) and not t.endswith("..."):
+            return title_case_ratio(t) >= 0.8 and not is_body_like(t)
+        return True
+
+    def tail_ok(self, b: Block) -> bool:
+        """Whether ``b`` may belong to a list that runs from a header to the end of the page."""
+        return True
+
+    def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
+        """A subclass's own rule for ``kept[k]``, beyond the phrase lists."""
+        return None
+
+
+def _snip(s: str, n: int = 40) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "\u2026"
+
+
+_WHY = {
+    "line": "a line that is only boilerplate",
+    "prefix": "a line opened by a boilerplate label",
+    "phrase": "a short block with a boilerplate phrase",
+    "header": "a header over a list",
+    "start": "boilerplate glued to the start of the paragraph",
+    "end": "boilerplate glued to the end of the paragraph",
+}
+
+
+class AdvertisementFilter(PhraseFilter):
+    """Removes ad labels, "story continues below" markers, product pitches, affiliate notices.
+
+    >>> from cleantext import clean
+    >>> clean("The vote was held on Monday after a long debate in the chamber.\\n\\nAdvertisement - story continues below\\n\\nThe bill now goes to the governor, who is expected to sign it.").text
+    'The vote was held on Monday after a long debate in the chamber.\\n\\nThe bill now goes to the governor, who is expected to sign it.'
+    >>> clean("Advertising revenue at the newspaper fell by a third last year, the company said in its report.").text
+    'Advertising revenue at the newspaper fell by a third last year, the company said in its report.'
+    """
+
+    name = "advertisement"
+    categories = ("advertisement",)
+
+    def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
+        b = kept[k]
+        # a pop-up left in the text: its close button "×" opens the block
+        if "\u00d7 " not in b.text:
+            return None
+        if b.text.startswith("\u00d7 ") and b.words <= 150 and (b.text[2:3].isupper() or b.text[2:3].isdigit()):
+            return ctx.finding(b, "advertisement", "pop-up", "a block opened by a pop-up's close button '\u00d7'", 0.8)
+        # the same pop-up glued after other text: from its close button to the end
+        m = _POPUP_GLUED.search(b.text)
+        head = b.text[m.end():].split()[:5] if m else []
+        if m and len(b.text[m.end():].split()) >= 20 and sum(1 for w in head if w[:1].isupper() or w[:1].isdigit()) >= 4:
+            return ctx.finding((b.start + m.start(), b.end), "advertisement", "pop-up", "a pop-up glued to the end, from its close button '\u00d7'", 0.75)
+        return None
+
+
+class SocialFilter(PhraseFilter):
+    """Removes share bars, share counts and follow prompts.
+
+    >>> from cleantext import clean
+    >>> clean("1.2k SHARES Facebook Twitter\\n\\nThe storm knocked out power to 40,000 homes on Sunday night.").text
+    'The storm knocked out power to 40,000 homes on Sunday night.'
+    >>> clean("Thousands shared the video on Facebook before it was taken down, the company said.").text
+    'Thousands shared the video on Facebook before it was taken down, the company said.'
+    """
+
+    name = "social"
+    categories = ("social",)
+
+    def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
+        b = kept[k]
+        if b.words > 14:
+            return None
+        bar = phrases("social_bar", ctx, "any")
+        if not bar.may_match(b.low, bar.active(ctx)) and not _COUNT.match(b.text):
+            return None
+        if _is_bar(b, bar, strong=True):
+            return ctx.finding(b, "social", "share-bar", "a line made of share-bar words", 0.9)
+        # a weak line ("More", a bare count) inside a run of share-bar lines
+        if _is_bar(b, bar, strong=False) or _COUNT.match(b.text):
+            near = [kept[j] for j in (k - 1, k + 1) if 0 <= j < len(kept)]
+            after_bar = k > 0 and ctx.removed_category(kept[k - 1].index) == "social"
+            if after_bar or any(_is_bar(x, bar, strong=True) for x in near):
+                return ctx.finding(b, "social", "share-bar", "a share-bar word or count beside a share bar", 0.8)
+        return None
+
+
+_COUNT = regex.compile(r"^\d[\d.,]*\s*[kKmM]?$")
+_BAR_WEAK = frozenset({"more", "x", "mix", "print", "sms", "google", "gab", "vk"})
+
+
+def _is_bar(b: Block, bar: Phrases, strong: bool) -> bool:
+    """Whether the block is made only of share-bar words (and counts); ``strong`` asks for at
+    least one word that names a platform or sharing, not just "More"."""
+    if not bar.may_match(b.low) or "*" in b.text:  # "Email *" is a form field, not a share button
+        return False
+    rest = bar.pattern.sub(" ", b.text)
+    if regex.sub(r"[\W_\d]|[kKmM](?=\W|$)", "", rest).strip():
+        return False
+    if not strong:
+        return True
+    words = {m.group().lower() for m in bar.pattern.finditer(b.text)}
+    return any(w not in _BAR_WEAK for w in words)
+
+
+class RelatedFilter(PhraseFilter):
+    """Removes related-story links and lists, "Read more" pointers, trending and recent posts.
+
+    >>> from cleantext import clean
+    >>> clean("The plant will close in June, putting 300 people out of work.\\n\\nREAD MORE: Factory jobs vanish across the region\\n\\nThe union said it would appeal the decision.").text
+    'The plant will close in June, putting 300 people out of work.\\n\\nThe union said it would appeal the decision.'
+    >>> clean("Read more widely, the report suggests, and the picture of the economy is less bleak than it looks.").text
+    'Read more widely, the report suggests, and the picture of the economy is less bleak than it looks.'
+    """
+
+    name = "related"
+    categories = ("related",)
+
+    def is_item(self, b: Block) -> bool:
+        # related lists are headlines; a bare domain under the header is a source, not a story
+        return not _URL.match(b.text) and super().is_item(b)
+
+    def tail_ok(self, b: Block) -> bool:
+        return not _URL.match(b.text)
+
+
+class SubscriptionFilter(PhraseFilter):
+    """Removes subscribe, paywall and log-in prompts.
+
+    >>> from cleantext import clean
+    >>> clean("The vote is set for Friday, when the committee meets again.\\n\\nAlready a subscriber? Log in to keep reading.").text
+    'The vote is set for Friday, when the committee meets again.'
+    >>> clean("Subscribers to the water utility will see their bills rise by 4% in January.").text
+    'Subscribers to the water utility will see their bills rise by 4% in January.'
+    """
+
+    name = "subscription"
+    categories = ("subscription",)
+
+
+class SourceNoticeFilter(PhraseFilter):
+    """Removes notices of where the article came from: "originally appeared on", "h/t", "Source:".
+
+    >>> from cleantext import clean
+    >>> clean("The mayor said the budget was balanced for the first time in ten years.\\n\\nThis article originally appeared on The Harbour Post.").text
+    'The mayor said the budget was balanced for the first time in ten years.'
+    >>> clean("The river is the source of drinking water for two million people in the valley.").text
+    'The river is the source of drinking water for two million people in the valley.'
+    """
+
+    name = "source_notice"
+    categories = ("source_notice",)
+
+    def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
+        b = kept[k]
+        # a full link as the very last line: where the story came from
+        if k == len(kept) - 1 and b.words == 1 and _FULL_URL.match(b.text) and len(kept) > 3:
+            return ctx.finding(b, "source_notice", "source-link", "a bare link at the end of the article", 0.6)
+        return None
+
+
+class LegalFilter(PhraseFilter):
+    """Removes copyright lines, disclaimers, and cookie and privacy notices.
+
+    >>> from cleantext import clean
+    >>> clean("The court will rule in May.\\n\\nCopyright 2021 The Harbour Post. All rights reserved.").text
+    'The court will rule in May.'
+    >>> clean("The lawsuit claims the song infringed the copyright of a 1970s ballad, lawyers for the singer said.").text
+    'The lawsuit claims the song infringed the copyright of a 1970s ballad, lawyers for the singer said.'
+    """
+
+    name = "legal"
+    categories = ("legal",)
+    max_words = {"line": 30, "prefix": 45, "phrase": 70, "header": 20}
+
+
+class AuthorBioFilter(PhraseFilter):
+    """Removes the author's biography at the end of an article.
+
+    >>> from cleantext import clean
+    >>> clean("The bridge reopens on Monday after two years of repairs.\\n\\nAnn Smith is a staff writer for The Harbour Post. She tweets @annsmith.").text
+    'The bridge reopens on Monday after two years of repairs.'
+    >>> clean("The bridge reopens on Monday.\\n\\nAnn Smith is a nurse who crosses it every day, and she says the detour added an hour to her commute.").text
+    'The bridge reopens on Monday.\\n\\nAnn Smith is a nurse who crosses it every day, and she says the detour added an hour to her commute.'
+    """
+
+    name = "author_bio"
+    categories = ("author_bio",)
+    max_words = {"line": 30, "prefix": 90, "phrase": 80, "header": 20}
+
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        """The phrase rules, and a biography's continuation: after "About the author: NAME ...",
+        the paragraphs that go on about NAME (or he/she), and the link lines that follow."""
+        kept = list(ctx.kept())
+        pos = {b.index: k for k, b in enumerate(kept)}
+        for f in super().find(doc, ctx):
+            yield f
+            if f.rule != "prefix":
+                continue
+            k = next((pos[b.index] for b in kept if b.start == f.start), None)
+            if k is None:
+                continue
+            m = _BIO_NAME.search(kept[k].text)
+            surname = m.group(1).split()[-1] if m else None
+            for b in kept[k + 1 :]:
+                if not _continues_bio(b, surname):
+                    break
+                yield ctx.finding(b, "author_bio", "bio-continued", "continues the biography under an explicit author label", 0.9)
+
+    def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
+        b = kept[k]
+        if k < len(kept) - 3 or b.words > 70 or k < 2:
+            return None
+        m = _BIO.match(b.text)
+        if m and not reports_speech(b.text):
+            return ctx.finding(b, "author_bio", "bio-sentence", f"an author's description at the end ('{_snip(m.group())}')", 0.7)
+        return None
+
+
+_BIO_NAME = regex.compile(r":\s*(\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,2})")
+_PRONOUN = regex.compile(r"^(?:he|she|they|his|her|their|in\s+(?:his|her|their)|with\s+a\s+background)\b", regex.IGNORECASE)
+_LINK_LINE = regex.compile(r"^[^\s]{2,80}$|:$|\.(?:com|org|net|news|info)\b", regex.IGNORECASE)
+
+
+def _continues_bio(b: Block, surname: str | None) -> bool:
+    if b.words <= 8 and _LINK_LINE.search(b.text):
+        return True
+    # the author's directory of links: "Find more ... at:", "Podcasts:", "Health Ranger bio"
+    if b.words <= 15 and b.text.rstrip().endswith(":"):
+        return True
+    if b.words <= 6 and b.text.rstrip()[-1:] not in ".!?\"\u201d":
+        return True
+    if b.words > 250:
+        return False
+    if surname and regex.search(rf"\b{regex.escape(surname)}\b", b.text):
+        return True
+    return bool(_PRONOUN.match(b.text))
+
+
+# "NAME is a writer ...", "— NAME is an editor ...", "NAME es director de ..."
+_BIO = regex.compile(
+    r"^(?:[\u2014\u2013-]\s*)?(?!(?:There|It|This|That|These|Those|He|She|They|We|Our|The|A|An)\s)\p{Lu}[\p{L}.'\u2019-]+(?:\s+\p{Lu}[\p{L}.'\u2019-]+){1,3}\s+"
+    r"(?:is|was|es|ist|est)\s+(?:a|an|the|un|una|ein|eine|une|der|die|el|la|le)?\s*"
+    r"(?:[\p{L}-]+\s+){0,6}?"
+    r"(?i:writer|journalist|author|reporter|editor|columnist|contributor|correspondent|blogger|"
+    r"novelist|essayist|commentator|host|founder|fellow|professor|director|analyst|producer|"
+    r"periodista|escritor|escritora|autor|autora|redactor|redactora|director|directora|profesor|profesora|"
+    r"journalist(?:in)?|autor(?:in)?|redakteur(?:in)?|journaliste|rédacteur|rédactrice)\b",
+)
+
+
+class CommentsFilter(PhraseFilter):
+    """Removes comment prompts and comment-section residue.
+
+    >>> from cleantext import clean
+    >>> clean("The museum will reopen in spring.\\n\\nScroll down to leave a comment!").text
+    'The museum will reopen in spring.'
+    >>> clean("In a comment to reporters, the minister said the talks would resume on Monday.").text
+    'In a comment to reporters, the minister said the talks would resume on Monday.'
+    """
+
+    name = "comments"
+    categories = ("comments",)
+
+
+class UiFilter(PhraseFilter):
+    """Removes page furniture: player and gallery controls, polls and form text, "Loading...".
+
+    >>> from cleantext import clean
+    >>> clean("Expand | Collapse The council approved the new parking rules on Tuesday night.").text
+    'The council approved the new parking rules on Tuesday night.'
+    >>> clean("Watch closely, the coach told his players, because the next drill is the hardest one.").text
+    'Watch closely, the coach told his players, because the next drill is the hardest one.'
+    """
+
+    name = "ui"
+    categories = ("ui",)
+    #: a poll's question and answers run longer than a list of links
+    item_words = 30
+    max_words = {"line": 30, "prefix": 45, "phrase": 80, "header": 20}
+
+    def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
+        b = kept[k]
+        # a topic tag as the page's last line ("Bill Gates", "DNA"), after the story's last paragraph
+        if (
+            k == len(kept) - 1
+            and k >= 2
+            and b.words <= 3
+            and len(b.text) <= 30
+            and b.text.rstrip()[-1:] not in ".!?:;\"\u201d)"
+            and is_body_like(kept[k - 1].text)
+            and (b.text[:1].isupper() or b.text[:1].isdigit())
+        ):
+            return ctx.finding(b, "ui", "trailing-tag", "a short tag line closing the page", 0.55)
+        return None
