@@ -593,3 +593,12 @@ def test_resume_cuts_off_a_partial_last_line(tmp_path: Path) -> None:
     p = run("--jsonl", "--resume", str(src), "-o", str(out))
     assert p.returncode == 0 and b"resuming after line 17" in p.stderr
     assert out.read_bytes() == full
+
+
+def test_fix_encoding_flag() -> None:
+    pytest.importorskip("ftfy")
+    mojibake = "The country\u00e2\u0080\u0099s council voted on Tuesday to extend the bus line."
+    p = run("--fix-encoding", input=mojibake.encode())
+    assert p.stdout.decode().strip() == "The country\u2019s council voted on Tuesday to extend the bus line."
+    p = run("--jsonl", "--fix-encoding", input=json.dumps({"text": mojibake}).encode() + b"\n")
+    assert json.loads(p.stdout)["text"].startswith("The country\u2019s council")

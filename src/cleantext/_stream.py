@@ -42,6 +42,7 @@ class StreamConfig:
     only: tuple[str, ...] = ()
     profile_path: str | None = None
     url_fields: tuple[str, ...] = ("url", "site")
+    fix_encoding: bool = False
     explain_upto: int = 0  # return explain data for records on lines up to this number
 
 
@@ -76,7 +77,9 @@ def build(cfg: StreamConfig) -> tuple[Pipeline, Options]:
     if cfg.disable:
         pipeline = pipeline.without(*cfg.disable)
     profile = Profile.load(cfg.profile_path) if cfg.profile_path else None
-    options = Options(mode=cfg.mode, format=cfg.format, timeout=cfg.timeout, profile=profile)
+    options = Options(
+        mode=cfg.mode, format=cfg.format, timeout=cfg.timeout, profile=profile, fix_encoding=cfg.fix_encoding
+    )
     return pipeline, options
 
 

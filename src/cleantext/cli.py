@@ -90,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", metavar="FILE", help="a site profile (from `cleantext learn`): remove its template lines")
     p.add_argument("--timeout", type=float, metavar="SECONDS",
                    help="per document; a document over time is passed through unchanged with a warning")
+    p.add_argument("--fix-encoding", action="store_true",
+                   help="repair mojibake with ftfy before cleaning (pip install 'cleantext-news[ftfy]')")
     p.add_argument("--list-filters", action="store_true", help="list the filters in their order and exit")
     p.add_argument("--version", action="version", version=f"cleantext {__version__}")
     return p
@@ -262,6 +264,7 @@ def _main(argv: list[str]) -> int:
         only=tuple(args.only),
         profile_path=os.path.abspath(args.profile) if args.profile else None,
         explain_upto=0,
+        fix_encoding=args.fix_encoding,
     )
     try:
         pipeline, options = build(cfg)
