@@ -602,3 +602,16 @@ def test_fix_encoding_flag() -> None:
     assert p.stdout.decode().strip() == "The country\u2019s council voted on Tuesday to extend the bus line."
     p = run("--jsonl", "--fix-encoding", input=json.dumps({"text": mojibake}).encode() + b"\n")
     assert json.loads(p.stdout)["text"].startswith("The country\u2019s council")
+
+
+def test_skip_counts_lines_across_files(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_bytes(jsonl(records(5)))
+    b.write_bytes(jsonl(records(5, start=5)))
+    full = run("--jsonl", str(a), str(b)).stdout.splitlines()
+    assert len(full) == 10
+    p = run("--jsonl", "--skip", "7", str(a), str(b))
+    assert p.stdout.splitlines() == full[7:]
+    b.write_bytes(jsonl(records(2, start=5)) + b"oops\n")
+    p = run("--jsonl", str(a), str(b))
+    assert b"line 8:" in p.stderr  # line numbers run on across files

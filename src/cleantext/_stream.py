@@ -391,18 +391,28 @@ def run_stream(
         pool.close(kill=kill)
 
 
-def iter_lines(stream: Any, skip: int = 0, start: int = 0) -> Iterator[tuple[int, bytes]]:
-    """(line number, line without its end) for every line of a binary stream after ``skip``."""
-    n = start
-    for raw in stream:
-        n += 1
-        if n <= skip:
-            continue
-        if raw.endswith(b"\n"):
-            raw = raw[:-1]
-            if raw.endswith(b"\r"):
+class LineReader:
+    """(line number, line without its end) for every line of a binary stream after ``skip``.
+
+    Line numbers run on from ``start`` (across several files); ``last`` is the number of the
+    last line read, skipped or not.
+    """
+
+    def __init__(self, stream: Any, skip: int = 0, start: int = 0) -> None:
+        self.stream = stream
+        self.skip = skip
+        self.last = start
+
+    def __iter__(self) -> Iterator[tuple[int, bytes]]:
+        for raw in self.stream:
+            self.last += 1
+            if self.last <= self.skip:
+                continue
+            if raw.endswith(b"\n"):
                 raw = raw[:-1]
-        yield n, raw
+                if raw.endswith(b"\r"):
+                    raw = raw[:-1]
+            yield self.last, raw
 
 
 def stderr(msg: str) -> None:

@@ -324,7 +324,7 @@ def _run_jsonl(args: argparse.Namespace, cfg: Any, skip: int, out: IO[bytes], sh
                html_docs: list[dict[str, Any]] | None) -> int:
     from dataclasses import replace
 
-    from ._stream import Outcome, iter_lines, run_stream
+    from ._stream import LineReader, Outcome, run_stream
 
     if html_docs is not None:
         cfg = replace(cfg, explain_upto=skip + args.explain_limit)
@@ -367,9 +367,9 @@ def _run_jsonl(args: argparse.Namespace, cfg: Any, skip: int, out: IO[bytes], sh
                     continue
                 own = True
             try:
-                counter = _Counter(iter_lines(stream, skip=skip, start=lineno))
-                run_stream(counter, cfg, args.jobs, emit)
-                lineno = max(lineno, counter.last)
+                reader = LineReader(stream, skip=skip, start=lineno)
+                run_stream(reader, cfg, args.jobs, emit)
+                lineno = reader.last
             finally:
                 if own:
                     stream.close()
@@ -379,19 +379,6 @@ def _run_jsonl(args: argparse.Namespace, cfg: Any, skip: int, out: IO[bytes], sh
     finally:
         progress.close()
     return 1 if state["errors"] else 0
-
-
-class _Counter:
-    """Passes lines through and remembers the last line number (line numbers run on across files)."""
-
-    def __init__(self, it: Any) -> None:
-        self.it = it
-        self.last = 0
-
-    def __iter__(self) -> Any:
-        for n, raw in self.it:
-            self.last = n
-            yield n, raw
 
 
 def _run_docs(args: argparse.Namespace, pipeline: Pipeline, options: Options, show_progress: bool,
