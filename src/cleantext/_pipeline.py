@@ -388,12 +388,19 @@ class Pipeline:
         elif embeds:
             # an embedded post is quoted content: what other rules saw in it stays with it
             # (a whole-block removal inside one is undone; a part glued to it may still go)
-            spans = [(f.start, f.end) for f in embeds]
-            accepted = [
-                f for f in accepted
-                if f.filter == "duplicate"
-                or not any(s <= f.start and f.end <= e and (f.end - f.start) * 10 >= (e - s) * 9 for s, e in spans)
-            ]
+            spans = sorted((f.start, f.end) for f in embeds)
+            starts = [s for s, _ in spans]
+
+            def inside_embed(f: Finding) -> bool:
+                # a span [s, e) covering f with (f.end - f.start) * 10 >= (e - s) * 9 starts at
+                # most a ninth of f's length before it: look only there (bisect, not every span)
+                lo = bisect.bisect_left(starts, f.start - (f.end - f.start) / 9)
+                hi = bisect.bisect_right(starts, f.start)
+                return any(
+                    f.end <= e and (f.end - f.start) * 10 >= (e - s) * 9 for s, e in spans[lo:hi]
+                )
+
+            accepted = [f for f in accepted if f.filter == "duplicate" or not inside_embed(f)]
         return _apply_cap(doc, accepted, options)
 
     def run(self, doc: Document, options: Options) -> Result:
