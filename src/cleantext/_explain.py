@@ -113,7 +113,7 @@ header h1 { font-size: 18px; margin: 0 0 8px; }
                   padding: 6px 8px; border-radius: 4px; line-height: 1.35; }
 .text mark:hover .why { display: block; }
 aside { background: #fff; border: 1px solid #ddd; border-radius: 4px; padding: 12px 14px;
-        font-size: 13px; align-self: start; }
+        font-size: 13px; align-self: start; position: sticky; top: 8px; }
 aside h3 { font-size: 13px; margin: 10px 0 4px; color: #455a64; }
 aside h3:first-child { margin-top: 0; }
 aside dl { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; }
