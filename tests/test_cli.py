@@ -615,3 +615,19 @@ def test_skip_counts_lines_across_files(tmp_path: Path) -> None:
     b.write_bytes(jsonl(records(2, start=5)) + b"oops\n")
     p = run("--jsonl", str(a), str(b))
     assert b"line 8:" in p.stderr  # line numbers run on across files
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_timeout_also_stops_a_record_stuck_inside_a_filter(jobs: str) -> None:
+    # the library checks its time limit between filters; with --timeout the command line also
+    # stops a worker stuck in one record, passes that record through, and loses no other
+    recs = records(4)
+    recs[2]["text"] += " STUCK"
+    p = run("--jsonl", "-j", jobs, "--timeout", "0.5", input=jsonl(recs),
+            _CLEANTEXT_TEST_HANG_ON="STUCK", _CLEANTEXT_TEST_GRACE="0.5")
+    assert p.returncode == 1, p.stderr
+    lines = p.stdout.splitlines()
+    assert [json.loads(x)["id"] for x in lines] == list(range(4))
+    assert lines[2] == jsonl(recs).splitlines()[2]
+    assert all("cleantext" in json.loads(x) for i, x in enumerate(lines) if i != 2)
+    assert b"line 3: cleaning took longer than 1 s (--timeout 0.5); the worker was stopped" in p.stderr

@@ -14,6 +14,7 @@ import json
 import os
 import signal
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +24,9 @@ from ._errors import CleantextError
 from ._pipeline import Options, Pipeline
 
 __all__ = ["StreamConfig", "Outcome", "process_batch", "run_stream"]
+
+#: Seconds per record beyond ``--timeout`` before a worker is stopped (see ``_Pool.limit``).
+HARD_LIMIT_GRACE = 10.0
 
 #: Lines per batch, and the most bytes a batch collects before it is sent.
 BATCH_LINES = 32
@@ -111,9 +115,13 @@ def process_line(lineno: int, raw: bytes, cfg: StreamConfig) -> Outcome:
     """Clean the record on one input line (``raw`` without its line end)."""
     from . import clean
 
-    crash = os.environ.get("_CLEANTEXT_TEST_CRASH_ON")  # tests only: a record that kills its worker
+    # tests only: a record that kills its worker, or that never finishes
+    crash = os.environ.get("_CLEANTEXT_TEST_CRASH_ON")
     if crash and crash.encode() in raw and os.getpid() != _PARENT_PID:
         os._exit(70)
+    hang = os.environ.get("_CLEANTEXT_TEST_HANG_ON")
+    if hang and hang.encode() in raw and os.getpid() != _PARENT_PID:
+        time.sleep(3600)
     pipeline, options, _ = _state(cfg)
     out = Outcome(lineno, "ok", b"", nbytes=len(raw) + 1)
     if not raw.strip():
@@ -235,6 +243,7 @@ class _Worker:
         self.proc.start()
         child.close()
         self.inflight: deque[int] = deque()
+        self.busy_since = 0.0  # when the batch at the head of ``inflight`` started
 
     def stop(self, kill: bool = False) -> None:
         if not kill:
@@ -271,7 +280,20 @@ class _Pool:
         w = min(self.workers, key=lambda w: len(w.inflight))
         return w if len(w.inflight) < self.depth else None
 
+    def limit(self, batch: list[tuple[int, bytes]]) -> float | None:
+        """How long a batch may take before its worker is stopped (``None``: no limit).
+
+        The library's time limit is checked between filters, so one filter stuck in a pattern
+        is not stopped by it; a worker over ``(timeout + GRACE) x records`` is.
+        """
+        if self.cfg.timeout is None:
+            return None
+        grace = float(os.environ.get("_CLEANTEXT_TEST_GRACE", HARD_LIMIT_GRACE))  # tests shorten it
+        return (self.cfg.timeout + grace) * len(batch)
+
     def send(self, w: _Worker, seq: int, batch: list[tuple[int, bytes]]) -> None:
+        if not w.inflight:
+            w.busy_since = time.monotonic()
         w.inflight.append(seq)
         try:
             w.tasks.put((seq, batch))
@@ -284,23 +306,33 @@ class _Pool:
         self.workers[i] = _Worker(self.ctx, self.cfg)
         return self.workers[i]
 
-    def run_alone(self, batch: list[tuple[int, bytes]]) -> list[Outcome]:
-        """Run one batch on a fresh worker with nothing else; split it when it kills the worker."""
-        for _ in range(2):
+    def run_alone(self, batch: list[tuple[int, bytes]], split: bool = False) -> list[Outcome]:
+        """Run one batch on a fresh worker with nothing else; split it when it kills the worker
+        (or overruns the time limit), or at once with ``split=True``."""
+        limit = self.limit(batch)
+        overran = False
+        for _ in range(0 if split and len(batch) > 1 else 2):
             w = _Worker(self.ctx, self.cfg)
             try:
                 w.tasks.put((0, batch))
-                _, outcomes = w.conn.recv()
-                return list(outcomes)
+                if limit is None or w.conn.poll(limit):
+                    _, outcomes = w.conn.recv()
+                    return list(outcomes)
+                overran = True
             except (EOFError, OSError):
                 pass
             finally:
                 w.stop(kill=True)
-            if len(batch) > 1:
+            if len(batch) > 1 or overran:
                 break
         if len(batch) == 1:
             n, raw = batch[0]
-            return [Outcome(n, "error", raw, "the worker cleaning this record died", nbytes=len(raw) + 1)]
+            why = (
+                f"cleaning took longer than {limit:.0f} s (--timeout {self.cfg.timeout:g}); the worker was stopped"
+                if overran and limit is not None
+                else "the worker cleaning this record died"
+            )
+            return [Outcome(n, "error", raw, why, nbytes=len(raw) + 1)]
         out: list[Outcome] = []
         for item in batch:
             out.extend(self.run_alone([item]))
@@ -318,7 +350,8 @@ def run_stream(
     emit: Callable[[Outcome], bool],
 ) -> None:
     """Clean every line and call ``emit`` on each outcome, in input order; stop when it returns False."""
-    if jobs <= 1:
+    if jobs <= 1 and cfg.timeout is None:
+        # one job and no time limit to enforce: clean in this process
         _state(cfg)
         for batch in batches(lines):
             for o in process_batch(batch, cfg):
@@ -359,8 +392,17 @@ def run_stream(
                 break
             by_conn = {w.conn: w for w in pool.workers}
             by_sentinel = {w.proc.sentinel: w for w in pool.workers}
-            ready = wait(list(by_conn) + list(by_sentinel))
+            # the time left to the busy worker nearest its limit
+            now = time.monotonic()
+            due: dict[_Worker, tuple[int, float]] = {}  # worker -> (its head batch, deadline)
+            for w in pool.workers:
+                lim = pool.limit(sent[w.inflight[0]]) if w.inflight else None
+                if lim is not None:
+                    due[w] = (w.inflight[0], w.busy_since + lim)
+            wait_for = max(0.05, min(t for _, t in due.values()) - now) if due else None
+            ready = wait(list(by_conn) + list(by_sentinel), wait_for)
             dead: list[_Worker] = []
+            overdue: set[int] = set()  # batches that overran: split at once
             for r in ready:
                 if r in by_conn:
                     w = by_conn[r]
@@ -371,8 +413,14 @@ def run_stream(
                         continue
                     done[got] = outcomes
                     w.inflight.remove(got)
+                    w.busy_since = time.monotonic()
                 else:
                     dead.append(by_sentinel[r])
+            now = time.monotonic()
+            for w, (head, t) in due.items():
+                if w.inflight and w.inflight[0] == head and now > t and w not in dead:
+                    overdue.add(head)
+                    dead.append(w)  # over its time limit: stopped, and its batches redone alone
             for w in dict.fromkeys(dead):
                 # collect what it finished before it died, then redo the rest on their own
                 try:
@@ -385,7 +433,7 @@ def run_stream(
                 lost = list(w.inflight)
                 pool.replace(w)
                 for s in lost:
-                    done[s] = pool.run_alone(sent[s])
+                    done[s] = pool.run_alone(sent[s], split=s in overdue)
         kill = False
     finally:
         pool.close(kill=kill)
