@@ -631,3 +631,28 @@ def test_timeout_also_stops_a_record_stuck_inside_a_filter(jobs: str) -> None:
     assert lines[2] == jsonl(recs).splitlines()[2]
     assert all("cleantext" in json.loads(x) for i, x in enumerate(lines) if i != 2)
     assert b"line 3: cleaning took longer than 1 s (--timeout 0.5); the worker was stopped" in p.stderr
+
+
+def test_learn_samples_a_site_the_same_way_in_any_order(tmp_path: Path) -> None:
+    import random
+
+    from cleantext import learn_profile
+
+    words = "harbour ferry council storm school library market bridge festival museum".split()
+    docs = [("https://big.example/%d" % i,
+             f"Big Site Menu\n\nA story about the {words[i % 10]} and the {words[i // 10]}.\n\nFooter")
+            for i in range(60)]
+    a = learn_profile(docs, min_docs=3, min_share=0.3, max_docs_per_site=10)
+    shuffled = docs[:]
+    random.Random(7).shuffle(shuffled)
+    b = learn_profile(shuffled + docs[:5], min_docs=3, min_share=0.3, max_docs_per_site=10)
+    assert a.to_json() == b.to_json()
+    assert a.documents["big.example"] == 10
+    assert "big site menu" in a.lines_for("big.example")
+    full = learn_profile(docs, min_docs=3, min_share=0.3, max_docs_per_site=None)
+    assert full.documents["big.example"] == 60
+    src = tmp_path / "c.jsonl"
+    src.write_bytes(jsonl([{"url": u, "text": t} for u, t in docs]))
+    out = tmp_path / "p.json"
+    assert run("learn", "--max-docs-per-site", "10", str(src), "-o", str(out)).returncode == 0
+    assert out.read_text(encoding="utf-8") == a.to_json()

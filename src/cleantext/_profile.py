@@ -45,6 +45,7 @@ __all__ = [
     "PROFILE_VERSION",
     "DEFAULT_MIN_DOCS",
     "DEFAULT_MIN_SHARE",
+    "DEFAULT_MAX_DOCS_PER_SITE",
 ]
 
 PROFILE_FORMAT = "cleantext-site-profile"
@@ -54,6 +55,8 @@ PROFILE_VERSION = 1
 #: recur in at least 3 documents of a site and in at least 30% of them.
 DEFAULT_MIN_DOCS = 3
 DEFAULT_MIN_SHARE = 0.3
+#: Documents a site is learned from at most (a deterministic sample: see ProfileLearner).
+DEFAULT_MAX_DOCS_PER_SITE = 1000
 
 #: Lines longer than this are not learned: a recurring paragraph that long is syndicated text
 #: (or a duplicate story), which the duplicate filter and a person should judge, not a profile.
@@ -236,41 +239,68 @@ def _doc_lines(text: str) -> set[str]:
 
 
 class ProfileLearner:
-    """Learns a profile incrementally: ``add(site_or_url, text)`` per document, then ``profile()``."""
+    """Learns a profile incrementally: ``add(site_or_url, text)`` per document, then ``profile()``.
 
-    def __init__(self, min_docs: int = DEFAULT_MIN_DOCS, min_share: float = DEFAULT_MIN_SHARE) -> None:
+    With ``max_docs_per_site`` (default 1000), each site is learned from a sample of that many
+    of its documents: those whose content hash is smallest, which is the same sample whatever
+    the order of the corpus, so memory stays bounded and the profile deterministic. ``None``
+    counts every document.
+    """
+
+    def __init__(
+        self,
+        min_docs: int = DEFAULT_MIN_DOCS,
+        min_share: float = DEFAULT_MIN_SHARE,
+        max_docs_per_site: int | None = DEFAULT_MAX_DOCS_PER_SITE,
+    ) -> None:
         if min_docs < 1:
             raise OptionError(f"min_docs must be at least 1, got {min_docs!r}")
         if not 0 <= min_share <= 1:
             raise OptionError(f"min_share must be in [0, 1], got {min_share!r}")
+        if max_docs_per_site is not None and max_docs_per_site < 1:
+            raise OptionError(f"max_docs_per_site must be at least 1 or None, got {max_docs_per_site!r}")
         self.min_docs = min_docs
         self.min_share = min_share
-        self._counts: dict[str, Counter[str]] = {}
-        self._seen: dict[str, set[bytes]] = {}
+        self.max_docs = max_docs_per_site
+        # site -> {content hash: the document's lines}: the sample (or every document)
+        self._docs: dict[str, dict[bytes, frozenset[str]]] = {}
+        self._worst: dict[str, bytes] = {}  # site -> the largest hash in a full sample
 
     def add(self, site_or_url: str | None, text: str) -> bool:
-        """Count one document; False when it has no site or is an exact duplicate."""
+        """Count one document; False when it has no site, is an exact duplicate, or is not sampled."""
         site = site_key(site_or_url)
         if site is None:
             return False
         lines = _doc_lines(text)
         digest = hashlib.blake2b("\n".join(sorted(lines)).encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        seen = self._seen.setdefault(site, set())
-        if digest in seen:
+        docs = self._docs.setdefault(site, {})
+        if digest in docs:
             return False
-        seen.add(digest)
-        self._counts.setdefault(site, Counter()).update(lines)
+        if self.max_docs is not None and len(docs) >= self.max_docs:
+            worst = self._worst.get(site) or max(docs)
+            if digest >= worst:
+                return False
+            del docs[worst]
+            docs[digest] = frozenset(lines)
+            self._worst[site] = max(docs)
+            return True
+        docs[digest] = frozenset(lines)
+        self._worst.pop(site, None)
         return True
 
     def profile(self) -> Profile:
         sites: dict[str, dict[str, int]] = {}
         documents: dict[str, int] = {}
-        for site in sorted(self._counts):
-            n = len(self._seen[site])
+        for site in sorted(self._docs):
+            docs = self._docs[site]
+            n = len(docs)
             need = max(self.min_docs, self.min_share * n)
-            lines = {ln: c for ln, c in self._counts[site].items() if c >= need}
-            if lines:
-                sites[site] = dict(sorted(lines.items()))
+            counts: Counter[str] = Counter()
+            for lines in docs.values():
+                counts.update(lines)
+            lines_ = {ln: c for ln, c in counts.items() if c >= need}
+            if lines_:
+                sites[site] = dict(sorted(lines_.items()))
                 documents[site] = n
         return Profile(sites, documents, min_docs=self.min_docs, min_share=self.min_share)
 
@@ -280,9 +310,10 @@ def learn_profile(
     *,
     min_docs: int = DEFAULT_MIN_DOCS,
     min_share: float = DEFAULT_MIN_SHARE,
+    max_docs_per_site: int | None = DEFAULT_MAX_DOCS_PER_SITE,
 ) -> Profile:
     """Learn a profile from ``(url or site, text)`` pairs (see the module's docstring)."""
-    learner = ProfileLearner(min_docs, min_share)
+    learner = ProfileLearner(min_docs, min_share, max_docs_per_site)
     for site, text in documents:
         learner.add(site, text)
     return learner.profile()

@@ -98,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _learn_parser() -> argparse.ArgumentParser:
-    from ._profile import DEFAULT_MIN_DOCS, DEFAULT_MIN_SHARE
+    from ._profile import DEFAULT_MAX_DOCS_PER_SITE, DEFAULT_MIN_DOCS, DEFAULT_MIN_SHARE
 
     p = _Parser(
         prog="cleantext learn",
@@ -115,6 +115,9 @@ def _learn_parser() -> argparse.ArgumentParser:
                    help=f"a line must be in at least K of a site's documents (default: {DEFAULT_MIN_DOCS})")
     p.add_argument("--min-share", type=float, default=DEFAULT_MIN_SHARE, metavar="P",
                    help=f"... and in at least this share of them, 0 to 1 (default: {DEFAULT_MIN_SHARE})")
+    p.add_argument("--max-docs-per-site", type=int, default=DEFAULT_MAX_DOCS_PER_SITE, metavar="N",
+                   help="learn each site from at most N documents, the same sample whatever the corpus order, "
+                        f"so memory stays bounded; 0 for all (default: {DEFAULT_MAX_DOCS_PER_SITE})")
     return p
 
 
@@ -434,7 +437,7 @@ def _learn(argv: list[str]) -> int:
     parser = _learn_parser()
     args = parser.parse_args(argv)
     try:
-        learner = ProfileLearner(args.min_docs, args.min_share)
+        learner = ProfileLearner(args.min_docs, args.min_share, args.max_docs_per_site or None)
     except CleantextError as exc:
         parser.print_usage(sys.stderr)
         _stderr(f"error: {exc}")
