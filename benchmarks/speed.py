@@ -9,8 +9,9 @@
    texts in the same run. datatrove counts sentences with a spaCy tokenizer when ``spacy`` is
    installed (its default ``split_paragraph=True``); the line rules alone
    (``min_num_sentences=-1``, no tokenizer) are timed too, as the faster yardstick.
-2. sizes: time per MB for documents of 1 KB, 100 KB, 1 MB and 10 MB made of dev-set texts
-   (beyond 0.65 MB the texts repeat, so the duplicate filter has work too).
+2. sizes: time per MB for documents of 1 KB, 100 KB, 1 MB and 10 MB cut from the dev-set texts
+   joined end to end (the first megabyte for the three small sizes, so each is timed on the
+   same text; beyond 0.65 MB the texts repeat, so the duplicate filter has work too).
 3. jobs: ``cleantext --jsonl`` over the dev set (repeated) with ``-j 1`` and ``-j 2``.
 4. memory: peak RSS of ``cleantext --jsonl`` (the whole process tree) while streaming a stream
    of at least 200 MB, sampled as it goes, so flat memory shows as the same peak early and late.
@@ -110,20 +111,26 @@ def bench_sizes(texts: list[str]) -> dict[str, float]:
     opts = Options(format="text")
     clean(texts[0], options=opts)
     for label, n in (("1 KB", 1_000), ("100 KB", 100_000), ("1 MB", 1_000_000), ("10 MB", 10_000_000)):
-        # cut at a line end near n bytes (the texts are mostly ASCII; characters close enough)
-        cut = big.rfind("\n", 0, n) if n < len(big) else len(big)
-        doc = big[: cut if cut > 0 else n]
-        size = len(doc.encode("utf-8")) / 1e6
-        reps = max(1, int(2_000_000 / max(1, len(doc))))
-        reps = min(reps, 500)
+        # consecutive documents of about n bytes (cut at line ends) covering the same first
+        # megabyte (or all ten), so every size is timed on the same mix of text
+        cover = min(len(big), max(n, 1_000_000))
+        docs: list[str] = []
+        pos = 0
+        while pos < cover:
+            cut = big.rfind("\n", pos, pos + n) if pos + n < len(big) else len(big)
+            if cut <= pos:
+                cut = min(len(big), pos + n)
+            docs.append(big[pos:cut])
+            pos = cut + 1
+        size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
 
-        def run(doc: str = doc, reps: int = reps) -> None:
-            for _ in range(reps):
-                clean(doc, options=opts)
+        def run(docs: list[str] = docs) -> None:
+            for d in docs:
+                clean(d, options=opts)
 
-        t = best_of(run, 1 if n >= 1_000_000 else 3) / reps
+        t = best_of(run, 1 if n >= 10_000_000 else 2)
         out[label] = t / size
-        print(f"{label:>7}: {t * 1000:10.1f} ms/doc  {t / size:7.3f} s/MB")
+        print(f"{label:>7}: {len(docs):5d} docs, {size:5.2f} MB  {t / len(docs) * 1000:10.1f} ms/doc  {t / size:7.3f} s/MB")
     print(f"10 MB s/MB over 100 KB s/MB = {out['10 MB'] / out['100 KB']:.2f}x (bar: <= 1.5x)")
     return out
 
