@@ -656,3 +656,10 @@ def test_learn_samples_a_site_the_same_way_in_any_order(tmp_path: Path) -> None:
     out = tmp_path / "p.json"
     assert run("learn", "--max-docs-per-site", "10", str(src), "-o", str(out)).returncode == 0
     assert out.read_text(encoding="utf-8") == a.to_json()
+
+
+def test_every_category_has_a_colour() -> None:
+    from cleantext import CATEGORIES
+    from cleantext._explain import COLOURS
+
+    assert set(COLOURS) == set(CATEGORIES)

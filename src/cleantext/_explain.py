@@ -15,7 +15,7 @@ from typing import Any
 
 from ._result import CATEGORIES, Result
 
-__all__ = ["COLOURS", "render_terminal", "render_html", "result_view"]
+__all__ = ["COLOURS", "render_terminal", "render_html"]
 
 #: One colour per category: (HTML colour, xterm-256 colour number).
 COLOURS: Mapping[str, tuple[str, int]] = {
@@ -39,12 +39,6 @@ COLOURS: Mapping[str, tuple[str, int]] = {
 }
 
 _RESET = "\x1b[0m"
-
-
-def result_view(result: Result) -> dict[str, Any]:
-    """The parts of a result the renderers use, as plain data (also what workers send back)."""
-    d = result.to_dict()
-    return {"original": result.original, "result": d}
 
 
 def _spans(removed: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
