@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence as _Sequence
 
+import regex as _regex
+
 from ._document import Block, Document
 from ._document import segment_text as _segment_text
 from ._errors import (
@@ -92,6 +94,16 @@ def _fix_encoding(text: str) -> str:
     return str(ftfy.fix_encoding(text))  # encoding only: quotes and the rest are left as they are
 
 
+_TAG = _regex.compile(r"<[^<>]*+>")
+
+
+def _markup_to_text(html: str) -> str:
+    """A last-resort text view of markup the HTML parser rejected: tags become line breaks."""
+    import html as _html_mod
+
+    return _html_mod.unescape(_TAG.sub("\n", html))
+
+
 def read(value: str | bytes, options: Options | None = None) -> tuple[Document, list[str]]:
     """Turn the input into a :class:`Document` (and the warnings decoding it produced)."""
     opts = options or Options()
@@ -104,7 +116,14 @@ def read(value: str | bytes, options: Options | None = None) -> tuple[Document, 
     if fmt == "html":
         from ._html import read_html  # noqa: PLC0415 - only HTML input pays for bs4
 
-        doc = read_html(text, language=opts.language)
+        try:
+            doc = read_html(text, language=opts.language)
+        except (CleantextError, MemoryError):
+            raise
+        except Exception as exc:  # the parser rejected the markup: never lose the document
+            doc = _segment_text(_markup_to_text(text), language=opts.language)
+            doc.format = "html"
+            warnings = [*warnings, f"the HTML parser failed ({type(exc).__name__}); tags were stripped and the page read as text"]
     else:
         doc = _segment_text(text, language=opts.language)
     if doc.language is None:

@@ -21,11 +21,26 @@ import regex
 
 from ._errors import PatternError
 
-__all__ = ["load_group", "load_triggers", "compile_group", "group_source", "trigger_scanner", "trigger_vocabulary", "LANGUAGES"]
+__all__ = [
+    "load_group",
+    "load_triggers",
+    "compile_group",
+    "group_source",
+    "trigger_scanner",
+    "trigger_vocabulary",
+    "LANGUAGES",
+    "PATTERN_TIMEOUT",
+]
 
 #: Groups matched only at the start of a block: one anchored attempt per block costs less than
 #: looking for their triggers, so their triggers do not gate them.
 ANCHORED_KINDS: tuple[str, ...] = ("_line", "_prefix", "_header", "_start")
+
+#: Seconds one search with a phrase group may take (the ``regex`` module's ``timeout=``).
+#: Phrase lists are data anybody may extend, so their patterns cannot be proven free of
+#: catastrophic backtracking; a search that gives up raises ``TimeoutError``, and the pipeline
+#: drops that filter's findings on the document with a warning instead of hanging.
+PATTERN_TIMEOUT = 1.0
 
 #: Languages that have phrase lists.
 LANGUAGES: tuple[str, ...] = ("en", "es", "de", "fr")

@@ -73,8 +73,9 @@ class Options:
     timeout:            seconds per document; when exceeded the document is returned unchanged
                         with a warning, never dropped. ``None``: no limit.
     max_removed_share:  the safety cap: when removals would take more than this share of a
-                        document's text, doubtful removals of article-like blocks are undone and
-                        a warning says so. ``None``: no cap.
+                        document's article-like text (blocks of 25 words or more), the
+                        doubtful removals (confidence < 0.9) of each rule that would take such a
+                        block are undone, and a warning names the rule. ``None``: no cap.
     drop_embeds:        also remove embedded social posts (kept and tagged by default).
     profile:            a site :class:`~cleantext.Profile` for the ``site_template`` filter
                         (learned with ``cleantext learn``); ``None``: no site template removal.
@@ -363,6 +364,7 @@ class Pipeline:
             deadline = time.monotonic() + options.timeout
         for flt in self._filters:
             ctx.filter_name = flt.name
+            n_findings, removed_before, cut_before = len(ctx._findings), set(ctx._removed), set(ctx._cut)
             try:
                 for f in flt.find(doc, ctx):
                     if f.category not in CATEGORIES and f.remove:
@@ -374,6 +376,15 @@ class Pipeline:
                     ctx._record(f)
             except CleantextError:
                 raise
+            except TimeoutError:
+                # a pattern run with the regex module's timeout= gave up (see PATTERN_TIMEOUT):
+                # this filter's findings on this document are dropped, the others stand
+                del ctx._findings[n_findings:]
+                ctx._removed = removed_before
+                ctx._cut = cut_before
+                warnings.append(
+                    f"filter {flt.name!r}: a pattern timed out on this document; its findings were dropped"
+                )
             except Exception as exc:  # a user's filter that fails must say which one
                 raise FilterError(f"filter {flt.name!r} failed: {type(exc).__name__}: {exc}") from exc
             if deadline is not None and time.monotonic() > deadline:
@@ -422,7 +433,8 @@ class Pipeline:
                 if not removed:
                     break
                 again = segment_text(text, language=doc.language)
-                more, _w = self.find(again, options, deadline)
+                more, more_warnings = self.find(again, options, deadline)
+                warnings.extend(w for w in more_warnings if w not in warnings)
                 more_ok, _cw = self._accepted(again, more, options)
                 mapped = []
                 for f in more_ok:
@@ -476,37 +488,54 @@ _ARTICLE_WORDS = 25
 
 
 def _apply_cap(doc: Document, accepted: list[Finding], options: Options) -> tuple[list[Finding], list[str]]:
-    """The do-no-harm guard: undo doubtful removals of article-like text past the cap."""
+    """The do-no-harm guard: undo doubtful removals of article-like text past the cap.
+
+    Article-like text is the blocks of ``_ARTICLE_WORDS`` words or more. When the accepted
+    findings would remove more than ``max_removed_share`` of it (overlapping findings counted
+    once), a rule with a finding below ``_CAP_SURE`` confidence that takes a whole article-like
+    stretch is doubted, and all its doubtful findings on this document are undone. Other rules'
+    prompts, captions and bylines stay removed, and so do sure removals (a verbatim duplicate).
+    """
     share = options.max_removed_share
-    total = doc.body_chars
-    if share is None or total == 0 or not accepted:
+    if share is None or not accepted:
         return accepted, []
-    removed_chars = sum(e - s for s, e in _union((f.start, f.end) for f in accepted))
-    if removed_chars <= share * total:
+    article = [b for b in doc.blocks if b.words >= _ARTICLE_WORDS]
+    total = sum(b.end - b.start for b in article)
+    if total == 0:
         return accepted, []
-    kept: list[Finding] = []
-    undone = 0
-    for f in accepted:
-        if f.confidence < _CAP_SURE and len(doc.text[f.start : f.end].split()) >= _ARTICLE_WORDS:
-            undone += 1
-            continue
-        kept.append(f)
-    if not undone:
-        return accepted, []
-    return kept, [
-        f"safety cap: removals would take {removed_chars / total:.0%} of the text "
-        f"(cap {share:.0%}); kept {undone} doubtful article-like block(s)"
-    ]
-
-
-def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
+    spans: list[list[int]] = []
+    for f in sorted(accepted, key=lambda f: (f.start, f.end)):
+        if spans and f.start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], f.end)
         else:
-            out.append((s, e))
-    return out
+            spans.append([f.start, f.end])
+    removed = 0
+    k = 0
+    for b in article:  # blocks and spans are both in text order
+        while k < len(spans) and spans[k][1] <= b.start:
+            k += 1
+        j = k
+        while j < len(spans) and spans[j][0] < b.end:
+            removed += min(b.end, spans[j][1]) - max(b.start, spans[j][0])
+            j += 1
+    if removed <= share * total:
+        return accepted, []
+    # a rule that would take article-like text here is not trusted on this document: its other
+    # doubtful removals (the salutation and the ask around a kept paragraph) are undone too,
+    # else a second look finds the same region again and cleaning is not idempotent
+    doubted = {
+        (f.filter, f.rule)
+        for f in accepted
+        if f.confidence < _CAP_SURE and len(doc.text[f.start : f.end].split()) >= _ARTICLE_WORDS
+    }
+    if not doubted:
+        return accepted, []
+    kept = [f for f in accepted if f.confidence >= _CAP_SURE or (f.filter, f.rule) not in doubted]
+    rules = ", ".join(sorted(f"{a}/{b}" for a, b in doubted))
+    return kept, [
+        f"safety cap: removals would take {removed / total:.0%} of the article-like text "
+        f"(cap {share:.0%}); kept {len(accepted) - len(kept)} doubtful removal(s) of {rules}"
+    ]
 
 
 def _ledger(text: str, accepted: list[Finding], order: Sequence[str]) -> list[Removal]:

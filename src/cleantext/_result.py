@@ -229,7 +229,14 @@ class Result:
         return d
 
     def to_json(self, ledger: bool = True, indent: int | None = None) -> str:
-        return json.dumps(self.to_dict(ledger), ensure_ascii=False, indent=indent)
+        """The result as JSON text; always encodable as UTF-8 (lone surrogates become ``\\udXXX``)."""
+        d = self.to_dict(ledger)
+        out = json.dumps(d, ensure_ascii=False, indent=indent)
+        try:
+            out.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate in a str input: escape, and it loads back
+            out = json.dumps(d, ensure_ascii=True, indent=indent)
+        return out
 
     def explain(self, width: int = 100) -> str:
         """For a person: each removal with its category, filter/rule, evidence and text."""

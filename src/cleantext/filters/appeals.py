@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from .._document import Block, Document
+from .. import _patterns
 from .._pipeline import Context, Finding
 from ._common import BaseFilter, Phrases, phrases, reports_speech
 
@@ -45,7 +46,7 @@ def _asks(ask: Phrases, active: tuple[str, ...] | None, b: Block) -> bool:
     if not ask.may_match(b.low, active):
         return False
     text = b.text
-    for m in ask.pattern.finditer(text):
+    for m in ask.pattern.finditer(text, timeout=_patterns.PATTERN_TIMEOUT):
         if _ADDRESS.search(text) or _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start() + 1]) or m.start() == 0:
             return True
     return False
@@ -84,6 +85,7 @@ class DonationFilter(BaseFilter):
             return
         kept = list(ctx.kept())
         anchors = [k for k, b in enumerate(kept) if _asks(ask, active, b) and _prompt_like(b, ctx, ask)]
+        anchor_set = set(anchors)  # membership per block: a list made 20,000 prompt lines quadratic
         taken: set[int] = set()
         for k in anchors:
             if k in taken:
@@ -108,7 +110,7 @@ class DonationFilter(BaseFilter):
                     hi = j
                     rule, why = "donation-letter", "an appeal letter through its sign-off"
                     break
-                if j in anchors or (lo < k and _prompt_like(kept[j], ctx) and _ADDRESS.search(t)):
+                if j in anchor_set or (lo < k and _prompt_like(kept[j], ctx) and _ADDRESS.search(t)):
                     hi = j
                     j += 1
                     continue

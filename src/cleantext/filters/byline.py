@@ -181,28 +181,36 @@ class BylineFilter(BaseFilter):
     name = "byline"
     categories = ("byline",)
 
-    #: how many kept blocks from the top, and from the bottom, may hold a byline
-    head = 8
-    tail = 6
+    #: at most how many kept blocks from the top, and from the bottom, may hold a byline
+    head_max = 15
+    tail_max = 8
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         kept = list(ctx.kept())
         if not kept:
             return
-        candidates = kept[: self.head] + [b for b in kept[-self.tail :] if b.index > kept[: self.head][-1].index]
+        # The head runs to the story's second paragraph, the foot from its second-to-last one.
+        # Both are set by the paragraphs, which no byline removal changes: a window of so many
+        # blocks would move with every removal, and a second look would find a byline more.
+        body = [k for k, b in enumerate(kept) if is_body_like(b.text)]
+        head_end = body[1] if len(body) > 1 else len(kept)
+        head_end = min(head_end, self.head_max)
+        tail_start = body[-2] + 1 if len(body) > 1 else len(kept)
+        tail_start = max(tail_start, head_end, len(kept) - self.tail_max)
         # the last lines, after the story's last paragraph
         last: set[int] = set()
         for b in reversed(kept[1:][-3:]):
             if is_body_like(b.text):
                 break
             last.add(b.index)
-        for b in candidates:
+        for k in list(range(head_end)) + list(range(tail_start, len(kept))):
+            b = kept[k]
             if b.index in last:
                 f = self._name_at(b, ctx)
                 if f is not None:
                     yield f
                     continue
-            f = self._judge(b, ctx, at_head=b.index <= kept[min(self.head, len(kept)) - 1].index)
+            f = self._judge(b, ctx, at_head=k < head_end)
             if f is not None:
                 yield f
 

@@ -23,10 +23,12 @@ _LABEL = r"(?:photo(?:graph)?s?|images?|pictures?|pics?|fotos?|fotograf[íi]as?|
 _KIND = rf"(?:(?:AP|AFP|Reuters|file|staff|handout|pool|associated\s+press)\s+)?(?:photo\s+)?{_LABEL}(?:\s+illustration)?(?:\s+credit)?"
 
 # "(Photo by Name/AFP via Getty Images)", "(AP Photo/Name)", "(Image credit: AP)", "(Image: courtesy of X)"
+# Matched only from the last "(" of a line (see split_credit), with possessive white space:
+# searched from every position, its nested white-space runs made a long blank gap quadratic.
 _PAREN_CREDIT = regex.compile(
-    rf"\s*\(\s*(?P<inner>(?P<kind>{_KIND})\s*(?:by|:|/|via|from|courtesy\s+of|de|por)\s*(?P<credit>[^()]{{1,120}}?)"
-    rf"|(?:photo\s+|image\s+)?credit\s*:\s*(?P<credit2>[^()]{{1,120}}?)"
-    rf"|(?P<credit3>[^()]{{1,80}}?\s*/\s*{_AG_SLASH}(?:\s+(?:via|for)\s+[^()]{{1,40}})?))\s*\)\s*\.?$",
+    rf"\(\s*+(?P<inner>(?P<kind>{_KIND})\s*(?:by|:|/|via|from|courtesy\s+of|de|por)\s*+(?P<credit>[^()]{{1,120}}?)"
+    rf"|(?:photo\s+|image\s+)?credit\s*:\s*+(?P<credit2>[^()]{{1,120}}?)"
+    rf"|(?P<credit3>[^()]{{1,80}}?\s*/\s*{_AG_SLASH}(?:\s+(?:via|for)\s+[^()]{{1,40}})?))\s*+\)\s*+\.?$",
     regex.IGNORECASE,
 )
 # A whole line that labels a credit: "Featured image via X", "Photo Credit: X", "photo by X / CC BY 2.0"
@@ -105,6 +107,8 @@ _UI_MAX_WORDS = 160
 # Captions are short: a block longer than this is a paragraph, whatever it ends with.
 _MAX_WORDS = 80
 _PAIR_MAX_CHARS = 400
+# A credit at the end of a caption is shorter than this.
+_TAIL_CHARS = 300
 
 
 def split_credit(text: str) -> tuple[str, str | None, str] | None:
@@ -127,9 +131,10 @@ def split_credit(text: str) -> tuple[str, str | None, str] | None:
             if m.group().lower().startswith(("enlarge", "toggle")):
                 return "", rest or None, "caption-ui"
             return (text if m.start() == 0 else text[: m.start()]).strip(), None, "caption-ui"
-    tail = max(0, n - 250)
     if text.rstrip(" .")[-1:] == ")":
-        m = _PAREN_CREDIT.search(text, tail)
+        # matched from the last "(" only: searched from every position, a long blank gap was quadratic
+        paren = text.rfind("(")
+        m = _PAREN_CREDIT.match(text, paren) if paren >= 0 else None
         if m:
             credit = m["credit"] or m["credit2"] or m["credit3"]
             if m["kind"] and regex.match(r"(?i)(?:AP|AFP|Reuters|associated\s+press)\b", m["kind"]):
@@ -142,11 +147,15 @@ def split_credit(text: str) -> tuple[str, str | None, str] | None:
             return "", m["credit"].strip(), "credit-label"
     if words <= 14 and _CREDIT_ONLY.match(text):
         return "", text.strip().rstrip("."), "credit-only"
+    # the credit patterns below end at "$": look for them in the last _TAIL_CHARS only, not from
+    # every position of a long line (a 1 MB line cost seconds)
+    tail = max(0, n - _TAIL_CHARS)
     if labelled and ":" in text[tail:]:
         m = _INLINE_LABEL.search(text, tail)
         if m and m.start("all") > 0:
             return text[: m.start("all")].strip(), m["credit"].strip(), "labelled-credit"
     end = text[-90:]
+    # every credit _AGENCY_TAIL knows has a slash, a bar or "via" near the end
     if "/" in end or "|" in end or " via " in end:
         m = _AGENCY_TAIL.search(text, max(0, n - 160))
         if m:

@@ -54,6 +54,10 @@ _STANDALONE = regex.compile(rf"^{_CAPS_PLACE}{_REGION}\s*(?:{_PAREN})?\s*[\u2014
 _MIN_REST = 40
 
 
+def _standalone(text: str) -> bool:
+    return len(text) <= 40 and _STANDALONE.match(text) is not None and text.upper() == text
+
+
 class DatelineFilter(BaseFilter):
     """Removes the dateline that opens the story, and keeps the paragraph.
 
@@ -70,9 +74,17 @@ class DatelineFilter(BaseFilter):
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         heads = head_blocks(ctx, limit=4)
         bodies = 0
+        # a story has one dateline: of several capitalised lines at its head none is one (and
+        # removing one of them a look would bring the next into view, which is not idempotent)
+        lone = []
+        for i, b in enumerate(heads):
+            if _standalone(b.text):
+                lone.append(i)
+            if is_body_like(b.text):
+                break
         for i, b in enumerate(heads):
             text = b.text
-            if i < len(heads) - 1 and len(text) <= 40 and _STANDALONE.match(text) and text.upper() == text:
+            if i < len(heads) - 1 and lone == [i]:
                 yield ctx.finding(b, "dateline", "standalone", "a line that is only a capitalised place", 0.8)
                 continue
             if len(text) < _MIN_REST:

@@ -62,7 +62,7 @@ class PhraseFilter(BaseFilter):
     max_items = 25
     #: after a header, short blocks that run to the end of the page are its list
     tail_item_words = 40
-    tail_item_words_alone = 30
+    tail_item_words_alone = 24  # below the safety cap's article-like blocks (25 words)
     #: what a strip must leave of its paragraph
     min_rest = 20
     confidence = {"line": 0.9, "prefix": 0.85, "phrase": 0.8, "header": 0.85, "item": 0.7, "start": 0.85, "end": 0.85}
@@ -366,6 +366,8 @@ class AuthorBioFilter(PhraseFilter):
 
     name = "author_bio"
     categories = ("author_bio",)
+    #: an explicit "About the author:" label is as sure as a rule gets
+    confidence = {**PhraseFilter.confidence, "prefix": 0.9}
     max_words = {"line": 30, "prefix": 90, "phrase": 80, "header": 20}
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
