@@ -248,7 +248,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", choices=("plain", "sizes", "jobs", "memory"), action="append")
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--copies", type=int, default=4, help="dev-set copies in the -j stream")
+    ap.add_argument("--copies", type=int, default=8, help="dev-set copies in the -j stream")
     ap.add_argument("--memory-mb", type=int, default=210)
     ap.add_argument("--memory-jobs", type=int, default=2)
     args = ap.parse_args()
