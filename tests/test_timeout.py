@@ -36,3 +36,22 @@ def test_bad_timeouts_are_errors() -> None:
     for bad in (0, -1.0):
         with pytest.raises(OptionError):
             clean(TEXT, timeout=bad)
+
+
+def test_timed_out_document_keeps_the_metadata_given_and_read() -> None:
+    import time
+
+    from cleantext import Context, Document, Finding, Pipeline, clean
+
+    def slow(doc: Document, ctx: Context) -> list[Finding]:
+        time.sleep(0.05)
+        return []
+
+    r = clean(
+        "Some text of an article.",
+        url="https://example.org/a",
+        timeout=0.01,
+        pipeline=Pipeline.default().with_filter(slow, before="byline"),
+    )
+    assert any("timed out" in w for w in r.warnings)
+    assert r.metadata.url == "https://example.org/a"

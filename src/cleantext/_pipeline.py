@@ -475,7 +475,7 @@ def _passthrough(doc: Document, options: Options, warning: str) -> Result:
         text=replay(doc.text, ()),
         original=doc.text,
         removed=(),
-        metadata=Metadata(language=doc.language),
+        metadata=_metadata(doc, []),  # what the reader found (HTML <meta>, a given url) still holds
         warnings=(warning,),
         format=doc.format,
         mode=options.mode,
