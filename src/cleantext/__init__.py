@@ -74,7 +74,9 @@ def _default_pipeline() -> Pipeline:
     return _DEFAULT
 
 
-def _options(options: Options | None, kw: dict[str, object]) -> Options:
+def _options(options: Options | None, **given: object) -> Options:
+    """``options`` (or the defaults) with the keyword options that were given (not None)."""
+    kw = {k: v for k, v in given.items() if v is not None}
     if options is None:
         return Options(**kw)  # type: ignore[arg-type]
     if kw:
@@ -151,20 +153,15 @@ def clean(
     ``url`` is the article's address (or its site's name): it goes to ``metadata.url`` and picks
     the site whose template lines ``profile`` (a :class:`Profile`) removes.
     """
-    kw: dict[str, object] = {}
-    if mode is not None:
-        kw["mode"] = mode
-    if format is not None:
-        kw["format"] = format
-    if language is not None:
-        kw["language"] = language
-    if timeout is not None:
-        kw["timeout"] = timeout
-    if profile is not None:
-        kw["profile"] = profile
-    if fix_encoding is not None:
-        kw["fix_encoding"] = fix_encoding
-    opts = _options(options, kw)
+    opts = _options(
+        options,
+        mode=mode,
+        format=format,
+        language=language,
+        timeout=timeout,
+        profile=profile,
+        fix_encoding=fix_encoding,
+    )
     doc, warnings = read(text, opts)
     if url is not None:
         if not isinstance(url, str):
@@ -192,14 +189,7 @@ def annotate(
     Findings the mode would not act on are included (compare ``finding.confidence`` with
     ``MODES[mode]``), and so are tags that never remove (``finding.remove is False``).
     """
-    kw: dict[str, object] = {}
-    if mode is not None:
-        kw["mode"] = mode
-    if format is not None:
-        kw["format"] = format
-    if language is not None:
-        kw["language"] = language
-    opts = _options(options, kw)
+    opts = _options(options, mode=mode, format=format, language=language)
     doc, _ = read(text, opts)
     findings, _ = (pipeline or _default_pipeline()).find(doc, opts)
     return sorted(findings, key=lambda f: (f.start, f.end))
