@@ -16,6 +16,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from ._document import Block, Document, segment_text
 from ._errors import CleantextError, OptionError, UnknownNameError
+from ._profile import Profile
 from ._patterns import LANGUAGES, trigger_scanner, trigger_vocabulary
 from ._result import CATEGORIES, Caption, Metadata, Removal, Result, map_span, replay, replay_with_map
 
@@ -76,6 +77,8 @@ class Options:
                         doubtful removals (confidence < 0.9) of each rule that would take such a
                         block are undone, and a warning names the rule. ``None``: no cap.
     drop_embeds:        also remove embedded social posts (kept and tagged by default).
+    profile:            a site :class:`~cleantext.Profile` for the ``site_template`` filter
+                        (learned with ``cleantext learn``); ``None``: no site template removal.
     fix_encoding:       repair mojibake ("countryâ\x80\x99s") with ``ftfy`` before cleaning (the
                         optional extra ``ftfy``); ``Result.original`` is then the repaired text.
     """
@@ -86,9 +89,14 @@ class Options:
     timeout: float | None = None
     max_removed_share: float | None = 0.5
     drop_embeds: bool = False
+    profile: Profile | None = None
     fix_encoding: bool = False
 
     def __post_init__(self) -> None:
+        if self.profile is not None and not isinstance(self.profile, Profile):
+            raise OptionError(
+                f"profile must be a cleantext.Profile (Profile.load(path)), got {type(self.profile).__name__}"
+            )
         if self.mode not in MODES:
             raise UnknownNameError("mode", self.mode, MODES)
         if self.format not in FORMATS:
@@ -395,12 +403,19 @@ class Pipeline:
         elif embeds:
             # an embedded post is quoted content: what other rules saw in it stays with it
             # (a whole-block removal inside one is undone; a part glued to it may still go)
-            spans = [(f.start, f.end) for f in embeds]
-            accepted = [
-                f for f in accepted
-                if f.filter == "duplicate"
-                or not any(s <= f.start and f.end <= e and (f.end - f.start) * 10 >= (e - s) * 9 for s, e in spans)
-            ]
+            spans = sorted((f.start, f.end) for f in embeds)
+            starts = [s for s, _ in spans]
+
+            def inside_embed(f: Finding) -> bool:
+                # a span [s, e) covering f with (f.end - f.start) * 10 >= (e - s) * 9 starts at
+                # most a ninth of f's length before it: look only there (bisect, not every span)
+                lo = bisect.bisect_left(starts, f.start - (f.end - f.start) / 9)
+                hi = bisect.bisect_right(starts, f.start)
+                return any(
+                    f.end <= e and (f.end - f.start) * 10 >= (e - s) * 9 for s, e in spans[lo:hi]
+                )
+
+            accepted = [f for f in accepted if f.filter == "duplicate" or not inside_embed(f)]
         return _apply_cap(doc, _trusted(accepted, doubted), options, doubted)
 
     def run(self, doc: Document, options: Options) -> Result:
@@ -468,7 +483,7 @@ def _passthrough(doc: Document, options: Options, warning: str) -> Result:
         text=replay(doc.text, ()),
         original=doc.text,
         removed=(),
-        metadata=Metadata(language=doc.language),
+        metadata=_metadata(doc, []),  # what the reader found (HTML <meta>, a given url) still holds
         warnings=(warning,),
         format=doc.format,
         mode=options.mode,

@@ -62,7 +62,6 @@ class PhraseFilter(BaseFilter):
     max_items = 25
     #: after a header, short blocks that run to the end of the page are its list
     tail_item_words = 40
-    tail_item_words_alone = 24  # below the safety cap's article-like blocks (25 words)
     #: what a strip must leave of its paragraph
     min_rest = 20
     confidence = {"line": 0.9, "prefix": 0.85, "phrase": 0.8, "header": 0.85, "item": 0.7, "start": 0.85, "end": 0.85}
@@ -151,10 +150,8 @@ class PhraseFilter(BaseFilter):
         rest = kept[k:]
         # the story's paragraphs before the header set the scale: list entries are much shorter
         before = sorted(b.words for b in kept[: max(0, k - 1)])
-        if before:
-            limit = min(self.tail_item_words, int(0.6 * before[len(before) // 2]))
-        else:  # the header opens the page: nothing sets the scale, so only short entries
-            limit = self.tail_item_words_alone
+        # with no story before the header, the "list" may be the story itself: no tail list
+        limit = min(self.tail_item_words, int(0.6 * before[len(before) // 2])) if before else 0
         if 0 < len(rest) <= self.max_items and all(b.words <= limit and self.tail_ok(b) for b in rest):
             for b in rest:
                 yield ctx.finding(b, self.name, "list-item", "a short block in the list that ends the page", self.confidence["item"])
