@@ -370,18 +370,18 @@ class AuthorBioFilter(PhraseFilter):
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         """The phrase rules, and a biography's continuation: after "About the author: NAME ...",
         the paragraphs that go on about NAME (or he/she), and the link lines that follow."""
-        kept = list(ctx.kept())
-        pos = {b.index: k for k, b in enumerate(kept)}
+        blocks = doc.blocks
+        by_start = {b.start: b.index for b in blocks}
         for f in super().find(doc, ctx):
             yield f
-            if f.rule != "prefix":
+            if f.rule != "prefix" or f.start not in by_start:
                 continue
-            k = next((pos[b.index] for b in kept if b.start == f.start), None)
-            if k is None:
-                continue
-            m = _BIO_NAME.search(kept[k].text)
+            i = by_start[f.start]
+            m = _BIO_NAME.search(blocks[i].text)
             surname = m.group(1).split()[-1] if m else None
-            for b in kept[k + 1 :]:
+            # every block after the label, taken by another rule or not: the biography claims
+            # a link or a "click here" inside it too, so a doubt about that rule cannot split it
+            for b in blocks[i + 1 :]:
                 if not _continues_bio(b, surname):
                     break
                 yield ctx.finding(b, "author_bio", "bio-continued", "continues the biography under an explicit author label", 0.9)
