@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from cleantext import Options, Pipeline, annotate, clean
+from cleantext import Options, Pipeline, Profile, annotate, clean
 
 from ._helpers import assert_ledger_ok
 
@@ -41,7 +41,10 @@ def test_every_filter_has_positive_and_negative_fixtures() -> None:
 
 @pytest.mark.parametrize("filter_name,case", _cases())
 def test_fixture(filter_name: str, case: dict[str, Any]) -> None:
-    r = clean(case["input"])
+    kw: dict[str, Any] = {}
+    if "profile" in case:  # a site profile by hand, and the document's address
+        kw = {"profile": Profile.from_lines(case["profile"]), "url": case.get("url")}
+    r = clean(case["input"], **kw)
     assert_ledger_ok(r)
     for want in case.get("removed", []):
         hits = [x for x in r.removed if x.text.strip() == want["text"]]
@@ -77,7 +80,7 @@ def test_fixture(filter_name: str, case: dict[str, Any]) -> None:
         assert [c.to_dict() for c in r.metadata.captions] == md["captions"]
     # the case is about this filter: without it, the positive removals do not happen
     if case["kind"] == "positive" and case.get("removed"):
-        r2 = clean(case["input"], pipeline=Pipeline.default().without(filter_name))
+        r2 = clean(case["input"], pipeline=Pipeline.default().without(filter_name), **kw)
         own = [w for w in case.get("removed", []) if w["category"] == filter_name]
         if own:
             assert not all(

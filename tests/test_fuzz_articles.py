@@ -117,6 +117,19 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
     "donating to keep ou%r reporti bus line to the ai:16am E the bus lN i en(Reuters) - The cnuocil vo Exten 20esday toa",
     "balanced",
 )
+# found by atheris: the cap doubted a donation ask of 25 words counting its dateline; cleaned
+# again, without the dateline, the ask was short and went (the cap now measures what the
+# finding alone removes, and a rule it doubts stays doubted in every look)
+@example(
+    "ity Counc reporting freil ExtendsT\n\nWASHINGTON (Reuters) - The c\x7funcil voted on Tuesday to ex\x0c\x13ninsh "
+    "tdoder donate bus line to the airport Dear Read d\x12nating to keep our rST\nPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPP\n"
+    "\x0cWANGTON (Reuters) - The council voted on donate bus line to the airport Dear Read d\x12nating to keep our "
+    "rST\nPPPPPPPPPPPPPPPPPTuesday to extend t\x01\x00\x00\x00ider donate bus liing to keep our repofi nrgtree.\n"
+    "b\x00\x14 T\x00\x00\x000\x00\x00\x00\x00-ur Post Teporting ",
+    "precision",
+)
+# found by Hypothesis after the merge: in precision mode a run of asks lost one per look
+@example("Please consider donating to keep our reporting free.\n" * 4, "precision")
 # found while timing pathological cases: each look removed three more capitalised head lines
 @example("USA\nUK\nEU\nNATO\nUN\nWHO\nIMF\nOECD\nG7\nG20\nASEAN\nThe summit opened on Monday with a long speech.", "balanced")
 def test_articles_keep_the_invariants(text: str, mode: str) -> None:

@@ -119,3 +119,16 @@ def test_wrong_types_name_the_type(value: object) -> None:
 @pytest.mark.parametrize("value", [bytearray(b"By Ann Lee\n\nText."), memoryview(b"By Ann Lee\n\nText.")])
 def test_bytes_like_inputs(value: object) -> None:
     assert clean(value).text == "Text."  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["e\x00n", "..", "../../etc", "en/../..", "x" * 5000, "de-DE", "it"])
+def test_page_language_is_never_a_path(lang: str) -> None:
+    """``<html lang>`` is input: a NUL byte or "../" in it must not reach the phrase-list files
+    (found by atheris: ``ValueError: embedded null byte`` from ``os.listdir``)."""
+    page = (
+        f'<html lang="{lang}"><body><article><p>Sign up for our newsletter!</p>'
+        f"<p>{BODY}</p></article></body></html>"
+    )
+    r = clean(page)
+    assert r.text == BODY
+    assert clean(BODY + "\n\nSign up for our newsletter!", language=lang).text == BODY

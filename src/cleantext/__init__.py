@@ -26,6 +26,7 @@ from ._errors import (
 from ._input import looks_like_html as _looks_like_html
 from ._input import to_text as _to_text
 from ._lang import detect_language as _detect_language
+from ._profile import Profile, ProfileError, learn_profile
 from ._pipeline import MODES, Context, Filter, FilterError, Finding, FunctionFilter, Options, Pipeline
 from ._result import CATEGORIES, Caption, Metadata, Removal, Result, replay
 
@@ -46,6 +47,9 @@ __all__ = [
     "Removal",
     "Metadata",
     "Caption",
+    "Profile",
+    "ProfileError",
+    "learn_profile",
     "Document",
     "Block",
     "CATEGORIES",
@@ -70,7 +74,9 @@ def _default_pipeline() -> Pipeline:
     return _DEFAULT
 
 
-def _options(options: Options | None, kw: dict[str, object]) -> Options:
+def _options(options: Options | None, **given: object) -> Options:
+    """``options`` (or the defaults) with the keyword options that were given (not None)."""
+    kw = {k: v for k, v in given.items() if v is not None}
     if options is None:
         return Options(**kw)  # type: ignore[arg-type]
     if kw:
@@ -141,26 +147,31 @@ def clean(
     format: str | None = None,
     language: str | None = None,
     timeout: float | None = None,
+    url: str | None = None,
+    profile: Profile | None = None,
     fix_encoding: bool | None = None,
 ) -> Result:
     """Clean one article: the clean body, the metadata found, and the ledger of removals.
 
     ``text`` is plain text or HTML (``str``, or ``bytes`` to decode). Keyword options override
     those of ``options`` (see :class:`Options`); ``pipeline`` replaces the default filters.
+    ``url`` is the article's address (or its site's name): it goes to ``metadata.url`` and picks
+    the site whose template lines ``profile`` (a :class:`Profile`) removes.
     """
-    kw: dict[str, object] = {}
-    if mode is not None:
-        kw["mode"] = mode
-    if format is not None:
-        kw["format"] = format
-    if language is not None:
-        kw["language"] = language
-    if timeout is not None:
-        kw["timeout"] = timeout
-    if fix_encoding is not None:
-        kw["fix_encoding"] = fix_encoding
-    opts = _options(options, kw)
+    opts = _options(
+        options,
+        mode=mode,
+        format=format,
+        language=language,
+        timeout=timeout,
+        profile=profile,
+        fix_encoding=fix_encoding,
+    )
     doc, warnings = read(text, opts)
+    if url is not None:
+        if not isinstance(url, str):
+            raise InputTypeError(url, "url")
+        doc.meta["url"] = url
     result = (pipeline or _default_pipeline()).run(doc, opts)
     if warnings:
         from dataclasses import replace
@@ -183,14 +194,7 @@ def annotate(
     Findings the mode would not act on are included (compare ``finding.confidence`` with
     ``MODES[mode]``), and so are tags that never remove (``finding.remove is False``).
     """
-    kw: dict[str, object] = {}
-    if mode is not None:
-        kw["mode"] = mode
-    if format is not None:
-        kw["format"] = format
-    if language is not None:
-        kw["language"] = language
-    opts = _options(options, kw)
+    opts = _options(options, mode=mode, format=format, language=language)
     doc, _ = read(text, opts)
     findings, _ = (pipeline or _default_pipeline()).find(doc, opts)
     return sorted(findings, key=lambda f: (f.start, f.end))

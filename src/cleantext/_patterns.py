@@ -49,6 +49,8 @@ LANGUAGES: tuple[str, ...] = ("en", "es", "de", "fr")
 @functools.lru_cache(maxsize=None)
 def _read(group: str, language: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """(patterns, triggers) of one group file, or None when the language has no such file."""
+    if language not in LANGUAGES:  # a name from the input is never a path
+        return None
     try:
         path = resources.files("cleantext").joinpath("patterns").joinpath(language).joinpath(f"{group}.txt")
         if not path.is_file():
@@ -118,6 +120,8 @@ def compile_group(group: str, languages: tuple[str, ...] = ("en",), flags: int =
 
 
 def _groups_in(language: str) -> list[str]:
+    if language not in LANGUAGES:  # a name from the input is never a path
+        return []
     folder = resources.files("cleantext").joinpath("patterns").joinpath(language)
     try:
         return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt"))

@@ -16,7 +16,8 @@ from typing import Any, Protocol, runtime_checkable
 
 from ._document import Block, Document, segment_text
 from ._errors import CleantextError, OptionError, UnknownNameError
-from ._patterns import trigger_scanner, trigger_vocabulary
+from ._profile import Profile
+from ._patterns import LANGUAGES, trigger_scanner, trigger_vocabulary
 from ._result import CATEGORIES, Caption, Metadata, Removal, Result, map_span, replay, replay_with_map
 
 __all__ = [
@@ -76,6 +77,8 @@ class Options:
                         doubtful removals (confidence < 0.9) of each rule that would take such a
                         block are undone, and a warning names the rule. ``None``: no cap.
     drop_embeds:        also remove embedded social posts (kept and tagged by default).
+    profile:            a site :class:`~cleantext.Profile` for the ``site_template`` filter
+                        (learned with ``cleantext learn``); ``None``: no site template removal.
     fix_encoding:       repair mojibake ("countryâ\x80\x99s") with ``ftfy`` before cleaning (the
                         optional extra ``ftfy``); ``Result.original`` is then the repaired text.
     """
@@ -86,9 +89,14 @@ class Options:
     timeout: float | None = None
     max_removed_share: float | None = 0.5
     drop_embeds: bool = False
+    profile: Profile | None = None
     fix_encoding: bool = False
 
     def __post_init__(self) -> None:
+        if self.profile is not None and not isinstance(self.profile, Profile):
+            raise OptionError(
+                f"profile must be a cleantext.Profile (Profile.load(path)), got {type(self.profile).__name__}"
+            )
         if self.mode not in MODES:
             raise UnknownNameError("mode", self.mode, MODES)
         if self.format not in FORMATS:
@@ -140,7 +148,9 @@ class Context:
         self.doc = doc
         self.options = options
         self.threshold = options.threshold
-        self.language = doc.language or "en"
+        # the phrase lists' language: one that has lists, else English. ``doc.language`` may come
+        # from the page (``<html lang>``): any string, never to be used as a path or cache key
+        self.language = doc.language if doc.language in LANGUAGES else "en"
         self.filter_name = ""
         self._findings: list[Finding] = []
         self._removed: set[int] = set()
@@ -383,7 +393,9 @@ class Pipeline:
                 raise _Timeout(flt.name)
         return ctx._findings, warnings
 
-    def _accepted(self, doc: Document, findings: list[Finding], options: Options) -> tuple[list[Finding], list[str]]:
+    def _accepted(
+        self, doc: Document, findings: list[Finding], options: Options, doubted: set[tuple[str, str]]
+    ) -> tuple[list[Finding], list[str]]:
         accepted = [f for f in findings if f.remove and f.confidence >= options.threshold]
         embeds = [f for f in findings if not f.remove and f.rule == "embedded-post"]
         if options.drop_embeds:
@@ -391,13 +403,20 @@ class Pipeline:
         elif embeds:
             # an embedded post is quoted content: what other rules saw in it stays with it
             # (a whole-block removal inside one is undone; a part glued to it may still go)
-            spans = [(f.start, f.end) for f in embeds]
-            accepted = [
-                f for f in accepted
-                if f.filter == "duplicate"
-                or not any(s <= f.start and f.end <= e and (f.end - f.start) * 10 >= (e - s) * 9 for s, e in spans)
-            ]
-        return _apply_cap(doc, accepted, options)
+            spans = sorted((f.start, f.end) for f in embeds)
+            starts = [s for s, _ in spans]
+
+            def inside_embed(f: Finding) -> bool:
+                # a span [s, e) covering f with (f.end - f.start) * 10 >= (e - s) * 9 starts at
+                # most a ninth of f's length before it: look only there (bisect, not every span)
+                lo = bisect.bisect_left(starts, f.start - (f.end - f.start) / 9)
+                hi = bisect.bisect_right(starts, f.start)
+                return any(
+                    f.end <= e and (f.end - f.start) * 10 >= (e - s) * 9 for s, e in spans[lo:hi]
+                )
+
+            accepted = [f for f in accepted if f.filter == "duplicate" or not inside_embed(f)]
+        return _apply_cap(doc, _trusted(accepted, doubted), options, doubted)
 
     def run(self, doc: Document, options: Options) -> Result:
         """Clean a Document: findings, resolution, ledger, metadata and text.
@@ -410,7 +429,9 @@ class Pipeline:
         deadline = None if options.timeout is None else time.monotonic() + options.timeout
         try:
             findings, warnings = self.find(doc, options, deadline)
-            accepted, cap_warnings = self._accepted(doc, findings, options)
+            # the rules the safety cap doubts on this document, in every look at it
+            doubted: set[tuple[str, str]] = set()
+            accepted, cap_warnings = self._accepted(doc, findings, options, doubted)
             warnings.extend(cap_warnings)
             removed = _ledger(doc.text, accepted, self.names)
             text, pieces = replay_with_map(doc.text, removed)
@@ -420,15 +441,17 @@ class Pipeline:
                 again = segment_text(text, language=doc.language)
                 more, more_warnings = self.find(again, options, deadline)
                 warnings.extend(w for w in more_warnings if w not in warnings)
-                more_ok, _cw = self._accepted(again, more, options)
+                more_ok, more_cap_warnings = self._accepted(again, more, options, doubted)
+                warnings.extend(w for w in more_cap_warnings if w not in warnings)
                 mapped = []
                 for f in more_ok:
                     span = map_span(pieces, f.start, f.end)
                     if span is not None:
                         mapped.append(replace(f, start=span[0], end=span[1], evidence=f.evidence + " (on a second look)"))
-                if not mapped:
+                trusted = _trusted(accepted + mapped, doubted)
+                if not mapped and len(trusted) == len(accepted):
                     break
-                accepted += mapped
+                accepted = trusted
                 removed = _ledger(doc.text, accepted, self.names)
                 text, pieces = replay_with_map(doc.text, removed)
         except _Timeout as t:
@@ -460,7 +483,7 @@ def _passthrough(doc: Document, options: Options, warning: str) -> Result:
         text=replay(doc.text, ()),
         original=doc.text,
         removed=(),
-        metadata=Metadata(language=doc.language),
+        metadata=_metadata(doc, []),  # what the reader found (HTML <meta>, a given url) still holds
         warnings=(warning,),
         format=doc.format,
         mode=options.mode,
@@ -472,7 +495,28 @@ _CAP_SURE = 0.9
 _ARTICLE_WORDS = 25
 
 
-def _apply_cap(doc: Document, accepted: list[Finding], options: Options) -> tuple[list[Finding], list[str]]:
+def _merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, merged (start, end) spans."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _trusted(accepted: list[Finding], doubted: set[tuple[str, str]]) -> list[Finding]:
+    """The findings left when the doubtful ones of the doubted rules are set aside."""
+    if not doubted:
+        return accepted
+    return [f for f in accepted if f.confidence >= _CAP_SURE or (f.filter, f.rule) not in doubted]
+
+
+def _apply_cap(
+    doc: Document, accepted: list[Finding], options: Options, doubted: set[tuple[str, str]] | None = None
+) -> tuple[list[Finding], list[str]]:
     """The do-no-harm guard: undo doubtful removals of article-like text past the cap.
 
     Article-like text is the blocks of ``_ARTICLE_WORDS`` words or more. When the accepted
@@ -488,12 +532,7 @@ def _apply_cap(doc: Document, accepted: list[Finding], options: Options) -> tupl
     total = sum(b.end - b.start for b in article)
     if total == 0:
         return accepted, []
-    spans: list[list[int]] = []
-    for f in sorted(accepted, key=lambda f: (f.start, f.end)):
-        if spans and f.start <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], f.end)
-        else:
-            spans.append([f.start, f.end])
+    spans = _merge_spans((f.start, f.end) for f in accepted)
     removed = 0
     k = 0
     for b in article:  # blocks and spans are both in text order
@@ -508,15 +547,33 @@ def _apply_cap(doc: Document, accepted: list[Finding], options: Options) -> tupl
     # a rule that would take article-like text here is not trusted on this document: its other
     # doubtful removals (the salutation and the ask around a kept paragraph) are undone too,
     # else a second look finds the same region again and cleaning is not idempotent
-    doubted = {
-        (f.filter, f.rule)
-        for f in accepted
+    # a doubtful finding takes article-like text when what it alone removes (other rules' sure
+    # or short findings cut out, a dateline say) is _ARTICLE_WORDS words or more: measured so,
+    # the clean text, looked at again, gives the same answer
+    cands = [
+        f for f in accepted
         if f.confidence < _CAP_SURE and len(doc.text[f.start : f.end].split()) >= _ARTICLE_WORDS
-    }
-    if not doubted:
+    ]
+    ids = {id(f) for f in cands}
+    others = _merge_spans((f.start, f.end) for f in accepted if id(f) not in ids)
+    ends = [e for _, e in others]
+    new = set()
+    for f in cands:
+        words, pos = 0, f.start
+        i = bisect.bisect_right(ends, f.start)
+        while i < len(others) and others[i][0] < f.end:
+            words += len(doc.text[pos : max(pos, others[i][0])].split())
+            pos = max(pos, others[i][1])
+            i += 1
+        words += len(doc.text[pos : max(pos, f.end)].split())
+        if words >= _ARTICLE_WORDS:
+            new.add((f.filter, f.rule))
+    if not new:
         return accepted, []
-    kept = [f for f in accepted if f.confidence >= _CAP_SURE or (f.filter, f.rule) not in doubted]
-    rules = ", ".join(sorted(f"{a}/{b}" for a, b in doubted))
+    if doubted is not None:  # the caller's record: later looks at the document doubt them too
+        doubted.update(new)
+    kept = _trusted(accepted, new)
+    rules = ", ".join(sorted(f"{a}/{b}" for a, b in new))
     return kept, [
         f"safety cap: removals would take {removed / total:.0%} of the article-like text "
         f"(cap {share:.0%}); kept {len(accepted) - len(kept)} doubtful removal(s) of {rules}"

@@ -1,9 +1,10 @@
 """The built-in filters, one class per category, and their default order.
 
-The default order runs the filters that recognise the article's frame first (byline, captions,
-dateline), then page furniture (whose rules cut glued form text out of a paragraph before a
-prompt rule could take the whole paragraph), then the prompts, then the duplicate check, and the title last,
-because the title rule looks at what is left after the header lines are gone.
+The default order runs the site profile's template lines first (nothing without a profile),
+then the filters that recognise the article's frame (byline, captions, dateline), then page
+furniture (whose rules cut glued form text out of a paragraph before a prompt rule could take
+the whole paragraph), then the prompts, then the duplicate check, and the title last, because
+the title rule looks at what is left after the header lines are gone.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .phrases import (
     SubscriptionFilter,
     UiFilter,
 )
+from .site_template import SiteTemplateFilter
 from .structure import StructureFilter
 from .title import TitleFilter
 
@@ -46,6 +48,7 @@ __all__ = [
     "DonationFilter",
     "DuplicateFilter",
     "NewsletterFilter",
+    "SiteTemplateFilter",
     "StructureFilter",
     "TitleFilter",
     "default_filters",
@@ -56,6 +59,7 @@ __all__ = [
 FILTER_CLASSES: dict[str, type] = {
     cls.name: cls
     for cls in (
+        SiteTemplateFilter,
         StructureFilter,
         EmbedFilter,
         BylineFilter,

@@ -162,9 +162,9 @@ class Phrases:
 def _phrases(name: str, langs: tuple[str, ...], anchor: str) -> Phrases:
     src = group_source(name, langs)
     if anchor == "line":  # the whole block is the phrase, give or take bullets and punctuation
-        pat = rf"^[\W_]*{src}[\W_]*$"
+        pat = rf"^[\W_]{{0,40}}{src}[\W_]*$"
     elif anchor == "prefix":  # the block opens with the phrase as a label
-        pat = rf"^[\W_]*{src}(?:\s*[:|\u2013\u2014-]+\s*|\s+(?=\p{{Lu}}|\d|[\"'\u201c]))"
+        pat = rf"^[\W_]{{0,40}}{src}(?:\s*[:|\u2013\u2014-]+\s*|\s+(?=\p{{Lu}}|\d|[\"'\u201c]))"
     elif anchor == "start":  # glued to the start of a paragraph
         pat = rf"^{src}(?:\s*[:|\u2013\u2014-]+)?\s*"
     elif anchor == "end":  # glued to the end of a paragraph

@@ -62,7 +62,6 @@ class PhraseFilter(BaseFilter):
     max_items = 25
     #: after a header, short blocks that run to the end of the page are its list
     tail_item_words = 40
-    tail_item_words_alone = 24  # below the safety cap's article-like blocks (25 words)
     #: what a strip must leave of its paragraph
     min_rest = 20
     confidence = {"line": 0.9, "prefix": 0.85, "phrase": 0.8, "header": 0.85, "item": 0.7, "start": 0.85, "end": 0.85}
@@ -151,10 +150,8 @@ class PhraseFilter(BaseFilter):
         rest = kept[k:]
         # the story's paragraphs before the header set the scale: list entries are much shorter
         before = sorted(b.words for b in kept[: max(0, k - 1)])
-        if before:
-            limit = min(self.tail_item_words, int(0.6 * before[len(before) // 2]))
-        else:  # the header opens the page: nothing sets the scale, so only short entries
-            limit = self.tail_item_words_alone
+        # with no story before the header, the "list" may be the story itself: no tail list
+        limit = min(self.tail_item_words, int(0.6 * before[len(before) // 2])) if before else 0
         if 0 < len(rest) <= self.max_items and all(b.words <= limit and self.tail_ok(b) for b in rest):
             for b in rest:
                 yield ctx.finding(b, self.name, "list-item", "a short block in the list that ends the page", self.confidence["item"])
@@ -373,18 +370,18 @@ class AuthorBioFilter(PhraseFilter):
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         """The phrase rules, and a biography's continuation: after "About the author: NAME ...",
         the paragraphs that go on about NAME (or he/she), and the link lines that follow."""
-        kept = list(ctx.kept())
-        pos = {b.index: k for k, b in enumerate(kept)}
+        blocks = doc.blocks
+        by_start = {b.start: b.index for b in blocks}
         for f in super().find(doc, ctx):
             yield f
-            if f.rule != "prefix":
+            if f.rule != "prefix" or f.start not in by_start:
                 continue
-            k = next((pos[b.index] for b in kept if b.start == f.start), None)
-            if k is None:
-                continue
-            m = _BIO_NAME.search(kept[k].text)
+            i = by_start[f.start]
+            m = _BIO_NAME.search(blocks[i].text)
             surname = m.group(1).split()[-1] if m else None
-            for b in kept[k + 1 :]:
+            # every block after the label, taken by another rule or not: the biography claims
+            # a link or a "click here" inside it too, so a doubt about that rule cannot split it
+            for b in blocks[i + 1 :]:
                 if not _continues_bio(b, surname):
                     break
                 yield ctx.finding(b, "author_bio", "bio-continued", "continues the biography under an explicit author label", 0.9)

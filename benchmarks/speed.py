@@ -1,0 +1,274 @@
+"""Speed, measured: cleantext beside datatrove's C4 line filter, scaling, -j, and memory.
+
+    python benchmarks/speed.py                  # everything (a few minutes)
+    python benchmarks/speed.py --only plain     # plain | sizes | jobs | memory
+
+1. plain: docs/s and MB/s on one core over the plain-text dev set
+   (``../shared/eval/plaintext-news/dev.jsonl``), every filter on, beside datatrove's
+   ``C4QualityFilter`` in the FineWeb setting (``filter_no_terminal_punct=False``) on the same
+   texts in the same run. datatrove counts sentences with a spaCy tokenizer when ``spacy`` is
+   installed (its default ``split_paragraph=True``); the line rules alone
+   (``min_num_sentences=-1``, no tokenizer) are timed too, as the faster yardstick.
+2. sizes: time per MB for documents of 1 KB, 100 KB, 1 MB and 10 MB cut from the dev-set texts
+   joined end to end (the first megabyte for the three small sizes, so each is timed on the
+   same text; beyond 0.65 MB the texts repeat, so the duplicate filter has work too).
+3. jobs: ``cleantext --jsonl`` over the dev set (repeated) with ``-j 1`` and ``-j 2``.
+4. memory: peak RSS of ``cleantext --jsonl`` (the whole process tree) while streaming a stream
+   of at least 200 MB, sampled as it goes, so flat memory shows as the same peak early and late.
+
+The eval data is only read here, never copied into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from cleantext import Options, clean  # noqa: E402
+
+DEV = ROOT.parent / "shared" / "eval" / "plaintext-news" / "dev.jsonl"
+
+
+def load_texts() -> list[str]:
+    with open(DEV, encoding="utf-8") as fh:
+        return [json.loads(line)["text"] for line in fh]
+
+
+def mb(texts: list[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+def best_of(fn: object, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def bench_plain(texts: list[str], repeat: int) -> dict[str, float]:
+    opts = Options(format="text")
+    clean(texts[0], options=opts)  # compile the patterns first
+    size = mb(texts)
+    out: dict[str, float] = {}
+
+    def run_clean() -> None:
+        for t in texts:
+            clean(t, options=opts)
+
+    t = best_of(run_clean, repeat)
+    out["cleantext_docs_s"], out["cleantext_mb_s"] = len(texts) / t, size / t
+    print(f"cleantext, all filters      {len(texts) / t:8.1f} docs/s  {size / t:7.3f} MB/s")
+    try:
+        from datatrove.data import Document
+        from datatrove.pipeline.filters.c4_filters import C4QualityFilter
+    except ImportError:
+        print("datatrove is not installed: no C4 yardstick (pip install datatrove)")
+        return out
+    for label, kw in (("C4 FineWeb (spaCy sentences)", {}), ("C4 line rules, no tokenizer", {"min_num_sentences": -1})):
+        f = C4QualityFilter(filter_no_terminal_punct=False, **kw)
+        try:
+            f.filter(Document(text=texts[0], id="warm"))
+        except ImportError as exc:
+            print(f"{label}: not run ({exc})")
+            continue
+
+        def run_c4(f: C4QualityFilter = f) -> None:
+            for i, t in enumerate(texts):
+                f.filter(Document(text=t, id=str(i)))
+
+        t = best_of(run_c4, repeat)
+        key = "c4_fineweb" if not kw else "c4_lines"
+        out[f"{key}_mb_s"] = size / t
+        print(f"{label:<28}{len(texts) / t:8.1f} docs/s  {size / t:7.3f} MB/s   "
+              f"cleantext/C4 = {out['cleantext_mb_s'] / (size / t):.2f}x")
+    return out
+
+
+def bench_sizes(texts: list[str]) -> dict[str, float]:
+    joined: list[str] = []
+    total = 0
+    i = 0
+    while total < 10_000_000:
+        t = texts[i % len(texts)]
+        joined.append(t)
+        total += len(t.encode("utf-8")) + 2
+        i += 1
+    big = "\n\n".join(joined)
+    out: dict[str, float] = {}
+    opts = Options(format="text")
+    clean(texts[0], options=opts)
+    for label, n in (("1 KB", 1_000), ("100 KB", 100_000), ("1 MB", 1_000_000), ("10 MB", 10_000_000)):
+        # consecutive documents of about n bytes (cut at line ends) covering the same first
+        # megabyte (or all ten), so every size is timed on the same mix of text
+        cover = min(len(big), max(n, 1_000_000))
+        docs: list[str] = []
+        pos = 0
+        while pos < cover:
+            cut = big.rfind("\n", pos, pos + n) if pos + n < len(big) else len(big)
+            if cut <= pos:
+                cut = min(len(big), pos + n)
+            docs.append(big[pos:cut])
+            pos = cut + 1
+        size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+
+        def run(docs: list[str] = docs) -> None:
+            for d in docs:
+                clean(d, options=opts)
+
+        t = best_of(run, 1 if n >= 10_000_000 else 2)
+        out[label] = t / size
+        print(f"{label:>7}: {len(docs):5d} docs, {size:5.2f} MB  {t / len(docs) * 1000:10.1f} ms/doc  {t / size:7.3f} s/MB")
+    print(f"10 MB s/MB over 100 KB s/MB = {out['10 MB'] / out['100 KB']:.2f}x (bar: <= 1.5x)")
+    return out
+
+
+def _write_stream(path: Path, texts: list[str], copies: int, pad: int = 0) -> int:
+    n = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for c in range(copies):
+            for i, t in enumerate(texts):
+                rec: dict[str, object] = {"id": f"{c}-{i}", "text": t}
+                if pad:
+                    rec["raw"] = "x" * pad
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+    return n
+
+
+def _cli(args: list[str]) -> list[str]:
+    return [sys.executable, "-m", "cleantext", *args]
+
+
+def _env() -> dict[str, str]:
+    e = dict(os.environ)
+    e["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + e.get("PYTHONPATH", "")
+    return e
+
+
+def bench_jobs(texts: list[str], copies: int) -> dict[str, float]:
+    out: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as d:
+        src = Path(d) / "in.jsonl"
+        n = _write_stream(src, texts, copies)
+        size = src.stat().st_size / 1e6
+        import resource
+
+        for jobs in (1, 2):
+            r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            subprocess.run(_cli(["--jsonl", "-j", str(jobs), str(src), "-o", os.devnull]), check=True, env=_env())
+            t = time.perf_counter() - t0
+            r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+            out[f"j{jobs}"], out[f"cpu{jobs}"] = t, cpu
+            print(f"--jsonl -j {jobs}: {n} docs, {size:.1f} MB in {t:6.2f} s  ({n / t:7.1f} docs/s, {size / t:6.3f} MB/s), "
+                  f"{cpu:.2f} CPU-s ({cpu / t:.2f} cores busy)")
+    print(f"-j 2 speed-up over -j 1: {out['j1'] / out['j2']:.2f}x wall clock (bar: >= 1.7x); {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.1f}")
+    # With the cores to itself, -j 2 would take (its CPU time / 2); other processes on the
+    # machine make the wall clock ratio say more about them than about cleantext.
+    print(f"CPU cost of -j 2 over -j 1: {out['cpu2'] / out['cpu1']:.2f}x; speed-up on two free cores "
+          f"= 2 x cpu1/cpu2 = {2 * out['cpu1'] / out['cpu2']:.2f}x")
+    return out
+
+
+def _tree_rss_kib(pid: int) -> int:
+    total = 0
+    pids = [pid]
+    seen = set()
+    while pids:
+        p = pids.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+            with open(f"/proc/{p}/task/{p}/children") as fh:
+                pids.extend(int(x) for x in fh.read().split())
+        except OSError:
+            pass
+    return total
+
+
+def bench_memory(texts: list[str], target_mb: int, jobs: int) -> dict[str, float]:
+    out: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as d:
+        src = Path(d) / "in.jsonl"
+        # real texts to clean, each with a 30 KB field passed through: a long stream that is
+        # quick enough to clean for a benchmark
+        per = mb(texts) + 0.03 * len(texts)
+        copies = max(1, int(target_mb / per) + 1)
+        n = _write_stream(src, texts, copies, pad=30_000)
+        size = src.stat().st_size / 1e6
+        proc = subprocess.Popen(_cli(["--jsonl", "--no-ledger", "-j", str(jobs), str(src), "-o", os.devnull]), env=_env())
+        samples: list[tuple[float, int]] = []
+        t0 = time.perf_counter()
+
+        def sample() -> None:
+            while proc.poll() is None:
+                samples.append((time.perf_counter() - t0, _tree_rss_kib(proc.pid)))
+                time.sleep(0.2)
+
+        th = threading.Thread(target=sample)
+        th.start()
+        proc.wait()
+        th.join()
+        t = time.perf_counter() - t0
+        if not samples:
+            print("memory: the run was too short to sample")
+            return out
+        q = max(1, len(samples) // 4)
+        first = max(r for _, r in samples[:q]) / 1024
+        last = max(r for _, r in samples[-q:]) / 1024
+        peak = max(r for _, r in samples) / 1024
+        out.update(peak_mib=peak, first_quarter_mib=first, last_quarter_mib=last, stream_mb=size)
+        print(f"memory, -j {jobs}: {n} records, {size:.0f} MB streamed in {t:.0f} s; peak RSS of the process tree "
+              f"{peak:.0f} MiB (first quarter {first:.0f} MiB, last quarter {last:.0f} MiB, "
+              f"median {statistics.median(r for _, r in samples) / 1024:.0f} MiB)")
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--only", choices=("plain", "sizes", "jobs", "memory"), action="append")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--copies", type=int, default=8, help="dev-set copies in the -j stream")
+    ap.add_argument("--memory-mb", type=int, default=210)
+    ap.add_argument("--memory-jobs", type=int, default=2)
+    args = ap.parse_args()
+    parts = args.only or ["plain", "sizes", "jobs", "memory"]
+    texts = load_texts()
+    print(f"dev set: {len(texts)} texts, {mb(texts):.2f} MB; python {sys.version.split()[0]}; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs\n")
+    if "plain" in parts:
+        bench_plain(texts, args.repeat)
+        print()
+    if "sizes" in parts:
+        bench_sizes(texts)
+        print()
+    if "jobs" in parts:
+        bench_jobs(texts, args.copies)
+        print()
+    if "memory" in parts:
+        bench_memory(texts, args.memory_mb, args.memory_jobs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
