@@ -82,6 +82,15 @@ _IN_PLACE = regex.compile(
 # "DINO PORRAZZO at Right Wing Tribune": a writer and the outlet, on a line of its own
 _NAME_AT = regex.compile(rf"^(?P<name>{NAME})\s+(?:at|for|of)\s+(?P<outlet>\p{{Lu}}[\p{{L}}.&'\u2019-]*(?:\s+\p{{Lu}}[\p{{L}}.&'\u2019-]*){{0,5}})$")
 
+# "Ann Lee contributed to this report.", "Staff writer Ann Lee can be reached at ...",
+# "Some information for this report was provided by AFP and AP."
+_CONTRIB = regex.compile(
+    rf"^(?:{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAME})?|the\s+associated\s+press|[\w.&' -]{{2,40}})\s+contributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)(?:\s+from\s+[^.]{{1,40}})?\.?$"
+    rf"|^(?:staff\s+writer\s+|reporter\s+)?{NAME}\s+(?:can\s+be\s+reached|may\s+be\s+reached|can\s+be\s+contacted)\s+at\b.{{0,120}}$"
+    rf"|^some\s+(?:information|material)\s+(?:for|in)\s+this\s+(?:report|story|article)\s+(?:was\s+)?(?:provided|supplied|came)\s+(?:by|from)\b.{{0,80}}$",
+    regex.IGNORECASE,
+)
+
 # A line this long is prose, not a byline.
 _MAX_CHARS = 160
 
@@ -244,7 +253,13 @@ class BylineFilter(BaseFilter):
             parsed = parse_names(m["rest"])
             if parsed is not None:
                 return self._found(ctx, b, "courtesy-of", "'article courtesy of NAME'", parsed[0], text, 0.8)
+        m = _CONTRIB.match(text)
+        if m:
+            return ctx.finding(b, "byline", "contributor-credit", "a line crediting reporters or agencies for the story", 0.85)
         m = _BY.match(text)
+        if m and _AGENCY.match(m["rest"].strip(" .")):
+            agency = m["rest"].strip(" .")
+            return self._found(ctx, b, "by-agency", "'By' an agency", [agency.title() if agency.isupper() else agency], text, 0.9 if at_head else 0.8)
         if m:
             rest = m["rest"]
             seg = _SPLIT_SEGMENTS.split(rest, maxsplit=1)
