@@ -27,7 +27,9 @@ _CREDENTIAL = regex.compile(r"^(?:[A-Z]\.?){1,4}(?:\.[A-Z]{1,3})*\.?$|^(?:MD|PhD
 _AGENCY = regex.compile(
     r"^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|upi|bloomberg(?: news)?|"
     r"cnn(?: wire)?|fox news|nbc news|abc news|cbs news|staff|staff reports?|wire reports?|"
-    r"efe|europa press|dpa|xinhua|news desk|editorial (?:board|staff)|[\w ]+ staff)$",
+    r"efe|europa press|dpa|xinhua|news desk|editorial (?:board|staff)|[\w ]+ staff|agencies|wires|wire services|"
+    r"press trust of india|pti|ians|indo-asian news service|asian news international|ani|"
+    r"(?:the\s+)?canadian press|press association|pa media|kyodo(?: news)?|yonhap|anadolu(?: agency)?|ansa|tass)$",
     regex.IGNORECASE,
 )
 _NOT_NAME = regex.compile(
@@ -38,7 +40,7 @@ _NOT_NAME = regex.compile(
 )
 _NAME_RE = regex.compile(rf"^{NAME}$")
 _USERNAME = regex.compile(r"^[\w.-]{2,40}$")
-_SPLIT_SEGMENTS = regex.compile(r"\s*[|\u2022\u00b7]\s*|\s+[\u2014\u2013-]\s+|:\s+|\s*;\s*")
+_SPLIT_SEGMENTS = regex.compile(r"\s*[|\u2022\u00b7]\s*|\s+[\u2014\u2013-]{1,2}\s+|:\s+|\s*;\s*")
 _SPLIT_AND = regex.compile(r",?\s+(?:and|&|y|und|et)\s+", regex.IGNORECASE)
 _TIME_ONLY = regex.compile(
     r"^(?:(?:on|at|updated|published)\s+)*(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,4})?|"
@@ -46,6 +48,9 @@ _TIME_ONLY = regex.compile(
     r"\d+\s+(?:minutes?|hours?|days?)\s+ago)[\s.,]*$",
     regex.IGNORECASE,
 )
+
+# "14 minutes ago", "2 hours, 17 minutes ago" at the end of a byline
+_AGO = regex.compile(r"\s*\d+\s+(?:minutes?|hours?|days?)(?:,\s*\d+\s+(?:minutes?|hours?))?\s+ago\s*$", regex.IGNORECASE)
 
 # The line shapes; every one must match the whole (short) line.
 _BY = regex.compile(
@@ -64,13 +69,13 @@ _SUBMITTED = regex.compile(
     regex.IGNORECASE,
 )
 _STAMP = regex.compile(
-    r"^(?:last\s+)?(?:published|updated|posted|modified|publicado|actualizado|veröffentlicht|"
+    r"^(?:article\s+|story\s+)?(?:last\s+)?(?:published|updated|posted|modified|publicado|actualizado|veröffentlicht|"
     r"aktualisiert|publié|mis à jour)\b(?:\s+(?:on|at|el|am|le))?\s*:?\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
 _COURTESY = regex.compile(r"^(?:article|story|column)\s+courtesy\s+of:?\s+(?P<rest>.+)$", regex.IGNORECASE)
 _CREDIT_LINE = regex.compile(
-    r"^\((?P<what>(?:additional\s+)?reporting|writing|compiled|reported)\s+by\s+(?P<rest>[^)]+)\)$",
+    r"^\((?P<what>(?:additional\s+)?reporting|writing|editing|compiled|reported)\s+by\s+(?P<rest>[^)]+)\)$",
     regex.IGNORECASE,
 )
 _AUTHORS_HEADER = regex.compile(r"^(?:authors?|autor(?:es|a)?|auteurs?)\s*:$", regex.IGNORECASE)
@@ -85,10 +90,18 @@ _NAME_AT = regex.compile(rf"^(?P<name>{NAME})\s+(?:at|for|of)\s+(?P<outlet>\p{{L
 # "Ann Lee contributed to this report.", "Staff writer Ann Lee can be reached at ...",
 # "Some information for this report was provided by AFP and AP."
 _CONTRIB = regex.compile(
-    rf"^(?:{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAME})?|the\s+associated\s+press|[\w.&' -]{{2,40}})\s+contributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)(?:\s+from\s+[^.]{{1,40}})?\.?$"
+    rf"^[^.]{{2,240}}?\s+contributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)(?:\s+from\s+[^.]{{1,60}})?\.?$"
+    rf"|^\(?[^.]{{2,120}}?\s+(?:can|may)\s+be\s+(?:reached|contacted)\s+at\b.{{0,120}}$"
+    rf"|^to\s+contact\s+the\s+(?:reporters?|writers?|editors?)\s+(?:on|of|responsible\s+for)\s+this\s+(?:story|article)\b.{{0,120}}$"
+    rf"|^(?:[^.]{{0,60}}\s)?with\s+(?:files|a\s+report|reporting|additional\s+reporting)\s+from\s+[^.]{{2,80}}\.?$"
     rf"|^(?:staff\s+writer\s+|reporter\s+)?{NAME}\s+(?:can\s+be\s+reached|may\s+be\s+reached|can\s+be\s+contacted)\s+at\b.{{0,120}}$"
     rf"|^some\s+(?:information|material)\s+(?:for|in)\s+this\s+(?:report|story|article)\s+(?:was\s+)?(?:provided|supplied|came)\s+(?:by|from)\b.{{0,80}}$",
     regex.IGNORECASE,
+)
+
+# "Ann Lee: 206-464-2067 or alee@example.org": a reporter's contact line
+_CONTACT = regex.compile(
+    rf"^{NAME}\s*:\s*(?:\(?\d{{3}}\)?[-.\s]?\d{{3}}[-.\s]\d{{4}}|[\w.+-]+@[\w-]+\.[\w.]+)(?:\s+or\b.{{0,60}})?$"
 )
 
 # A line this long is prose, not a byline.
@@ -140,7 +153,7 @@ def parse_names(text: str, allow_username: bool = False) -> tuple[list[str], str
         return _drop_agencies(names), ""
     first = _SPLIT_AND.split(parts[0])
     names = [_clean_name(p) for p in first]
-    if not all(_is_name(n, allow_username and len(first) == 1) for n in names):
+    if not all(_is_name(n, allow_username and len(first) == 1) or (k > 0 and _AGENCY.match(n)) for k, n in enumerate(names)):
         return None
     rest = ", ".join(parts[1:])
     # credentials after a name belong to it, not to the list
@@ -157,6 +170,7 @@ def _drop_agencies(names: list[str]) -> list[str]:
 
 def _rest_is_meta(rest: str) -> bool:
     """Whether what follows the names is only roles, outlets, dates and times."""
+    rest = _AGO.sub("", rest).strip(" -\u2013\u2014")
     if not rest:
         return True
     for seg in (s.strip() for s in regex.split(r"\s*[|,\u2022\u00b7]\s*|\s+[\u2014\u2013-]\s+|:\s+|\s+on\s+|\s+at\s+|\s+in\s+", rest)):
@@ -229,7 +243,7 @@ class BylineFilter(BaseFilter):
             return None
         m = _CREDIT_LINE.match(text)
         if m:
-            names = self._credit_names(m["rest"])
+            names = [] if m["what"].lower() == "editing" else self._credit_names(m["rest"])
             return ctx.finding(b, "byline", "credit-line", f"a '({m['what']} by ...)' credit line", 0.9,
                                {"authors": names} if names else None)
         if len(text) > _MAX_CHARS:
@@ -253,6 +267,13 @@ class BylineFilter(BaseFilter):
             parsed = parse_names(m["rest"])
             if parsed is not None:
                 return self._found(ctx, b, "courtesy-of", "'article courtesy of NAME'", parsed[0], text, 0.8)
+        if _AGENCY.match(text.strip(" .")) and b.words <= 5 and text.strip(" .")[:1].isupper():
+            agency = text.strip(" .")
+            return ctx.finding(b, "byline", "agency-line", "a line that is only a news agency's name", 0.8,
+                               {"authors": [agency]})
+        m = _CONTACT.match(text)
+        if m:
+            return ctx.finding(b, "byline", "contact-line", "a reporter's telephone or e-mail line", 0.8)
         m = _CONTRIB.match(text)
         if m:
             return ctx.finding(b, "byline", "contributor-credit", "a line crediting reporters or agencies for the story", 0.85)
@@ -261,7 +282,7 @@ class BylineFilter(BaseFilter):
             agency = m["rest"].strip(" .")
             return self._found(ctx, b, "by-agency", "'By' an agency", [agency.title() if agency.isupper() else agency], text, 0.9 if at_head else 0.8)
         if m:
-            rest = m["rest"]
+            rest = _IN_PLACE.sub("", m["rest"])  # "By A in Brussels, B in London and C in Paris"
             seg = _SPLIT_SEGMENTS.split(rest, maxsplit=1)
             parsed = parse_names(seg[0], allow_username=True)
             if parsed is not None:
@@ -270,7 +291,7 @@ class BylineFilter(BaseFilter):
                     conf = 0.9 if at_head else 0.75
                     return self._found(ctx, b, "by-line", "a 'By NAME' line", parsed[0], text, conf)
         m = _STAMP.match(text)
-        if m and at_head:
+        if m and (at_head or text[:7].lower() in ("article", "posted ", "publish")) and len(text.split()) <= 10:
             rest = m["rest"]
             if (find_date(rest) is not None or _TIME_ONLY.match(rest) or _loose_time(rest)) and len(rest.split()) <= 12:
                 return self._found(ctx, b, "date-stamp", "a 'Published/Updated DATE' line", [], text, 0.85)

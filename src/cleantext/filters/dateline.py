@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
+from .._dates import find_date
 from .._document import Document
 from .._pipeline import Context, Finding
 from ._common import BaseFilter, head_blocks, is_body_like
@@ -55,7 +56,17 @@ _MIN_REST = 40
 
 
 def _standalone(text: str) -> bool:
-    return len(text) <= 40 and _STANDALONE.match(text) is not None and text.upper() == text
+    """A line that is only a place in capitals, perhaps with the date: "RENO, Nev., Jan. 8, 2008"."""
+    d = find_date(text)
+    if d is not None and d.end >= len(text.rstrip(" .-\u2013\u2014")) and d.start > 0:
+        text = text[: d.start].rstrip(" ,")
+    return len(text) <= 40 and _STANDALONE.match(text) is not None and _caps_place(text)
+
+
+def _caps_place(text: str) -> bool:
+    """The place is in capitals; a region after it ("Calif.", "Nev.") may be in title case."""
+    head = text.split(",")[0]
+    return head.upper() == head
 
 
 class DatelineFilter(BaseFilter):
