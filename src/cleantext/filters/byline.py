@@ -215,11 +215,14 @@ class BylineFilter(BaseFilter):
         # The head runs to the story's second paragraph, the foot from its second-to-last one.
         # Both are set by the paragraphs, which no byline removal changes: a window of so many
         # blocks would move with every removal, and a second look would find a byline more.
+        # With fewer than two paragraphs of story every line is in the head (a cap of so many
+        # blocks would again move with each removal).
         body = [k for k, b in enumerate(kept) if is_body_like(b.text)]
-        head_end = body[1] if len(body) > 1 else len(kept)
-        head_end = min(head_end, self.head_max)
-        tail_start = body[-2] + 1 if len(body) > 1 else len(kept)
-        tail_start = max(tail_start, head_end, len(kept) - self.tail_max)
+        if len(body) > 1:
+            head_end = min(body[1], self.head_max)
+            tail_start = max(body[-2] + 1, head_end, len(kept) - self.tail_max)
+        else:
+            head_end = tail_start = len(kept)
         # the last lines, after the story's last paragraph
         last: set[int] = set()
         for b in reversed(kept[1:][-3:]):
