@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from ._document import iter_lines
@@ -216,7 +216,6 @@ class Result:
     warnings: tuple[str, ...] = ()
     format: str = "text"
     mode: str = "balanced"
-    stats: Mapping[str, int] = field(default_factory=dict)
 
     def to_dict(self, ledger: bool = True) -> dict[str, Any]:
         """A JSON-ready dict: ``text``, ``metadata``, ``removed`` (unless ``ledger=False``), ``warnings``."""
@@ -272,15 +271,3 @@ class Result:
         for r in self.removed:
             out[r.category] = out.get(r.category, 0) + (r.end - r.start)
         return out
-
-
-def ledger_is_valid(original: str, removed: Sequence[Removal]) -> bool:
-    """Spans inside the original, sorted, non-overlapping, each ``text`` matching its span."""
-    prev = 0
-    for r in removed:
-        if not (prev <= r.start < r.end <= len(original)):
-            return False
-        if original[r.start : r.end] != r.text:
-            return False
-        prev = r.end
-    return True

@@ -10,7 +10,7 @@ import regex
 
 from .._document import Block, Document
 from .. import _patterns
-from .._patterns import compile_group, group_source, load_triggers
+from .._patterns import group_source, load_triggers
 from .._pipeline import Context, Finding
 
 __all__ = [
@@ -21,7 +21,6 @@ __all__ = [
     "is_headline_like",
     "is_body_like",
     "reports_speech",
-    "group",
     "phrases",
     "Phrases",
     "languages",
@@ -108,11 +107,6 @@ def reports_speech(text: str) -> bool:
 def languages(ctx: Context) -> tuple[str, ...]:
     """The phrase-list languages for a document: its own, and English."""
     return ("en",) if ctx.language == "en" else (ctx.language, "en")
-
-
-def group(name: str, ctx: Context) -> regex.Pattern[str]:
-    """The compiled phrase group for the document's language, English always included."""
-    return compile_group(name, languages(ctx))
 
 
 class Phrases:

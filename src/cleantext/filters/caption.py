@@ -38,7 +38,7 @@ _LABEL_LINE = regex.compile(
 )
 # "... Photograph: Name/Agency" at the end of a caption
 _INLINE_LABEL = regex.compile(
-    rf"(?:^|(?<=[.!?\"\u201d]\s)|\s)(?P<all>(?:photograph|photo|image|foto|picture|illustration)s?\s*:\s*(?P<credit>[^:]{{2,80}}?))\s*$",
+    r"(?:^|(?<=[.!?\"\u201d]\s)|\s)(?P<all>(?:photograph|photo|image|foto|picture|illustration)s?\s*:\s*(?P<credit>[^:]{2,80}?))\s*$",
     regex.IGNORECASE,
 )
 # "Name/AP", "Name/EPA via Shutterstock", "Name | E+ | Getty Images", "AP Photo/Name", "X via Getty Images"

@@ -45,7 +45,6 @@ class TitleFilter(BaseFilter):
     categories = ("title",)
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        blocks = doc.blocks
         kept = list(ctx.kept())
         if len(kept) < 2:
             return
