@@ -26,6 +26,24 @@ DEV = ROOT.parent / "shared" / "eval" / "plaintext-news" / "dev.jsonl"
 UNSCORED = {"embed", "neutral"}
 
 
+def removed_by_label(d: dict, prof: object, only: Pipeline) -> tuple[int, int, Counter[str]]:
+    """Clean ``d`` with the profile alone: (boilerplate chars removed, body chars removed, per label)."""
+    labels: dict[str, str] = {}
+    for b, lab in zip(d["blocks"], d["labels"]):
+        labels.setdefault(b.strip(), lab)
+    r = clean(d["text"], pipeline=only, url=d["url"], profile=prof, format="text")  # type: ignore[arg-type]
+    good = bad = 0
+    cats: Counter[str] = Counter()
+    for x in r.removed:
+        lab = labels.get(x.text.strip(), "neutral")
+        if lab == "body":
+            bad += len(x.text)
+        elif lab not in UNSCORED:
+            good += len(x.text)
+            cats[lab] += len(x.text)
+    return good, bad, cats
+
+
 def main() -> int:
     docs = [json.loads(line) for line in open(DEV, encoding="utf-8")]
     sites = Counter(site_key(d["url"]) for d in docs)
@@ -41,20 +59,9 @@ def main() -> int:
             good = bad = losing = 0
             cats: Counter[str] = Counter()
             for d in docs:
-                labels = {}
-                for b, lab in zip(d["blocks"], d["labels"]):
-                    labels.setdefault(b.strip(), lab)
-                r = clean(d["text"], pipeline=only, url=d["url"], profile=prof, format="text")
-                lost = 0
-                for x in r.removed:
-                    lab = labels.get(x.text.strip(), "neutral")
-                    if lab == "body":
-                        bad += len(x.text)
-                        lost += 1
-                    elif lab not in UNSCORED:
-                        good += len(x.text)
-                        cats[lab] += len(x.text)
-                losing += lost > 0
+                g, b_, c = removed_by_label(d, prof, only)
+                good, bad, losing = good + g, bad + b_, losing + (b_ > 0)
+                cats.update(c)
             print(f"{k:>8} {p:>9.1f} {len(prof):>6} {good:>8} ({good / boiler_total:4.1%}) {bad:>13} {losing:>17}"
                   f"   {dict(cats.most_common(4))}")
     # What a profile adds to the full pipeline, by the set's own scorer.
@@ -86,19 +93,8 @@ def main() -> int:
             if not others:
                 continue
             prof = learn_profile(others, min_docs=k, min_share=0.3)
-            labels = {}
-            for b, lab in zip(d["blocks"], d["labels"]):
-                labels.setdefault(b.strip(), lab)
-            r = clean(d["text"], pipeline=only, url=d["url"], profile=prof, format="text")
-            lost = 0
-            for x in r.removed:
-                lab = labels.get(x.text.strip(), "neutral")
-                if lab == "body":
-                    bad += len(x.text)
-                    lost = 1
-                elif lab not in UNSCORED:
-                    good += len(x.text)
-            losing += lost
+            g, b_, _ = removed_by_label(d, prof, only)
+            good, bad, losing = good + g, bad + b_, losing + (b_ > 0)
         print(f"  min_docs {k} (seen on {k} other pages): boilerplate removed {good} ({good / boiler_total:.1%}), "
               f"body removed {bad}, docs losing body {losing}")
     return 0
