@@ -56,6 +56,8 @@ _DATE = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 
+_YEAR_ANY = regex.compile(_YEAR)
+
 _TIME = regex.compile(
     r"""
     (?<![\w:])(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?(?::(?P<s>[0-5]\d))?
@@ -106,6 +108,10 @@ def find_date(text: str, pos: int = 0, endpos: int | None = None) -> DateMatch |
     True
     """
     end = len(text) if endpos is None else endpos
+    # every form of date has a year: a text without four digits in a row has none (the test
+    # costs a tenth of trying the month names at every position)
+    if _YEAR_ANY.search(text, pos, end) is None:
+        return None
     m = _DATE.search(text, pos, end)
     if m is None:
         return None

@@ -66,4 +66,7 @@ def looks_like_html(text: str) -> bool:
     >>> looks_like_html("Use a <b> tag for bold, and 3 < 4.")
     False
     """
-    return _HTML.search(text, 0, min(len(text), 20000)) is not None
+    end = min(len(text), 20000)
+    if text.find("<", 0, end) < 0:  # every form below opens with "<": most plain texts stop here
+        return False
+    return _HTML.search(text, 0, end) is not None

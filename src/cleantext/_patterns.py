@@ -13,10 +13,10 @@ a filter must never run with an empty list by accident.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from importlib import resources
 
+import ahocorasick
 import regex
 
 from ._errors import PatternError
@@ -129,26 +129,6 @@ def _groups_in(language: str) -> list[str]:
         return []
 
 
-def _trie(words: set[str]) -> str:
-    """A regular expression matching any of ``words``, the longest first, shaped as a trie so
-    the engine does not try every word at every position."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:  # type: ignore[type-arg]
-        alts = [re.escape(k) + build(v) for k, v in sorted(node.items()) if k]
-        if not alts:
-            return ""
-        core = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{core})?" if "" in node else core
-
-    return build(root)
-
-
 @functools.lru_cache(maxsize=None)
 def trigger_vocabulary(languages: tuple[str, ...]) -> frozenset[str]:
     """Every trigger literal of every group in these languages."""
@@ -166,20 +146,18 @@ def trigger_vocabulary(languages: tuple[str, ...]) -> frozenset[str]:
 @functools.lru_cache(maxsize=None)
 def trigger_scanner(languages: tuple[str, ...]) -> Callable[[str], frozenset[str]]:
     """A function from lower-case text to the set of every trigger literal (of every group in
-    these languages) that occurs in it: one pass of one expression instead of one ``str.find``
-    per literal. At each position the longest literal is found; the shorter ones it starts
-    with are added from a table made here."""
-    words = set(trigger_vocabulary(languages))
+    these languages) that occurs in it: one pass of an Aho-Corasick automaton (``pyahocorasick``)
+    over the text instead of one ``str.find`` per literal (or a regular expression tried at
+    every position, four times slower)."""
+    words = sorted(trigger_vocabulary(languages))
     if not words:
         return lambda text: frozenset()
-    prefixes = {w: frozenset(t for t in words if w.startswith(t)) for w in words}
-    scan = re.compile("(?=(" + _trie(words) + "))")
+    automaton = ahocorasick.Automaton()
+    for w in words:
+        automaton.add_word(w, w)
+    automaton.make_automaton()
 
     def found(text: str) -> frozenset[str]:
-        out: set[str] = set()
-        for m in set(scan.findall(text)):
-            if m:
-                out |= prefixes[m]
-        return frozenset(out)
+        return frozenset([w for _, w in automaton.iter(text)])
 
     return found

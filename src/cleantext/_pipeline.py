@@ -142,10 +142,14 @@ class Context:
     ``is_removed(i)`` tells whether block ``i`` is already covered by an accepted finding, so a
     later filter can reason about what is left ("the first block that is still there").
     ``finding(...)`` builds a Finding named after the running filter.
+    ``memo`` is a dict that lives for every look at one document: a filter may keep there the
+    verdicts that depend on a block's text alone, so the looks at the clean text do not judge an
+    unchanged block again (see :meth:`memo_for`).
     """
 
-    def __init__(self, doc: Document, options: Options) -> None:
+    def __init__(self, doc: Document, options: Options, memo: dict[object, Any] | None = None) -> None:
         self.doc = doc
+        self.memo: dict[object, Any] = {} if memo is None else memo
         self.options = options
         self.threshold = options.threshold
         # the phrase lists' language: one that has lists, else English. ``doc.language`` may come
@@ -183,6 +187,15 @@ class Context:
             got = tuple(w for w in literals if w in found or (w not in self._known and w in low))
             self._present[literals] = got
         return got
+
+    def memo_for(self, owner: object) -> dict[Any, Any]:
+        """A dict of ``owner``'s verdicts on this document, kept across looks at it. Only for
+        verdicts that are a function of the key alone (a block's text): what a block's
+        neighbours say changes between looks."""
+        d = self.memo.get(id(owner))
+        if d is None:
+            d = self.memo[id(owner)] = {}
+        return d
 
     # -- what earlier filters decided ------------------------------------------------------
     @property
@@ -357,10 +370,11 @@ class Pipeline:
 
     # -- running -----------------------------------------------------------------------------
     def find(
-        self, doc: Document, options: Options, deadline: float | None = None
+        self, doc: Document, options: Options, deadline: float | None = None, memo: dict[object, Any] | None = None
     ) -> tuple[list[Finding], list[str]]:
-        """Run the filters over ``doc``: every finding (accepted or not) and warnings."""
-        ctx = Context(doc, options)
+        """Run the filters over ``doc``: every finding (accepted or not) and warnings.
+        ``memo`` carries the filters' text-only verdicts from an earlier look at the document."""
+        ctx = Context(doc, options, memo)
         warnings: list[str] = []
         if deadline is None and options.timeout is not None:
             deadline = time.monotonic() + options.timeout
@@ -427,8 +441,9 @@ class Pipeline:
         look finds is mapped back to the original's offsets and joins the ledger.
         """
         deadline = None if options.timeout is None else time.monotonic() + options.timeout
+        memo: dict[object, Any] = {}
         try:
-            findings, warnings = self.find(doc, options, deadline)
+            findings, warnings = self.find(doc, options, deadline, memo)
             # the rules the safety cap doubts on this document, in every look at it
             doubted: set[tuple[str, str]] = set()
             accepted, cap_warnings = self._accepted(doc, findings, options, doubted)
@@ -439,7 +454,7 @@ class Pipeline:
                 if not removed:
                     break
                 again = segment_text(text, language=doc.language)
-                more, more_warnings = self.find(again, options, deadline)
+                more, more_warnings = self.find(again, options, deadline, memo)
                 warnings.extend(w for w in more_warnings if w not in warnings)
                 more_ok, more_cap_warnings = self._accepted(again, more, options, doubted)
                 warnings.extend(w for w in more_cap_warnings if w not in warnings)

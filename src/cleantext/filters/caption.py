@@ -192,20 +192,31 @@ class CaptionFilter(BaseFilter):
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         kept = list(ctx.kept())
         done: set[int] = set()
+        # verdicts of the text alone, kept for the next look at the clean text: a pair of
+        # texts that is no repeated caption, a text no single-block rule takes whatever its
+        # neighbours (see _single)
+        memo = ctx.memo_for(self)
         for k, b in enumerate(kept):
             if b.index in done:
                 continue
             # a caption printed twice (alt text, then the caption), one copy perhaps with a credit
             if k + 1 < len(kept) and kept[k + 1].index == b.index + 1:
-                pair = self._pair(b, kept[k + 1], ctx)
-                if pair:
-                    done.update((b.index, b.index + 1))
-                    yield from pair
-                    continue
+                key = (b.text, kept[k + 1].text)
+                if key not in memo:
+                    pair = self._pair(b, kept[k + 1], ctx)
+                    if pair:
+                        done.update((b.index, b.index + 1))
+                        yield from pair
+                        continue
+                    memo[key] = True
+            if b.text in memo:
+                continue
             f = self._single(b, ctx)
             if f is not None:
                 done.add(b.index)
                 yield f
+            elif not (10 <= b.words <= 60 and _shaped_like_caption(b.text)):
+                memo[b.text] = True  # the one rule that reads the neighbours did not look at them
 
     def _single(self, b: Block, ctx: Context) -> Finding | None:
         long_ok = b.words <= _UI_MAX_WORDS or b.text.rstrip(" .")[-1:] == ")" or _GALLERY.match(b.text)
@@ -298,11 +309,15 @@ class CaptionFilter(BaseFilter):
         ]
 
 
-def _looks_like_caption(b: Block, ctx: Context) -> bool:
-    text = b.text
+def _shaped_like_caption(text: str) -> bool:
+    """The text's part of :func:`_looks_like_caption`: an unpunctuated, plain sentence."""
     if text.rstrip()[-1:] in ".!?:;\"'\u201d\u2019)\u2026]" or text[:1] in "\"\u201c\u2018'\u00ab\u00bf\u00a1":
         return False
-    if text.isupper() or "http" in text or "@" in text or ":" in text[:25] or title_case_ratio(text) >= 0.6:
+    return not (text.isupper() or "http" in text or "@" in text or ":" in text[:25] or title_case_ratio(text) >= 0.6)
+
+
+def _looks_like_caption(b: Block, ctx: Context) -> bool:
+    if not _shaped_like_caption(b.text):
         return False
     blocks = ctx.doc.blocks
     i = b.index

@@ -85,10 +85,18 @@ class PhraseFilter(BaseFilter):
         if not groups and type(self).extra is PhraseFilter.extra:
             return
         kept = list(ctx.kept())
+        # the blocks whose text no phrase rule matched, on this or an earlier look: the phrase
+        # rules judge a block's text alone (the triggers a block holds are in the document too)
+        clean_texts = ctx.memo_for(self)
         k = 0
         while k < len(kept):
             b = kept[k]
-            f = self._judge(b, groups, ctx)
+            if b.text in clean_texts:
+                f = None
+            else:
+                f = self._judge(b, groups, ctx)
+                if f is None:
+                    clean_texts[b.text] = True
             if f is None:
                 f = self.extra(kept, k, ctx)
             if f is None:
