@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 __all__ = ["detect_language"]
@@ -29,10 +31,11 @@ def detect_language(text: str, default: str = "en") -> str:
     'en'
     """
     counts = dict.fromkeys(_STOP, 0)
-    for w in _WORD.findall(text[:_SAMPLE].lower()):
-        langs = _BY_WORD.get(w)
-        if langs:
+    seen = Counter(_WORD.findall(text[:_SAMPLE].lower()))  # counted in C, then the few common words looked up
+    for w, langs in _BY_WORD.items():
+        n = seen.get(w)
+        if n:
             for lang in langs:
-                counts[lang] += 1
+                counts[lang] += n
     best = max(counts, key=lambda k: (counts[k], k == default))
     return best if counts[best] >= 3 else default

@@ -32,9 +32,6 @@ __all__ = [
     "PATTERN_TIMEOUT",
 ]
 
-#: Groups matched only at the start of a block: one anchored attempt per block costs less than
-#: looking for their triggers, so their triggers do not gate them.
-ANCHORED_KINDS: tuple[str, ...] = ("_line", "_prefix", "_header", "_start")
 
 #: Seconds one search with a phrase group may take (the ``regex`` module's ``timeout=``).
 #: Phrase lists are data anybody may extend, so their patterns cannot be proven free of
@@ -135,8 +132,6 @@ def trigger_vocabulary(languages: tuple[str, ...]) -> frozenset[str]:
     words: set[str] = set()
     for lang in languages:
         for g in _groups_in(lang):
-            if g.endswith(ANCHORED_KINDS):
-                continue
             got = _read(g, lang)
             if got:
                 words.update(t for t in got[1] if t)

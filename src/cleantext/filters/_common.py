@@ -165,8 +165,9 @@ def _phrases(name: str, langs: tuple[str, ...], anchor: str) -> Phrases:
         pat = rf"\s*(?:[\u2013\u2014|-]+\s*|\.{{2,}}\s*|\u2026\s*)?{src}[\W_]*$"
     else:
         pat = rf"(?<![\w]){src}(?![\w])"
-    anchored = anchor in ("line", "prefix", "start")  # one attempt, at the block's start
-    triggers = None if anchored else load_triggers(name, langs)
+    # anchored groups too: a block without a trigger is not even tried at its start (the
+    # lists' triggers are checked against every fixture by tests/test_triggers.py)
+    triggers = load_triggers(name, langs)
     return Phrases(regex.compile(pat, regex.IGNORECASE), triggers, 300 if anchor == "end" else 0)
 
 

@@ -78,7 +78,8 @@ _PICTURE_VERB = regex.compile(
 
 # Cheap tests that say whether a caption expression can match at all.
 _UI_TRIGGER = regex.compile(r"caption|image|photo|foto|imagen|slide|galer|picture|screen|file|archive|resultado|in this|\d\s*/\s*\d")
-_LABEL_TRIGGER = regex.compile(r"photo|image|picture|pic|foto|imagen|video|illustration|credit")
+# (literals, not an expression: ``in`` on each is ten times cheaper than one alternation)
+_LABEL_TRIGGER = ("photo", "image", "pic", "foto", "video", "illustration", "credit")
 _CUE_TRIGGER = ("(left)", "(right)", "(center)", "(centre)", "(top)", "(bottom)", "(front)", "(back)", "(pictured)", "(second", "pose", "pictured")
 
 # Strong signs of a caption without a credit: who is where in the picture, or a pose.
@@ -141,7 +142,7 @@ def split_credit(text: str) -> tuple[str, str | None, str] | None:
             if m["kind"] and regex.match(r"(?i)(?:AP|AFP|Reuters|associated\s+press)\b", m["kind"]):
                 credit = m["inner"]
             return text[: m.start()].strip(), credit.strip(), "paren-credit"
-    labelled = _LABEL_TRIGGER.search(low) is not None
+    labelled = any(w in low for w in _LABEL_TRIGGER)
     if labelled and words <= 30:
         m = _LABEL_LINE.match(text)
         if m and len(m["credit"].split()) <= 12:
@@ -279,6 +280,8 @@ class CaptionFilter(BaseFilter):
         return None
 
     def _pair(self, a: Block, b: Block, ctx: Context) -> list[Finding]:
+        if a.text[:1] != b.text[:1]:  # blocks are stripped: copies open with the same character
+            return []
         ta, tb = norm(a.text), norm(b.text)
         if max(len(ta), len(tb)) > _PAIR_MAX_CHARS or min(len(ta), len(tb)) < 12:
             return []
