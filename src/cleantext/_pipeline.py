@@ -180,8 +180,7 @@ class Context:
         if got is None:
             found = self._found
             if found is None:
-                langs = ("en",) if self.language == "en" else (self.language, "en")
-                found = self._found = trigger_scanner(langs)(self.low)
+                found = self._found = self._scan()
             low = self.low
             # literals the scanner knows are looked up; any other (a user's) is searched for
             got = tuple(w for w in literals if w in found or (w not in self._known and w in low))
@@ -196,6 +195,20 @@ class Context:
         if d is None:
             d = self.memo[id(owner)] = {}
         return d
+
+    def _scan(self) -> frozenset[str]:
+        """Every trigger literal the document holds: the union of its blocks' (no literal
+        spans two blocks), each block's scanned once and kept in the memo across looks."""
+        langs = ("en",) if self.language == "en" else (self.language, "en")
+        scan = trigger_scanner(langs)
+        per_block: dict[str, frozenset[str]] = self.memo.setdefault(("triggers", langs), {})
+        out: set[str] = set()
+        for b in self.doc.blocks:
+            got = per_block.get(b.text)
+            if got is None:
+                got = per_block[b.text] = scan(b.low)
+            out |= got
+        return frozenset(out)
 
     # -- what earlier filters decided ------------------------------------------------------
     @property

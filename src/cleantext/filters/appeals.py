@@ -84,7 +84,15 @@ class DonationFilter(BaseFilter):
         if active is not None and not active:
             return
         kept = list(ctx.kept())
-        anchors = [k for k, b in enumerate(kept) if _asks(ask, active, b) and _prompt_like(b, ctx, ask)]
+        memo = ctx.memo_for(self)  # whether a text is an ask: the text's verdict alone, kept across looks
+
+        def is_anchor(b: Block) -> bool:
+            got = memo.get(b.text)
+            if got is None:
+                got = memo[b.text] = _asks(ask, active, b) and _prompt_like(b, ctx, ask)
+            return bool(got)
+
+        anchors = [k for k, b in enumerate(kept) if is_anchor(b)]
         anchor_set = set(anchors)  # membership per block: a list made 20,000 prompt lines quadratic
         taken: set[int] = set()
         for k in anchors:
@@ -142,10 +150,12 @@ class NewsletterFilter(BaseFilter):
         active = prompt.active(ctx)
         if active is not None and not active:
             return
+        clean_texts = ctx.memo_for(self)  # texts that hold no prompt, kept across looks
         for b in ctx.kept():
-            if b.words > 60:
+            if b.words > 60 or b.text in clean_texts:
                 continue
             m = prompt.search(b, active)
             if m is None or reports_speech(b.text):
+                clean_texts[b.text] = True
                 continue
             yield ctx.finding(b, "newsletter", "signup-prompt", f"a sign-up prompt ('{m.group()[:40]}')", 0.85)
