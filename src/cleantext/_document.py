@@ -88,6 +88,17 @@ def iter_lines(text: str) -> Iterator[tuple[int, int]]:
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every stripped non-empty line; (-1, -1) for a blank line."""
     out: list[tuple[int, int]] = []
+    if "\r" not in text:  # the common case: LF only, cut by str.split (iter_lines is the general one)
+        pos = 0
+        for line in text.split("\n"):
+            stripped = line.strip()
+            if stripped:
+                lead = len(line) - len(line.lstrip())
+                out.append((pos + lead, pos + lead + len(stripped)))
+            else:
+                out.append((-1, -1))
+            pos += len(line) + 1
+        return out
     for s, e in iter_lines(text):
         line = text[s:e]
         stripped = line.strip()

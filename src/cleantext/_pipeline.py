@@ -161,7 +161,7 @@ class Context:
         self._cut: set[int] = set()
         self._starts = [b.start for b in doc.blocks]
         self._low: str | None = None
-        self._present: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._present: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._found: frozenset[str] | None = None
         langs = ("en",) if self.language == "en" else (self.language, "en")
         self._known = trigger_vocabulary(langs)
@@ -176,15 +176,18 @@ class Context:
 
     def present(self, literals: tuple[str, ...]) -> tuple[str, ...]:
         """Those of ``literals`` that occur in the document (lower case), cached per tuple."""
-        got = self._present.get(literals)
-        if got is None:
-            found = self._found
-            if found is None:
-                found = self._found = self._scan()
-            low = self.low
-            # literals the scanner knows are looked up; any other (a user's) is searched for
-            got = tuple(w for w in literals if w in found or (w not in self._known and w in low))
-            self._present[literals] = got
+        # keyed by the tuple's identity (a phrase group's literals are one tuple for the run):
+        # hashing a tuple of twenty strings on every call cost more than the answer
+        entry = self._present.get(id(literals))
+        if entry is not None and entry[0] is literals:
+            return entry[1]
+        found = self._found
+        if found is None:
+            found = self._found = self._scan()
+        known = self._known
+        # literals the scanner knows are looked up; any other (a user's) is searched for
+        got = tuple(w for w in literals if w in found or (w not in known and w in self.low))
+        self._present[id(literals)] = (literals, got)
         return got
 
     def memo_for(self, owner: object) -> dict[Any, Any]:

@@ -53,12 +53,17 @@ _SPEECH_VERB_BEFORE_QUOTE = frozenset(("said", "says", "told", "wrote", "added")
 _QUOTE = regex.compile(r"[\"\u201c\u201d\u00ab\u00bb]")
 _OPENING_QUOTE = frozenset('"\u201c\u00ab')
 
+#: Verdicts on a text alone are cached (pure functions; several filters ask about the same
+#: block, and each look at the clean text asks again): so many texts, about 4 MB at most.
+_TEXT_CACHE = 8192
+
 
 def norm(text: str) -> str:
     """White space folded, for comparing blocks."""
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=_TEXT_CACHE)
 def title_case_ratio(text: str) -> float:
     """Share of the non-minor words that start with a capital letter or a digit."""
     words = [w for w in _WORD.findall(text) if w.lower() not in _MINOR]
@@ -68,6 +73,7 @@ def title_case_ratio(text: str) -> float:
     return cap / len(words)
 
 
+@functools.lru_cache(maxsize=_TEXT_CACHE)
 def is_headline_like(text: str) -> bool:
     """A short line in title case without a sentence's closing punctuation."""
     n = len(text.split())
@@ -78,6 +84,7 @@ def is_headline_like(text: str) -> bool:
     return title_case_ratio(text) >= 0.7
 
 
+@functools.lru_cache(maxsize=_TEXT_CACHE)
 def is_body_like(text: str) -> bool:
     """A paragraph of prose: long enough, or a sentence with its closing punctuation."""
     n = len(text.split())
@@ -86,6 +93,7 @@ def is_body_like(text: str) -> bool:
     return n >= 6 and text.rstrip("\"'\u201d\u2019)]")[-1:] in ".!?:\u2026" and not is_headline_like(text)
 
 
+@functools.lru_cache(maxsize=_TEXT_CACHE)
 def reports_speech(text: str) -> bool:
     """Whether the block quotes somebody (article prose, not a prompt addressed to the reader)."""
     verbs = list(_SPEECH_VERB.finditer(text))
