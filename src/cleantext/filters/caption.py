@@ -77,7 +77,15 @@ _PICTURE_VERB = regex.compile(
 )
 
 # Cheap tests that say whether a caption expression can match at all.
-_UI_TRIGGER = regex.compile(r"caption|image|photo|foto|imagen|slide|galer|picture|screen|file|archive|resultado|in this|\d\s*/\s*\d")
+_UI_WORDS = ("caption", "image", "photo", "foto", "slide", "galer", "picture", "screen", "file", "archive", "resultado", "in this")
+_DIGIT_SLASH = regex.compile(r"\d\s*/\s*\d")
+
+
+def _ui_may(low: str) -> bool:
+    """Whether gallery or caption-toggle text (``_UI``) may open this lower-case text: one of
+    its words in the first 60 characters (``in`` on literals, not an alternation), or "caption"."""
+    head = low[:60]
+    return any(w in head for w in _UI_WORDS) or ("/" in head and _DIGIT_SLASH.search(head) is not None) or "caption" in low
 # (literals, not an expression: ``in`` on each is ten times cheaper than one alternation)
 _LABEL_TRIGGER = ("photo", "image", "pic", "foto", "video", "illustration", "credit")
 _CUE_TRIGGER = ("(left)", "(right)", "(center)", "(centre)", "(top)", "(bottom)", "(front)", "(back)", "(pictured)", "(second", "pose", "pictured")
@@ -126,7 +134,7 @@ def split_credit(text: str) -> tuple[str, str | None, str] | None:
     low = text.lower()
     n = len(text)
     words = text.count(" ") + 1
-    if _UI_TRIGGER.search(low, 0, 60) or "caption" in low:
+    if _ui_may(low):
         m = _UI.search(text)
         if m:
             rest = text[m.end():].strip(" :-\u2013\u2014")
@@ -244,7 +252,8 @@ class CaptionFilter(BaseFilter):
     def _uncredited(self, b: Block, ctx: Context) -> Finding | None:
         """Captions without a credit, told by what they say about a picture."""
         text = b.text
-        if b.words <= 60 and any(t in b.low for t in _CUE_TRIGGER):
+        low = b.low
+        if b.words <= 60 and ("(" in low or "pose" in low or "pictured" in low) and any(t in low for t in _CUE_TRIGGER):
             m = _PICTURE_CUE.search(text)
             # a how-to paragraph may point at a picture too: a caption is one sentence
             if m and not reports_speech(text) and len(_INNER_SENTENCE.findall(text)) <= 1:
