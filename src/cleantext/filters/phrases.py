@@ -300,6 +300,40 @@ class RelatedFilter(PhraseFilter):
     def tail_ok(self, b: Block) -> bool:
         return not _URL.match(b.text)
 
+    def _items(self, kept: list[Block], k: int, ctx: Context) -> Iterator[Finding]:
+        """The list after a header; and, on a page that is only a header and a directory of
+        resources (no story before the header), every entry of the directory."""
+        if k <= 1 and _is_directory(kept[k:], self.max_items, self.tail_item_words):
+            for b in kept[k:]:
+                yield ctx.finding(
+                    b, "related", "directory-entry",
+                    "an entry of a resource directory under a header, with no story on the page "
+                    "(each entry names a site or title and says what it offers)",
+                    0.9,
+                )
+            return
+        yield from super()._items(kept, k, ctx)
+
+
+# a directory entry: a site or title, then what it is or offers ("Example.com offers free ...",
+# "The Bus Guide is a free ...")
+_ENTRY = regex.compile(
+    r"^(?:The\s+)?(?:[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|io|co\.uk|tv)|\p{Lu}[\p{L}\p{N}.&'\u2019-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'\u2019-]*){0,4})"
+    r"\s+(?:is|are|offers|provides|lists|features|covers|compares|gives|helps|brings|shows|tracks)\s",
+)
+_SITE = regex.compile(r"\b[\w-]+\.(?:com|org|net|info|io|co\.uk|tv)\b|https?://|\bwww\.", regex.IGNORECASE)
+
+
+def _is_directory(rest: list[Block], max_items: int, max_words: int) -> bool:
+    """Whether ``rest`` (everything after a header, to the end of the page) is a directory: at
+    least three short entries, each opening with a name and what it is or offers, at least one
+    naming a web site, and none reporting speech."""
+    if not 3 <= len(rest) <= max_items:
+        return False
+    if not all(b.words <= max_words and _ENTRY.match(b.text) and not reports_speech(b.text) for b in rest):
+        return False
+    return any(_SITE.search(b.text) for b in rest)
+
 
 class SubscriptionFilter(PhraseFilter):
     """Removes subscribe, paywall and log-in prompts.
