@@ -244,6 +244,17 @@ class SocialFilter(PhraseFilter):
     name = "social"
     categories = ("social",)
 
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        """The phrase and share-bar rules; then a short label ending in a colon ("Follow us:",
+        "Our podcast:") whose next line went as a share or follow prompt goes with it."""
+        yield from super().find(doc, ctx)
+        blocks = doc.blocks
+        for b in blocks[:-1]:
+            if ctx.is_removed(b.index) or not _LABEL.match(b.text) or reports_speech(b.text):
+                continue
+            if ctx.removed_category(b.index + 1) == "social":
+                yield ctx.finding(b, "social", "label", "a short label ending in ':' over a share or follow prompt", 0.8)
+
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
         if b.words > 14:
@@ -263,6 +274,8 @@ class SocialFilter(PhraseFilter):
 
 
 _COUNT = regex.compile(r"^\d[\d.,]*\s*[kKmM]?$")
+# a label: at most six words, no sentence inside, ending in a colon
+_LABEL = regex.compile(r"^(?!.*[.!?]\s)\S+(?:\s+\S+){0,5}:$")
 _BAR_WEAK = frozenset({"more", "x", "mix", "print", "sms", "google", "gab", "vk"})
 
 
