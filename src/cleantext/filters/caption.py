@@ -260,6 +260,11 @@ class CaptionFilter(BaseFilter):
         if b.words <= 60 and _WIRE_DATE.search(text, max(0, len(text) - 120)):
             return ctx.finding(b, "caption", "wire-caption", "a wire-photo caption ending 'in PLACE, Month D, YYYY.'", 0.6,
                                {"caption": Caption(text=text, credit=None)})
+        if 12 <= b.words <= 60 and _echoes_story(b, ctx):
+            # a caption that restates a paragraph of the story, without its full stop
+            return ctx.finding(b, "caption", "echo-caption",
+                               "an unpunctuated line that restates the opening of a story paragraph", 0.7,
+                               {"caption": Caption(text=text, credit=None)})
         if 10 <= b.words <= 60 and _looks_like_caption(b, ctx):
             # a sentence without its full stop between two paragraphs of prose: the shape of a
             # caption, but also of a subheading; only recall mode acts on it
@@ -296,6 +301,47 @@ class CaptionFilter(BaseFilter):
             ctx.finding(a, "caption", rule, why, conf, {"caption": cap}),
             ctx.finding(b, "caption", rule, why, conf, {"caption": cap}),
         ]
+
+
+_ECHO_WORDS = 8
+#: how far (in blocks) a caption sits from the paragraph it restates
+_ECHO_REACH = 5
+_WORDS = regex.compile(r"[\p{L}\p{N}]+")
+_CLOSING_QUOTES = "\"'\u201d\u2019"
+_OPENING_QUOTES = "\"\u201c\u2018'\u00ab"
+# first person opens a pull quote, not a caption
+_FIRST_PERSON = regex.compile(r"^(?:I|I'm|I\u2019m|I've|I\u2019ve|We|We're|We\u2019re|My|Our|You|Your)\b")
+
+
+def _echoes_story(b: Block, ctx: Context) -> bool:
+    """Whether ``b`` is a caption that restates a nearby paragraph: a line without a sentence's
+    closing punctuation that opens with the same words as a punctuated paragraph of the story
+    at most ``_ECHO_REACH`` blocks away (the way some outlets caption a picture with the first
+    words of the paragraph beside it), after the story has begun.
+
+    Not a list item or step ("- ...", "Step 5: ..."), not a pull quote (first person, or a
+    paragraph that opens with a quotation mark)."""
+    text = b.text.rstrip()
+    end = text.rstrip(_CLOSING_QUOTES)[-1:]
+    if not end or end in ".!?:;,)]\u2026" or not text[:1].isupper() or ":" in text[:40]:
+        return False
+    if title_case_ratio(text) >= 0.6 or reports_speech(text) or _FIRST_PERSON.match(text):
+        return False
+    key = [w.lower() for w in _WORDS.findall(text)[:_ECHO_WORDS]]
+    if len(key) < _ECHO_WORDS:
+        return False
+    blocks = ctx.doc.blocks
+    if not any(x.words >= 15 and x.text.rstrip()[-1:] in ".!?\"'\u201d\u2019" for x in blocks[: b.index]):
+        return False  # the story has not begun: a standfirst may restate the lead
+    for x in blocks[max(0, b.index - _ECHO_REACH) : b.index + _ECHO_REACH + 1]:
+        if x.index == b.index or x.words < b.words * 0.5 or x.text[:1] in _OPENING_QUOTES:
+            continue
+        t = x.text.rstrip()
+        if t.rstrip(_CLOSING_QUOTES)[-1:] not in ".!?":
+            continue
+        if [w.lower() for w in _WORDS.findall(t)[:_ECHO_WORDS]] == key:
+            return True
+    return False
 
 
 def _looks_like_caption(b: Block, ctx: Context) -> bool:
