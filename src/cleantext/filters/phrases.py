@@ -488,6 +488,83 @@ class CommentsFilter(PhraseFilter):
     name = "comments"
     categories = ("comments",)
 
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        """The phrase rules; then a reader-comment thread after the story (see ``_thread``)."""
+        yield from super().find(doc, ctx)
+        span = _thread(doc.blocks)
+        if span is None:
+            return
+        for b in doc.blocks[span[0] : span[1]]:
+            if ctx.is_removed(b.index):
+                continue
+            if _SIGNATURE_SAYS.match(b.text) or _signature_stamp(b.text) or _STAMP_LINE.match(b.text) or _MARKER.match(b.text):
+                yield ctx.finding(b, "comments", "thread", "a commenter's name, time or reply button in a comment thread", 0.9)
+            else:
+                yield ctx.finding(b, "comments", "thread", "a reader's comment between commenters' names and times", 0.85)
+
+
+# A comment thread as scrapers keep it: "Name says:" or "Name on May 3, 2020 at 4:15 pm", or
+# "Name · 2 hours ago", each over the comment, and "Reply" / "Like" buttons.
+_AGO = r"\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+_DAY_STAMP = (
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})"
+)
+_STAMP = rf"(?:{_AGO}|{_DAY_STAMP}(?:,?\s+(?:at|@)?\s*\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?)?)"
+_STAMP_LINE = regex.compile(rf"^(?:posted\s+)?(?:on\s+)?{_STAMP}\s*(?:said|says)?\s*:?$", regex.IGNORECASE)
+_SIGNATURE_SAYS = regex.compile(r"^(?!.*[.!?]\s)\S+(?:\s+\S+){0,4}\s+(?:says|said|wrote|dice|escribi[óo])\s*:$", regex.IGNORECASE)
+_SIGNATURE_STAMP = regex.compile(
+    rf"^(?P<name>[^\s.!?:]+(?:\s+[^\s.!?:]+){{0,4}})\s*(?:[\u00b7|\u2022,\u2013\u2014-]\s*)?(?:on\s+)?{_STAMP}\s*(?:said|says|wrote)?\s*:?$",
+    regex.IGNORECASE,
+)
+_MARKER = regex.compile(
+    r"^(?:reply|like|likes?\s+reply|reply\s+like|report(?:\s+comment)?|flag|log\s+in\s+to\s+reply|responder|\d+\s+likes?)\s*[\u2193\u21b5]?$",
+    regex.IGNORECASE,
+)
+
+
+def _signature_stamp(text: str) -> bool:
+    return len(text) <= 90 and _SIGNATURE_STAMP.match(text) is not None
+
+
+def _thread(blocks: list[Block]) -> tuple[int, int] | None:
+    """The blocks ``[start, end)`` of a reader-comment thread, or None.
+
+    A thread has two commenters or more, each a signature line: "Name says:" over a time line,
+    or a name with the time ("Name on May 3, 2020 at 4:15 pm", "Name · 2 hours ago"); and
+    unless every signature is "Name says:" over a time, at least one "Reply"/"Like" button.
+    It starts after the story has begun (a punctuated paragraph of 15 words or more) and ends
+    at the last button, or at most three blocks after the last signature. A transcript's
+    "Smith says:" lines or a diary's dated subheadings have neither times nor buttons."""
+    sigs: list[int] = []
+    says_with_time = True
+    markers: list[int] = []
+    for i, b in enumerate(blocks):
+        if b.words > 16:
+            continue
+        if _SIGNATURE_SAYS.match(b.text):
+            sigs.append(i)
+            nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
+            if not _STAMP_LINE.match(nxt):
+                says_with_time = False
+        elif _signature_stamp(b.text):
+            sigs.append(i)
+            says_with_time = False
+        elif _MARKER.match(b.text):
+            markers.append(i)
+    if len(sigs) < 2 or not (markers or says_with_time):
+        return None
+    start = sigs[0]
+    if not any(b.words >= 15 and b.text.rstrip()[-1:] in ".!?\"'\u201d\u2019" for b in blocks[:start]):
+        return None
+    end = min(len(blocks), sigs[-1] + 4)
+    later = [m for m in markers if m > sigs[-1]]
+    if later and later[0] < end:
+        end = later[0] + 1
+    return start, end
+
+
 
 class UiFilter(PhraseFilter):
     """Removes page furniture: player and gallery controls, polls and form text, "Loading...".
