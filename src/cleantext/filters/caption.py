@@ -47,7 +47,7 @@ _AGENCY_TAIL = regex.compile(
     rf"{_NAMEISH}\s*/\s*{_AG_SLASH}(?:\s*(?:via|/)\s*{_AG})?(?:\s+(?i:photo))?"
     rf"|{_AG}\s+(?i:photo)\s*/\s*{_NAMEISH}"
     rf"|(?:{_NAMEISH}\s*\|\s*)?(?:[\p{{L}}+&.]{{1,15}}(?:\s+[\p{{L}}+&.]{{1,15}}){{0,2}}\s*\|\s*)?{_AG}"
-    rf"|{_NAMEISH}\s+via\s+{_AG})\s*\.?$",
+    rf"|{_NAMEISH}\s+via\s+{_AG})(?:,\s*(?:FILE|File|file))?\s*\.?$",
 )
 _AGENCY_ANY = regex.compile(_AG_SLASH)
 # The whole line is a credit: "Getty Images", "Andres Kudacki/AP Photo", "Reuters"
@@ -100,6 +100,13 @@ _PIPE_CREDIT = regex.compile(
 _WIRE_DATE = regex.compile(
     r"\b(?:in|at|near|outside|on)\s+\p{Lu}[^.,]{1,60}(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*)*,\s+"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\.(?:\s+[\p{Lu}][^.]{0,60})?$"
+)
+
+# The credit of a chart, map or table, alone on its line: "Data is from Example.com", "Map by X"
+# ("Data: Regional Differences" is a heading, not a credit)
+_DATA_CREDIT = regex.compile(
+    r"^(?i:data|chart|graphic|map|graph|table|infographic)s?\s+(?i:is\s+|are\s+)?(?i:from|via|by|courtesy\s+of)\s+"
+    r"(?P<credit>\p{Lu}[^.!?]{0,60}?|[\w-]+(?:\.[\w-]+)+)\.?$",
 )
 
 # Gallery residue opens the caption, which may be long: allow more words.
@@ -232,6 +239,11 @@ class CaptionFilter(BaseFilter):
     def _uncredited(self, b: Block, ctx: Context) -> Finding | None:
         """Captions without a credit, told by what they say about a picture."""
         text = b.text
+        if b.words <= 8:
+            m = _DATA_CREDIT.match(text)
+            if m:
+                return ctx.finding(b, "caption", "data-credit", "a line that credits the source of a chart or map", 0.8,
+                                   {"caption": Caption(text="", credit=m["credit"].strip())})
         if b.words <= 60 and any(t in b.low for t in _CUE_TRIGGER):
             m = _PICTURE_CUE.search(text)
             # a how-to paragraph may point at a picture too: a caption is one sentence
