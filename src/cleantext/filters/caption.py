@@ -47,7 +47,7 @@ _AGENCY_TAIL = regex.compile(
     rf"{_NAMEISH}\s*/\s*{_AG_SLASH}(?:\s*(?:via|/)\s*{_AG})?(?:\s+(?i:photo))?"
     rf"|{_AG}\s+(?i:photo)\s*/\s*{_NAMEISH}"
     rf"|(?:{_NAMEISH}\s*\|\s*)?(?:[\p{{L}}+&.]{{1,15}}(?:\s+[\p{{L}}+&.]{{1,15}}){{0,2}}\s*\|\s*)?{_AG}"
-    rf"|{_NAMEISH}\s+via\s+{_AG})\s*\.?$",
+    rf"|{_NAMEISH}\s+via\s+{_AG})(?:,\s*(?:FILE|File|file))?\s*\.?$",
 )
 _AGENCY_ANY = regex.compile(_AG_SLASH)
 # The whole line is a credit: "Getty Images", "Andres Kudacki/AP Photo", "Reuters"
@@ -109,6 +109,13 @@ _PIPE_CREDIT = regex.compile(
 _WIRE_DATE = regex.compile(
     r"\b(?:in|at|near|outside|on)\s+\p{Lu}[^.,]{1,60}(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*)*,\s+"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\.(?:\s+[\p{Lu}][^.]{0,60})?$"
+)
+
+# The credit of a chart, map or table, alone on its line: "Data is from Example.com", "Map by X"
+# ("Data: Regional Differences" is a heading, not a credit)
+_DATA_CREDIT = regex.compile(
+    r"^(?i:data|chart|graphic|map|graph|table|infographic)s?\s+(?i:is\s+|are\s+)?(?i:from|via|by|courtesy\s+of)\s+"
+    r"(?P<credit>\p{Lu}[^.!?]{0,60}?|[\w-]+(?:\.[\w-]+)+)\.?$",
 )
 
 # Gallery residue opens the caption, which may be long: allow more words.
@@ -224,8 +231,8 @@ class CaptionFilter(BaseFilter):
             if f is not None:
                 done.add(b.index)
                 yield f
-            elif not (10 <= b.words <= 60 and _shaped_like_caption(b.text)):
-                memo[b.text] = True  # the one rule that reads the neighbours did not look at them
+            elif not (10 <= b.words <= 60 and (_shaped_like_caption(b.text) or _echo_key(b.text) is not None)):
+                memo[b.text] = True  # the rules that read the neighbours did not look at them
 
     def _single(self, b: Block, ctx: Context) -> Finding | None:
         long_ok = b.words <= _UI_MAX_WORDS or b.text.rstrip(" .")[-1:] == ")" or _GALLERY.match(b.text)
@@ -252,6 +259,11 @@ class CaptionFilter(BaseFilter):
     def _uncredited(self, b: Block, ctx: Context) -> Finding | None:
         """Captions without a credit, told by what they say about a picture."""
         text = b.text
+        if b.words <= 8:
+            m = _DATA_CREDIT.match(text)
+            if m:
+                return ctx.finding(b, "caption", "data-credit", "a line that credits the source of a chart or map", 0.8,
+                                   {"caption": Caption(text="", credit=m["credit"].strip())})
         low = b.low
         if b.words <= 60 and ("(" in low or "pose" in low or "pictured" in low) and any(t in low for t in _CUE_TRIGGER):
             m = _PICTURE_CUE.search(text)
@@ -280,6 +292,11 @@ class CaptionFilter(BaseFilter):
                                    {"caption": Caption(text=m["cap"].strip(), credit=m["credit"].strip())})
         if b.words <= 60 and _WIRE_DATE.search(text, max(0, len(text) - 120)):
             return ctx.finding(b, "caption", "wire-caption", "a wire-photo caption ending 'in PLACE, Month D, YYYY.'", 0.6,
+                               {"caption": Caption(text=text, credit=None)})
+        if 12 <= b.words <= 60 and _echoes_story(b, ctx):
+            # a caption that restates a paragraph of the story, without its full stop
+            return ctx.finding(b, "caption", "echo-caption",
+                               "an unpunctuated line that restates the opening of a story paragraph", 0.7,
                                {"caption": Caption(text=text, credit=None)})
         if 10 <= b.words <= 60 and _looks_like_caption(b, ctx):
             # a sentence without its full stop between two paragraphs of prose: the shape of a
@@ -319,6 +336,53 @@ class CaptionFilter(BaseFilter):
             ctx.finding(a, "caption", rule, why, conf, {"caption": cap}),
             ctx.finding(b, "caption", rule, why, conf, {"caption": cap}),
         ]
+
+
+_ECHO_WORDS = 8
+#: how far (in blocks) a caption sits from the paragraph it restates
+_ECHO_REACH = 5
+_WORDS = regex.compile(r"[\p{L}\p{N}]+")
+_CLOSING_QUOTES = "\"'\u201d\u2019"
+_OPENING_QUOTES = "\"\u201c\u2018'\u00ab"
+# first person opens a pull quote, not a caption
+_FIRST_PERSON = regex.compile(r"^(?:I|I'm|I\u2019m|I've|I\u2019ve|We|We're|We\u2019re|My|Our|You|Your)\b")
+
+
+def _echo_key(text: str) -> list[str] | None:
+    """The text's part of :func:`_echoes_story`: its first words when it may be such a caption."""
+    text = text.rstrip()
+    end = text.rstrip(_CLOSING_QUOTES)[-1:]
+    if not end or end in ".!?:;,)]\u2026" or not text[:1].isupper() or ":" in text[:40]:
+        return None
+    if title_case_ratio(text) >= 0.6 or reports_speech(text) or _FIRST_PERSON.match(text):
+        return None
+    key = [w.lower() for w in _WORDS.findall(text)[:_ECHO_WORDS]]
+    return key if len(key) == _ECHO_WORDS else None
+
+
+def _echoes_story(b: Block, ctx: Context) -> bool:
+    """Whether ``b`` is a caption that restates a nearby paragraph: a line without a sentence's
+    closing punctuation that opens with the same words as a punctuated paragraph of the story
+    at most ``_ECHO_REACH`` blocks away (the way some outlets caption a picture with the first
+    words of the paragraph beside it), after the story has begun.
+
+    Not a list item or step ("- ...", "Step 5: ..."), not a pull quote (first person, or a
+    paragraph that opens with a quotation mark)."""
+    key = _echo_key(b.text)
+    if key is None:
+        return False
+    blocks = ctx.doc.blocks
+    if not any(x.words >= 15 and x.text.rstrip()[-1:] in ".!?\"'\u201d\u2019" for x in blocks[: b.index]):
+        return False  # the story has not begun: a standfirst may restate the lead
+    for x in blocks[max(0, b.index - _ECHO_REACH) : b.index + _ECHO_REACH + 1]:
+        if x.index == b.index or x.words < b.words * 0.5 or x.text[:1] in _OPENING_QUOTES:
+            continue
+        t = x.text.rstrip()
+        if t.rstrip(_CLOSING_QUOTES)[-1:] not in ".!?":
+            continue
+        if [w.lower() for w in _WORDS.findall(t)[:_ECHO_WORDS]] == key:
+            return True
+    return False
 
 
 def _shaped_like_caption(text: str) -> bool:

@@ -252,6 +252,17 @@ class SocialFilter(PhraseFilter):
     name = "social"
     categories = ("social",)
 
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        """The phrase and share-bar rules; then a short label ending in a colon ("Follow us:",
+        "Our podcast:") whose next line went as a share or follow prompt goes with it."""
+        yield from super().find(doc, ctx)
+        blocks = doc.blocks
+        for b in blocks[:-1]:
+            if ctx.is_removed(b.index) or not _LABEL.match(b.text) or reports_speech(b.text):
+                continue
+            if ctx.removed_category(b.index + 1) == "social":
+                yield ctx.finding(b, "social", "label", "a short label ending in ':' over a share or follow prompt", 0.8)
+
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
         if b.words > 14:
@@ -271,6 +282,8 @@ class SocialFilter(PhraseFilter):
 
 
 _COUNT = regex.compile(r"^\d[\d.,]*\s*[kKmM]?$")
+# a label: at most six words, no sentence inside, ending in a colon
+_LABEL = regex.compile(r"^(?!.*[.!?]\s)\S+(?:\s+\S+){0,5}:$")
 _BAR_WEAK = frozenset({"more", "x", "mix", "print", "sms", "google", "gab", "vk"})
 
 
@@ -307,6 +320,40 @@ class RelatedFilter(PhraseFilter):
 
     def tail_ok(self, b: Block) -> bool:
         return not _URL.match(b.text)
+
+    def _items(self, kept: list[Block], k: int, ctx: Context) -> Iterator[Finding]:
+        """The list after a header; and, on a page that is only a header and a directory of
+        resources (no story before the header), every entry of the directory."""
+        if k <= 1 and _is_directory(kept[k:], self.max_items, self.tail_item_words):
+            for b in kept[k:]:
+                yield ctx.finding(
+                    b, "related", "directory-entry",
+                    "an entry of a resource directory under a header, with no story on the page "
+                    "(each entry names a site or title and says what it offers)",
+                    0.9,
+                )
+            return
+        yield from super()._items(kept, k, ctx)
+
+
+# a directory entry: a site or title, then what it is or offers ("Example.com offers free ...",
+# "The Bus Guide is a free ...")
+_ENTRY = regex.compile(
+    r"^(?:The\s+)?(?:[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|io|co\.uk|tv)|\p{Lu}[\p{L}\p{N}.&'\u2019-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'\u2019-]*){0,4})"
+    r"\s+(?:is|are|offers|provides|lists|features|covers|compares|gives|helps|brings|shows|tracks)\s",
+)
+_SITE = regex.compile(r"\b[\w-]+\.(?:com|org|net|info|io|co\.uk|tv)\b|https?://|\bwww\.", regex.IGNORECASE)
+
+
+def _is_directory(rest: list[Block], max_items: int, max_words: int) -> bool:
+    """Whether ``rest`` (everything after a header, to the end of the page) is a directory: at
+    least three short entries, each opening with a name and what it is or offers, at least one
+    naming a web site, and none reporting speech."""
+    if not 3 <= len(rest) <= max_items:
+        return False
+    if not all(b.words <= max_words and _ENTRY.match(b.text) and not reports_speech(b.text) for b in rest):
+        return False
+    return any(_SITE.search(b.text) for b in rest)
 
 
 class SubscriptionFilter(PhraseFilter):
@@ -448,6 +495,83 @@ class CommentsFilter(PhraseFilter):
 
     name = "comments"
     categories = ("comments",)
+
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        """The phrase rules; then a reader-comment thread after the story (see ``_thread``)."""
+        yield from super().find(doc, ctx)
+        span = _thread(doc.blocks)
+        if span is None:
+            return
+        for b in doc.blocks[span[0] : span[1]]:
+            if ctx.is_removed(b.index):
+                continue
+            if _SIGNATURE_SAYS.match(b.text) or _signature_stamp(b.text) or _STAMP_LINE.match(b.text) or _MARKER.match(b.text):
+                yield ctx.finding(b, "comments", "thread", "a commenter's name, time or reply button in a comment thread", 0.9)
+            else:
+                yield ctx.finding(b, "comments", "thread", "a reader's comment between commenters' names and times", 0.85)
+
+
+# A comment thread as scrapers keep it: "Name says:" or "Name on May 3, 2020 at 4:15 pm", or
+# "Name · 2 hours ago", each over the comment, and "Reply" / "Like" buttons.
+_AGO = r"\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+_DAY_STAMP = (
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})"
+)
+_STAMP = rf"(?:{_AGO}|{_DAY_STAMP}(?:,?\s+(?:at|@)?\s*\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?)?)"
+_STAMP_LINE = regex.compile(rf"^(?:posted\s+)?(?:on\s+)?{_STAMP}\s*(?:said|says)?\s*:?$", regex.IGNORECASE)
+_SIGNATURE_SAYS = regex.compile(r"^(?!.*[.!?]\s)\S+(?:\s+\S+){0,4}\s+(?:says|said|wrote|dice|escribi[óo])\s*:$", regex.IGNORECASE)
+_SIGNATURE_STAMP = regex.compile(
+    rf"^(?P<name>[^\s.!?:]+(?:\s+[^\s.!?:]+){{0,4}})\s*(?:[\u00b7|\u2022,\u2013\u2014-]\s*)?(?:on\s+)?{_STAMP}\s*(?:said|says|wrote)?\s*:?$",
+    regex.IGNORECASE,
+)
+_MARKER = regex.compile(
+    r"^(?:reply|like|likes?\s+reply|reply\s+like|report(?:\s+comment)?|flag|log\s+in\s+to\s+reply|responder|\d+\s+likes?)\s*[\u2193\u21b5]?$",
+    regex.IGNORECASE,
+)
+
+
+def _signature_stamp(text: str) -> bool:
+    return len(text) <= 90 and _SIGNATURE_STAMP.match(text) is not None
+
+
+def _thread(blocks: list[Block]) -> tuple[int, int] | None:
+    """The blocks ``[start, end)`` of a reader-comment thread, or None.
+
+    A thread has two commenters or more, each a signature line: "Name says:" over a time line,
+    or a name with the time ("Name on May 3, 2020 at 4:15 pm", "Name · 2 hours ago"); and
+    unless every signature is "Name says:" over a time, at least one "Reply"/"Like" button.
+    It starts after the story has begun (a punctuated paragraph of 15 words or more) and ends
+    at the last button, or at most three blocks after the last signature. A transcript's
+    "Smith says:" lines or a diary's dated subheadings have neither times nor buttons."""
+    sigs: list[int] = []
+    says_with_time = True
+    markers: list[int] = []
+    for i, b in enumerate(blocks):
+        if b.words > 16:
+            continue
+        if _SIGNATURE_SAYS.match(b.text):
+            sigs.append(i)
+            nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
+            if not _STAMP_LINE.match(nxt):
+                says_with_time = False
+        elif _signature_stamp(b.text):
+            sigs.append(i)
+            says_with_time = False
+        elif _MARKER.match(b.text):
+            markers.append(i)
+    if len(sigs) < 2 or not (markers or says_with_time):
+        return None
+    start = sigs[0]
+    if not any(b.words >= 15 and b.text.rstrip()[-1:] in ".!?\"'\u201d\u2019" for b in blocks[:start]):
+        return None
+    end = min(len(blocks), sigs[-1] + 4)
+    later = [m for m in markers if m > sigs[-1]]
+    if later and later[0] < end:
+        end = later[0] + 1
+    return start, end
+
 
 
 class UiFilter(PhraseFilter):
