@@ -95,6 +95,31 @@ def _init_worker(cfg: StreamConfig) -> None:
     _STATE = (pipeline, options, cfg)
 
 
+#: One short text per language with phrase lists, for :func:`warm_up`.
+_WARM_TEXTS = {
+    "en": "Share this\n\nThe council met on Monday, the mayor said.",
+    "es": "Comparte\n\nEl consejo se reunió el lunes, dijo la alcaldesa.",
+    "de": "Teilen\n\nDer Rat tagte am Montag, sagte die Bürgermeisterin.",
+    "fr": "Partager\n\nLe conseil s'est réuni lundi, a dit la maire.",
+}
+
+
+def warm_up(pipeline: Pipeline, options: Options) -> None:
+    """Compile every phrase list the filters use, in every language, in this process.
+
+    The lists compile on first use (a quarter of a second). Done in the parent before its
+    workers fork, they inherit the compiled expressions instead of each compiling its own:
+    with two workers on two cores that was a tenth of the CPU time of a 5 MB stream.
+    """
+    from ._document import segment_text
+
+    for lang, text in _WARM_TEXTS.items():
+        try:
+            pipeline.run(segment_text(text, language=lang), options)
+        except CleantextError:  # a user's filter that rejects the sample: the workers will say so
+            return
+
+
 def _state(cfg: StreamConfig) -> tuple[Pipeline, Options, StreamConfig]:
     global _STATE
     if _STATE is None or _STATE[2] != cfg:
@@ -360,6 +385,9 @@ def run_stream(
         return
     from multiprocessing.connection import wait
 
+    if _context().get_start_method() == "fork":  # forked workers inherit what the parent compiled
+        pipeline, options, _ = _state(cfg)
+        warm_up(pipeline, options)
     pool = _Pool(jobs, cfg)
     kill = True
     try:
