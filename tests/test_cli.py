@@ -665,3 +665,34 @@ def test_every_category_has_a_colour() -> None:
     from cleantext._explain import COLOURS
 
     assert set(COLOURS) == set(CATEGORIES)
+
+
+def test_ctrl_c_while_the_package_imports_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The console script imports the package inside its guard: Ctrl-C during that import
+    (the first tenth of a second) exits 130 without a traceback, as it does later."""
+    import importlib.abc
+    import sys as _sys
+
+    import _cleantext_launcher
+
+    class Interrupt(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: object, target: object = None) -> None:
+            if name == "cleantext.cli":
+                raise KeyboardInterrupt
+            return None
+
+    monkeypatch.delitem(_sys.modules, "cleantext.cli", raising=False)
+    monkeypatch.setattr(_sys, "meta_path", [Interrupt(), *_sys.meta_path])
+    assert _cleantext_launcher.main() == 130
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_console_script_runs_the_cli() -> None:
+    import shutil
+
+    exe = shutil.which("cleantext")
+    if exe is None:
+        pytest.skip("the console script is not installed")
+    proc = subprocess.run([exe, "--list-filters"], capture_output=True, timeout=60)
+    assert proc.returncode == 0
+    assert b"newsletter" in proc.stdout
