@@ -532,6 +532,9 @@ _MARKER = regex.compile(
 )
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def _signature_stamp(text: str) -> bool:
     return len(text) <= 90 and _SIGNATURE_STAMP.match(text) is not None
 
@@ -551,7 +554,16 @@ def _thread(blocks: list[Block]) -> tuple[int, int] | None:
     for i, b in enumerate(blocks):
         if b.words > 16:
             continue
-        if _SIGNATURE_SAYS.match(b.text):
+        # cheap gates first: "says:" ends with a colon, a stamp holds a digit, a button opens
+        # with r, l, f or a digit
+        text = b.text
+        says = text.endswith(":") and _SIGNATURE_SAYS.match(text)
+        if not says and not _DIGIT.search(text):
+            first = text[:1].lower()
+            if first and first in "rlf" and _MARKER.match(text):
+                markers.append(i)
+            continue
+        if says:
             sigs.append(i)
             nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
             if not _STAMP_LINE.match(nxt):
