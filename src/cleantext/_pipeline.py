@@ -185,8 +185,10 @@ class Context:
         if found is None:
             found = self._found = self._scan()
         known = self._known
-        # literals the scanner knows are looked up; any other (a user's) is searched for
-        got = tuple(w for w in literals if w in found or (w not in known and w in self.low))
+        if known.issuperset(literals):  # the usual case: one intersection, in C
+            got = tuple(sorted(found.intersection(literals)))
+        else:  # literals the scanner knows are looked up; any other (a user's) is searched for
+            got = tuple(w for w in literals if w in found or (w not in known and w in self.low))
         self._present[id(literals)] = (literals, got)
         return got
 
@@ -198,6 +200,17 @@ class Context:
         if d is None:
             d = self.memo[id(owner)] = {}
         return d
+
+    def triggers_in(self, b: Block) -> frozenset[str]:
+        """The trigger literals (of this document's phrase lists) that block ``b`` holds."""
+        if self._found is None:
+            self._found = self._scan()
+        langs = ("en",) if self.language == "en" else (self.language, "en")
+        per_block: dict[str, frozenset[str]] = self.memo[("triggers", langs)]
+        got = per_block.get(b.text)
+        if got is None:  # a block of another document (a filter may build its own)
+            got = per_block[b.text] = trigger_scanner(langs)(b.low)
+        return got
 
     def _scan(self) -> frozenset[str]:
         """Every trigger literal the document holds: the union of its blocks' (no literal

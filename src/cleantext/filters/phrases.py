@@ -24,7 +24,7 @@ import regex
 from .._document import Block, Document
 from .._patterns import load_group
 from .._pipeline import Context, Finding
-from ._common import BaseFilter, Phrases, is_body_like, languages, phrases, reports_speech, title_case_ratio
+from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, phrases, reports_speech, title_case_ratio
 
 __all__ = [
     "PhraseFilter",
@@ -48,8 +48,13 @@ _URL = regex.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org
 
 
 @functools.lru_cache(maxsize=None)
-def _has(name: str, langs: tuple[str, ...]) -> bool:
-    return any(load_group(name, lang) for lang in langs)
+def _kinds(name: str, langs: tuple[str, ...]) -> tuple[tuple[str, Phrases], ...]:
+    """The kinds of rule category ``name`` has lists for in these languages, each compiled."""
+    return tuple(
+        (kind, _phrases(f"{name}_{kind}", langs, anchor))
+        for kind, anchor in _ANCHOR.items()
+        if any(load_group(f"{name}_{kind}", lang) for lang in langs)
+    )
 
 
 class PhraseFilter(BaseFilter):
@@ -69,12 +74,8 @@ class PhraseFilter(BaseFilter):
     def _groups(self, ctx: Context) -> dict[str, tuple[Phrases, tuple[str, ...] | None]]:
         """The kinds of rule this category has, each with the triggers the document holds;
         a kind whose triggers are all absent cannot match and is left out."""
-        langs = languages(ctx)
         out: dict[str, tuple[Phrases, tuple[str, ...] | None]] = {}
-        for kind, anchor in _ANCHOR.items():
-            if not _has(f"{self.name}_{kind}", langs):
-                continue
-            g = phrases(f"{self.name}_{kind}", ctx, anchor)
+        for kind, g in _kinds(self.name, languages(ctx)):
             active = g.active(ctx)
             if active is None or active:
                 out[kind] = (g, active)
@@ -88,10 +89,15 @@ class PhraseFilter(BaseFilter):
         # the blocks whose text no phrase rule matched, on this or an earlier look: the phrase
         # rules judge a block's text alone (the triggers a block holds are in the document too)
         clean_texts = ctx.memo_for(self)
+        # every literal that may let a rule match here; a block holding none of them is judged
+        # without a search (when they are all the lists' own: a user's are not in the scan)
+        union: frozenset[str] = frozenset().union(*(a for _, a in groups.values() if a is not None))
+        own = not any(a is None for _, a in groups.values()) and ctx._known.issuperset(union)
+        wanted = union if own else None
         k = 0
         while k < len(kept):
             b = kept[k]
-            if b.text in clean_texts:
+            if b.text in clean_texts or (wanted is not None and wanted.isdisjoint(ctx.triggers_in(b))):
                 f = None
             else:
                 f = self._judge(b, groups, ctx)
