@@ -69,6 +69,10 @@ class PhraseFilter(BaseFilter):
     tail_item_words = 40
     #: what a strip must leave of its paragraph
     min_rest = 20
+    #: a phrase of this category may be a prompt closing a story paragraph: when the block's
+    #: sentences before it are story, only the prompt's sentence goes (a biography or an ad's
+    #: pitch that ends with the phrase is boilerplate throughout: those categories say False)
+    prompt_closes_prose = False
     confidence = {"line": 0.9, "prefix": 0.85, "phrase": 0.8, "header": 0.85, "item": 0.7, "start": 0.85, "end": 0.85}
 
     def _groups(self, ctx: Context) -> dict[str, tuple[Phrases, tuple[str, ...] | None]]:
@@ -153,6 +157,16 @@ class PhraseFilter(BaseFilter):
                     speech = reports_speech(b.text)
                 if speech:
                     continue
+                # a paragraph of the story that ends with a prompt ("... off this list. Leave a
+                # comment and let us know."): only the prompt's sentence goes, and a phrase with
+                # prose on both sides is left alone
+                cut = _prose_before(b.text, m.start()) if self.prompt_closes_prose else None
+                if cut is not None:
+                    if _SENTENCE_BREAK.search(b.text, m.end()) is not None:
+                        continue
+                    return ctx.finding((b.start + cut, b.end), self.name, "end-sentence",
+                                       f"a prompt sentence closing a paragraph ('{_snip(m.group())}')",
+                                       self.confidence[kind])
             return ctx.finding(b, self.name, kind, f"{_WHY[kind]} ('{_snip(m.group())}')", self.confidence[kind])
         return None
 
@@ -200,6 +214,24 @@ class PhraseFilter(BaseFilter):
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         """A subclass's own rule for ``kept[k]``, beyond the phrase lists."""
         return None
+
+
+# the end of a sentence inside a block: its punctuation (and a closing quote), then a capital
+_SENTENCE_BREAK = regex.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[\p{Lu}\p{Nd}])")
+#: story before a prompt sentence: at least this many words
+_PROSE_WORDS = 20
+
+
+def _prose_before(text: str, pos: int) -> int | None:
+    """Where the sentence holding ``text[pos]`` starts, when the sentences before it are story
+    (``_PROSE_WORDS`` words or more); else None."""
+    start = None
+    for m in _SENTENCE_BREAK.finditer(text, 0, pos + 2):  # (room for the look-ahead's capital)
+        if m.end() <= pos:
+            start = m.end()
+    if start is None or len(text[:start].split()) < _PROSE_WORDS:
+        return None
+    return start
 
 
 def _snip(s: str, n: int = 40) -> str:
@@ -257,6 +289,7 @@ class SocialFilter(PhraseFilter):
 
     name = "social"
     categories = ("social",)
+    prompt_closes_prose = True
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         """The phrase and share-bar rules; then a short label ending in a colon ("Follow us:",
@@ -319,6 +352,7 @@ class RelatedFilter(PhraseFilter):
 
     name = "related"
     categories = ("related",)
+    prompt_closes_prose = True
 
     def is_item(self, b: Block) -> bool:
         # related lists are headlines; a bare domain under the header is a source, not a story
@@ -374,6 +408,7 @@ class SubscriptionFilter(PhraseFilter):
 
     name = "subscription"
     categories = ("subscription",)
+    prompt_closes_prose = True
 
 
 class SourceNoticeFilter(PhraseFilter):
@@ -501,6 +536,7 @@ class CommentsFilter(PhraseFilter):
 
     name = "comments"
     categories = ("comments",)
+    prompt_closes_prose = True
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         """The phrase rules; then a reader-comment thread after the story (see ``_thread``)."""
