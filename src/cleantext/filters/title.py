@@ -22,6 +22,73 @@ _NOT_HEADLINE = regex.compile(
 # A headline run into its standfirst without a full stop: "... testing being done The deaths ..."
 _FUSED_DEK = regex.compile(r"\p{Ll}\s+(?:The|A|An|It|This|These|Those|In|On|At|As|But)\s+\p{Ll}")
 
+# A sentence-case headline runs into its standfirst where a word in lower case is followed by a
+# word that opens sentences ("... during the pandemic The increase in need comes ...")
+_DEK_START = (
+    r"(?:The|A|An|It|This|These|Those|In|On|At|As|But|Nearly|More|Most|Some|Many|After|When|While"
+    r"|Its|Their|His|Her|Almost|Only|Even|Now|According|Over|About|Since|With|For|Last|Every)"
+)
+_FUSED_SENTENCE_CASE = regex.compile(rf"(?<=\p{{Ll}}[\p{{Ll}}\d'\u2019]*)\s+(?={_DEK_START}\s+[\p{{Ll}}\d])")
+_SENTENCE_STOP = regex.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s")
+_TOKEN = regex.compile(r"\S+")
+# short words that title case capitalises and a name never holds
+_TITLE_FUNCTION_WORDS = frozenset("In For Is Of To On At With And Are As By From Into Be Has Was Will Can After Over Up Out The A An Its".split())
+_DETERMINERS = frozenset("my your our their his her its this that these those every each some no".split())
+_MINOR_WORDS = frozenset("a an the and or but nor of in on at to for by with as from into vs via per than".split())
+
+
+def _fused_split(text: str) -> int | None:
+    """Where the standfirst starts in a first line that is a headline run into it without a
+    full stop ("Abortion funds see an increase in calls during the pandemic The increase in need
+    comes as unemployment reaches new highs."), or None.
+
+    The line must end a sentence and hold no sentence end before the split; the headline is 4
+    to 20 words (6 in title case) with no dash or colon (a dateline, a label), and does not end
+    with a minor word or a determiner;
+    the standfirst is a sentence of 6 words or more. A title-case headline ends before the first
+    capitalised word followed by a lower-case word that is not a minor one ("... Is Bracing For
+    COVID-19 Hardeeville has one of ..."); a sentence-case one where a lower-case word meets a
+    word that opens sentences ("... pandemic The increase ...")."""
+    t = text.rstrip()
+    if t[-1:] not in ".!?" and not t.endswith((".\"", ".\u201d")):
+        return None
+    toks = list(_TOKEN.finditer(t))
+    if len(toks) < 10:
+        return None
+    split = None
+    # title case: every word before the split capitalised (or a minor word: "in", "of"), two
+    # short function words capitalised among them
+    # ("Is Bracing For"): a run of names and ranks ("Senate Majority Leader Mitch McConnell
+    # acknowledged ...") has capitals too, but not on "Is", "For" or "In"; a brand may have one
+    # ("A 7 On Your Side consumer investigation ...")
+    for j in range(6, min(len(toks) - 6, 21)):
+        w, nxt = toks[j].group(), toks[j + 1].group()
+        prev = [x.group() for x in toks[:j]]
+        if not all(p[:1].isupper() or p[:1].isdigit() or p in _MINOR_WORDS for p in prev):
+            break
+        if w[:1].isupper() and nxt[:1].islower() and nxt.lower() not in _MINOR_WORDS:
+            if len({p for p in prev[1:] if p in _TITLE_FUNCTION_WORDS}) >= 2:
+                split = toks[j].start()
+            break
+    if split is None:
+        m = _FUSED_SENTENCE_CASE.search(t, 0, toks[min(len(toks) - 1, 21)].start())
+        if m is not None:
+            split = m.end()
+    if split is None:
+        return None
+    head = t[:split].rstrip()
+    words = head.split()
+    if not 4 <= len(words) <= 20 or words[-1].lower() in _MINOR_WORDS or words[-1].lower() in _DETERMINERS:
+        return None  # "A 7 On Your | Side consumer investigation": a name cut in two
+    if _SENTENCE_STOP.search(head) is not None:  # a sentence ends inside: not one headline
+        return None
+    if head[-1:] in ".!?,;:" or any(c in head for c in ("\u2014", "\u2013", " - ", ":", "(", "\"", "\u201c")):
+        return None
+    if len(t[split:].split()) < 6:
+        return None
+    return split
+
+
 # Categories that sit between a headline and the story.
 _HEADER = {"byline", "dateline", "caption", "social", "advertisement", "ui"}
 
@@ -88,6 +155,12 @@ class TitleFilter(BaseFilter):
         ):
             # a headline in sentence case, known by the byline or caption under it
             conf = 0.6
+        elif first.index == 0 and (split := _fused_split(text)) is not None and not reports_speech(text):
+            # the text's first line: a headline run into its standfirst; the headline goes
+            head = text[:split].rstrip()
+            return ctx.finding((first.start, first.start + split), "title", "headline-fused",
+                               "the first line opens with a headline run into the standfirst without a full stop",
+                               0.6, {"title": head})
         else:
             return None
         evidence = f"first line, title case {ratio:.0%}, followed by " + (
