@@ -38,6 +38,7 @@ from typing import Any
 import lxml.etree as etree  # type: ignore[import-untyped]
 
 from ._document import Block, Document
+from ._pagedate import page_date, to_iso
 
 __all__ = ["read_html", "parse_html", "html_metadata", "decode_html"]
 
@@ -732,25 +733,6 @@ def split_authors(text: str) -> list[str]:
     return [n for n in names if n and len(n.split()) <= 5 and not any(ch.isdigit() for ch in n)]
 
 
-def _iso(v: str | None) -> str | None:
-    if not v:
-        return None
-    v = v.strip()
-    if re.match(r"^\d{4}-\d{2}-\d{2}", v):
-        return v
-    import warnings
-
-    from dateutil import parser as dparser
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            d = dparser.parse(v, fuzzy=False)
-    except (ValueError, OverflowError, TypeError):
-        return None
-    return d.isoformat()
-
-
 def html_metadata(root: Element) -> dict[str, object]:
     """Title, authors, published, site name, language, canonical URL and description of a page."""
     meta: dict[str, object] = {}
@@ -760,7 +742,8 @@ def html_metadata(root: Element) -> dict[str, object]:
         val = m.get("content")
         if key and isinstance(val, str) and val.strip() and key not in props:
             props[key] = " ".join(val.split())
-    ld_title = ld_pub = None
+    ld_title = None
+    ld_dates: dict[str, str | None] = {"published": None, "created": None, "modified": None}
     ld_authors: list[str] = []
     ld_site = None
     for node in root.iter("script"):
@@ -778,8 +761,10 @@ def html_metadata(root: Element) -> dict[str, object]:
             article = "WebPage" not in typs or "headline" in item
             if article and ld_title is None and _clean_str(item.get("headline")):
                 ld_title = _clean_str(item.get("headline"))
-            if article and ld_pub is None and _clean_str(item.get("datePublished")):
-                ld_pub = _clean_str(item.get("datePublished"))
+            if article:
+                for k, field in (("published", "datePublished"), ("created", "dateCreated"), ("modified", "dateModified")):
+                    if ld_dates[k] is None and to_iso(_clean_str(item.get(field))):
+                        ld_dates[k] = _clean_str(item.get(field))
             if article and not ld_authors and item.get("author"):
                 ld_authors = _names(item.get("author"))
             pub = item.get("publisher")
@@ -832,25 +817,14 @@ def html_metadata(root: Element) -> dict[str, object]:
         authors = [a for a in authors if a.casefold() != site.casefold()]
     if authors:
         meta["authors"] = list(dict.fromkeys(authors))
-    # published
-    pub = ld_pub or props.get("article:published_time") or props.get("og:published_time")
-    if not pub:
-        for key in ("datepublished", "publishdate", "pubdate", "date", "dc.date", "dc.date.issued",
-                    "sailthru.date", "parsely-pub-date", "publication_date", "article.published"):
-            if props.get(key):
-                pub = props[key]
-                break
-    if not pub:
-        for t in root.xpath(".//time[@datetime] | .//*[@itemprop='datePublished']")[:1]:
-            pub = t.get("datetime") or t.get("content")
-    iso = _iso(pub)
-    if iso:
-        meta["published"] = iso
     # url, description, language
     canon = root.xpath('.//link[@rel="canonical"]/@href')
     url = (canon[0].strip() if canon else None) or props.get("og:url")
     if url:
         meta["url"] = url
+    published = page_date(root, props, ld_dates, url)
+    if published:
+        meta["published"] = published
     desc = props.get("description") or props.get("og:description")
     if desc:
         meta["description"] = desc
