@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ._dates import find_date
 
-__all__ = ["to_iso", "page_date"]
+__all__ = ["to_iso", "page_date", "skip_checker"]
 
 Element = Any
 
@@ -342,6 +343,25 @@ def _url_date(url: str | None) -> str | None:
     return date.isoformat() if _ok_year(date.year) else None
 
 
+def _headline_cache(root: Element) -> dict[Element, bool]:
+    """The headline, the largest <article> or <main> and their ancestors: never skipped."""
+    cache: dict[Element, bool] = {}
+    h1 = next((h for h in root.iter("h1") if _own_text(h)), None)
+    big = max(list(root.iter("article", "main"))[:20], key=lambda e: len(_own_text(e)), default=None)
+    for el in (h1, big):
+        if el is not None:
+            cache[el] = False
+            for a in el.iterancestors():
+                cache[a] = False
+    return cache
+
+
+def skip_checker(root: Element) -> Callable[[Element], bool]:
+    """A test of whether an element lies in comments, navigation, a sidebar or a related list."""
+    cache = _headline_cache(root)
+    return lambda el: _skipped(el, cache)
+
+
 def page_date(
     root: Element, props: dict[str, str], ld: dict[str, str | None], url: str | None
 ) -> str | None:
@@ -353,12 +373,7 @@ def page_date(
     iso = _meta_published(props)
     if iso:
         return iso
-    cache: dict[Element, bool] = {}
-    h1 = next((h for h in root.iter("h1") if _own_text(h)), None)
-    if h1 is not None:
-        cache[h1] = False
-        for a in h1.iterancestors():
-            cache[a] = False
+    cache = _headline_cache(root)
     marked, generic, updated = _marked(root, cache)
     if marked:
         return marked
