@@ -94,6 +94,7 @@ _AUTHOR_CLASS = re.compile(
     r"article-author|byline-?author|byline__author|byline-name|contributor|writer|autor|auteur)(?:$|[\s_-]|__)",
     re.I,
 )
+_AUTHOR_WORDS = ("author", "byline", "contributor", "writer", "autor", "auteur")
 _SCRIPT_AUTHORS = re.compile(r'"(?:authors?|authorName|author_name|article_author)"\s*:\s*(\[\s*"[^"\]]{2,80}"|"[^"]{2,80}")')
 
 
@@ -161,7 +162,10 @@ def page_authors(
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "head", "html", "body", "img"):
             continue
         cls = el.get("class")
-        if not cls or not _AUTHOR_CLASS.search(cls) or re.search(r"bio|avatar|image|photo|img|desc|about|social|title", cls, re.I):
+        if not cls:
+            continue
+        low = cls.lower()  # a substring test first: the pattern runs on few elements
+        if not any(w in low for w in _AUTHOR_WORDS) or not _AUTHOR_CLASS.search(cls) or re.search(r"bio|avatar|image|photo|img|desc|about|social|title", cls, re.I):
             continue
         n += 1
         if n > 30:

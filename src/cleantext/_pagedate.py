@@ -347,7 +347,7 @@ def _headline_cache(root: Element) -> dict[Element, bool]:
     """The headline, the largest <article> or <main> and their ancestors: never skipped."""
     cache: dict[Element, bool] = {}
     h1 = next((h for h in root.iter("h1") if _own_text(h)), None)
-    big = max(list(root.iter("article", "main"))[:20], key=lambda e: len(_own_text(e)), default=None)
+    big = max(list(root.iter("article", "main"))[:20], key=lambda e: len("".join(e.itertext())), default=None)
     for el in (h1, big):
         if el is not None:
             cache[el] = False
@@ -357,9 +357,19 @@ def _headline_cache(root: Element) -> dict[Element, bool]:
 
 
 def skip_checker(root: Element) -> Callable[[Element], bool]:
-    """A test of whether an element lies in comments, navigation, a sidebar or a related list."""
-    cache = _headline_cache(root)
-    return lambda el: _skipped(el, cache)
+    """A test of whether an element lies in comments, navigation, a sidebar or a related list.
+
+    The headline cache is built on the first call (most pages never need one).
+    """
+    cache: dict[Element, bool] = {}
+
+    def check(el: Element) -> bool:
+        if not cache:
+            cache.update(_headline_cache(root))
+            cache.setdefault(root, False)
+        return _skipped(el, cache)
+
+    return check
 
 
 def page_date(
