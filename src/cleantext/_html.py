@@ -38,6 +38,8 @@ from typing import Any
 import lxml.etree as etree  # type: ignore[import-untyped]
 
 from ._document import Block, Document
+from ._pageauthors import page_authors
+from ._pagedate import page_date, skip_checker, to_iso
 
 __all__ = ["read_html", "parse_html", "html_metadata", "decode_html"]
 
@@ -702,55 +704,6 @@ def _ld_items(data: object) -> Iterator[dict[str, Any]]:
 _ARTICLE_TYPES = re.compile(r"Article|Posting|Report|Blog|NewsArticle|WebPage|CreativeWork", re.I)
 
 
-def _names(v: object, limit: int = 10) -> list[str]:
-    out: list[str] = []
-    items = v if isinstance(v, list) else [v]
-    for a in items[:limit]:
-        if isinstance(a, dict):
-            a = a.get("name")
-            if isinstance(a, list):
-                a = a[0] if a else None
-        s = _clean_str(a)
-        if s and not s.startswith("http") and len(s) <= 100:
-            out.append(s)
-    return out
-
-
-_BYLINE_PREFIX = re.compile(r"^\s*(?:by|von|por|par|di|door|av|przez)\s*[:\-]?\s+", re.I)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\by\b|\bet\b)\s*")
-
-
-def split_authors(text: str) -> list[str]:
-    """Names in a byline: ``"By Ann Lee and Bo Chan"`` -> ``["Ann Lee", "Bo Chan"]``.
-
-    >>> split_authors("By Ann Lee and Bo Chan")
-    ['Ann Lee', 'Bo Chan']
-    """
-    t = _BYLINE_PREFIX.sub("", " ".join(text.split()))
-    t = re.split(r"\s+[|\u2013\u2014]\s+|\s+-\s+|\bUpdated\b|\bPublished\b|\bPosted\b", t)[0]
-    names = [n.strip(" .,:") for n in _NAME_SPLIT.split(t)]
-    return [n for n in names if n and len(n.split()) <= 5 and not any(ch.isdigit() for ch in n)]
-
-
-def _iso(v: str | None) -> str | None:
-    if not v:
-        return None
-    v = v.strip()
-    if re.match(r"^\d{4}-\d{2}-\d{2}", v):
-        return v
-    import warnings
-
-    from dateutil import parser as dparser
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            d = dparser.parse(v, fuzzy=False)
-    except (ValueError, OverflowError, TypeError):
-        return None
-    return d.isoformat()
-
-
 def html_metadata(root: Element) -> dict[str, object]:
     """Title, authors, published, site name, language, canonical URL and description of a page."""
     meta: dict[str, object] = {}
@@ -760,8 +713,12 @@ def html_metadata(root: Element) -> dict[str, object]:
         val = m.get("content")
         if key and isinstance(val, str) and val.strip() and key not in props:
             props[key] = " ".join(val.split())
-    ld_title = ld_pub = None
-    ld_authors: list[str] = []
+    ld_title = None
+    ld_dates: dict[str, str | None] = {"published": None, "created": None, "modified": None}
+    ld_author: object = None
+    ld_author_article = False
+    persons: dict[str, str] = {}
+    publisher: str | None = None
     ld_site = None
     for node in root.iter("script"):
         if (node.get("type") or "").lower() != "application/ld+json" or not node.text:
@@ -773,18 +730,25 @@ def html_metadata(root: Element) -> dict[str, object]:
         for item in _ld_items(data):
             typ = item.get("@type")
             typs = " ".join(typ) if isinstance(typ, list) else str(typ or "")
+            if "Person" in typs and isinstance(item.get("@id"), str) and _clean_str(item.get("name")):
+                persons.setdefault(item["@id"], str(_clean_str(item.get("name"))))
             if not _ARTICLE_TYPES.search(typs):
                 continue
             article = "WebPage" not in typs or "headline" in item
             if article and ld_title is None and _clean_str(item.get("headline")):
                 ld_title = _clean_str(item.get("headline"))
-            if article and ld_pub is None and _clean_str(item.get("datePublished")):
-                ld_pub = _clean_str(item.get("datePublished"))
-            if article and not ld_authors and item.get("author"):
-                ld_authors = _names(item.get("author"))
+            if article:
+                for k, field in (("published", "datePublished"), ("created", "dateCreated"), ("modified", "dateModified")):
+                    if ld_dates[k] is None and to_iso(_clean_str(item.get(field))):
+                        ld_dates[k] = _clean_str(item.get(field))
+            if item.get("author") and (ld_author is None or article and not ld_author_article):
+                # the article's author; a web page's author only when no article names one
+                ld_author, ld_author_article = item.get("author"), article
             pub = item.get("publisher")
             if ld_site is None and isinstance(pub, dict):
                 ld_site = _clean_str(pub.get("name"))
+            if publisher is None and isinstance(pub, dict):
+                publisher = _clean_str(pub.get("name"))
     site = props.get("og:site_name") or ld_site or props.get("application-name")
     if site:
         meta["site_name"] = site
@@ -810,47 +774,18 @@ def html_metadata(root: Element) -> dict[str, object]:
     if title:
         meta["title"] = title
     # authors
-    authors = ld_authors
-    if not authors:
-        for key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"):
-            v = props.get(key)
-            if v and not v.startswith("http"):
-                authors = split_authors(v)
-                break
-    if not authors:
-        for a in root.xpath('.//a[@rel="author"] | .//*[@itemprop="author"] | .//*[contains(concat(" ", normalize-space(@class), " "), " author-name ")]'):
-            name = _clean_str(a.get("content")) or " ".join("".join(a.itertext()).split())
-            if name and len(name.split()) <= 6:
-                authors = split_authors(name)
-                break
-    if not authors:
-        for el in root.xpath('.//*[contains(concat(" ", normalize-space(@class), " "), " byline ")]')[:1]:
-            txt = " ".join("".join(el.itertext()).split())
-            if 0 < len(txt.split()) <= 12:
-                authors = split_authors(txt)
-    if site:
-        authors = [a for a in authors if a.casefold() != site.casefold()]
+    orgs = tuple(o for o in (site, publisher, ld_site) if o)
+    authors = page_authors(root, props, ld_author, persons, orgs, skip_checker(root))
     if authors:
         meta["authors"] = list(dict.fromkeys(authors))
-    # published
-    pub = ld_pub or props.get("article:published_time") or props.get("og:published_time")
-    if not pub:
-        for key in ("datepublished", "publishdate", "pubdate", "date", "dc.date", "dc.date.issued",
-                    "sailthru.date", "parsely-pub-date", "publication_date", "article.published"):
-            if props.get(key):
-                pub = props[key]
-                break
-    if not pub:
-        for t in root.xpath(".//time[@datetime] | .//*[@itemprop='datePublished']")[:1]:
-            pub = t.get("datetime") or t.get("content")
-    iso = _iso(pub)
-    if iso:
-        meta["published"] = iso
     # url, description, language
     canon = root.xpath('.//link[@rel="canonical"]/@href')
     url = (canon[0].strip() if canon else None) or props.get("og:url")
     if url:
         meta["url"] = url
+    published = page_date(root, props, ld_dates, url)
+    if published:
+        meta["published"] = published
     desc = props.get("description") or props.get("og:description")
     if desc:
         meta["description"] = desc
