@@ -12,16 +12,8 @@ import pytest
 from cleantext import Pipeline, clean, read
 from cleantext._html import parse_html, read_html
 
-from ._helpers import assert_ledger_ok
+from ._helpers import P1, P2, assert_ledger_ok
 
-P1 = (
-    "The city council voted on Tuesday to extend the bus line to the airport, a project that has "
-    "been debated for more than a decade, with the first buses due to run next spring."
-)
-P2 = (
-    "Residents who spoke at the meeting were divided, with several saying the new line would bring "
-    "traffic to quiet streets near the river, while others welcomed a faster trip to work."
-)
 P3 = (
     "The council's transport committee will publish the timetable in March, and the operator said "
     "fares would match those of the existing city routes, including the discounts for students."

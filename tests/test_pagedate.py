@@ -12,14 +12,7 @@ import pytest
 from cleantext import clean
 from cleantext._pagedate import to_iso
 
-P1 = (
-    "The city council voted on Tuesday to extend the bus line to the airport, a project that has "
-    "been debated for more than a decade, with the first buses due to run next spring."
-)
-P2 = (
-    "Residents who spoke at the meeting were divided, with several saying the new line would bring "
-    "traffic to quiet streets near the river, while others welcomed a faster trip to work."
-)
+from ._helpers import P1, P2
 
 
 def page(head: str = "", before: str = "", after: str = "", canonical: str | None = None) -> str:

@@ -8,7 +8,7 @@ rules still have something to act on.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -87,24 +87,22 @@ def iter_lines(text: str) -> Iterator[tuple[int, int]]:
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every stripped non-empty line; (-1, -1) for a blank line."""
-    out: list[tuple[int, int]] = []
     if "\r" not in text:  # the common case: LF only, cut by str.split (iter_lines is the general one)
+        starts: list[int] = []
         pos = 0
-        for line in text.split("\n"):
-            stripped = line.strip()
-            if stripped:
-                lead = len(line) - len(line.lstrip())
-                out.append((pos + lead, pos + lead + len(stripped)))
-            else:
-                out.append((-1, -1))
+        lines = text.split("\n")
+        for line in lines:
+            starts.append(pos)
             pos += len(line) + 1
-        return out
-    for s, e in iter_lines(text):
-        line = text[s:e]
+        pairs: Iterable[tuple[int, str]] = zip(starts, lines)
+    else:
+        pairs = ((s, text[s:e]) for s, e in iter_lines(text))
+    out: list[tuple[int, int]] = []
+    for start, line in pairs:
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
-            out.append((s + lead, s + lead + len(stripped)))
+            out.append((start + lead, start + lead + len(stripped)))
         else:
             out.append((-1, -1))
     return out
