@@ -163,8 +163,9 @@ class Context:
         self._low: str | None = None
         self._present: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._found: frozenset[str] | None = None
-        langs = ("en",) if self.language == "en" else (self.language, "en")
-        self._known = trigger_vocabulary(langs)
+        #: the phrase lists' languages, in the order they are asked for
+        self._langs: tuple[str, ...] = ("en",) if self.language == "en" else (self.language, "en")
+        self._known = trigger_vocabulary(self._langs)
 
     # -- cheap tests on the whole document ---------------------------------------------------
     @property
@@ -205,7 +206,7 @@ class Context:
         """The trigger literals (of this document's phrase lists) that block ``b`` holds."""
         if self._found is None:
             self._found = self._scan()
-        langs = ("en",) if self.language == "en" else (self.language, "en")
+        langs = self._langs
         per_block: dict[str, frozenset[str]] = self.memo[("triggers", langs)]
         got = per_block.get(b.text)
         if got is None:  # a block of another document (a filter may build its own)
@@ -215,7 +216,7 @@ class Context:
     def _scan(self) -> frozenset[str]:
         """Every trigger literal the document holds: the union of its blocks' (no literal
         spans two blocks), each block's scanned once and kept in the memo across looks."""
-        langs = ("en",) if self.language == "en" else (self.language, "en")
+        langs = self._langs
         scan = trigger_scanner(langs)
         per_block: dict[str, frozenset[str]] = self.memo.setdefault(("triggers", langs), {})
         out: set[str] = set()
