@@ -206,3 +206,19 @@ def test_flattened_text_is_cut_into_sentences() -> None:
     assert "\n" not in r.text
     assert r.text.startswith("The city council voted") and r.text.endswith("list of the new stops.")
     assert {x.category for x in r.removed} == {"newsletter", "related"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The council said that the plan was approved by a wide margin, and the work is to start in May.", "en"),
+        ("El gobierno de la ciudad dijo que los casos se duplicaron en una semana, según el informe.", "es"),
+        ("Die Stadt hat mit dem Bau der neuen Brücke begonnen, und das Projekt ist nicht billig.", "de"),
+        ("Le maire a annoncé que les travaux du pont commenceront en mai, dans le centre de la ville.", "fr"),
+        # common words with punctuation glued on are not counted, the others still decide
+        ("La ville, la région et les habitants attendent le pont; les travaux sont pour mai.", "fr"),
+        ("12 345 678", "en"),  # no common word at all: the default
+    ],
+)
+def test_language_is_detected_from_common_words(text: str, lang: str) -> None:
+    assert cleantext.clean(text).metadata.language == lang
