@@ -94,7 +94,39 @@ def bench_plain(texts: list[str], repeat: int) -> dict[str, float]:
         out[f"{key}_mb_s"] = size / t
         print(f"{label:<28}{len(texts) / t:8.1f} docs/s  {size / t:7.3f} MB/s   "
               f"cleantext/C4 = {out['cleantext_mb_s'] / (size / t):.2f}x")
+    if "c4_lines_mb_s" in out:
+        floor_costs(texts, size, repeat, out)
     return out
+
+
+def floor_costs(texts: list[str], size: float, repeat: int, out: dict[str, float]) -> None:
+    """What the steps every document pays before any filter cost, against the time the whole
+    run may take at 0.4x of C4's line rules: how much is left for the filters."""
+    from cleantext import Pipeline, read  # noqa: PLC0415
+    from cleantext._pipeline import Context  # noqa: PLC0415
+
+    opts = Options(format="text")
+    docs = [read(t, opts)[0] for t in texts]
+    blocks = sum(len(d.blocks) for d in docs)
+    n_filters = len(Pipeline.default().names)
+
+    def run_read() -> None:
+        for t in texts:
+            read(t, opts)
+
+    def run_scan() -> None:
+        for d in docs:  # a fresh memo each time: the scan is paid once per document
+            Context(d, opts, {}).present(("",))
+
+    budget = size / (0.4 * out["c4_lines_mb_s"])
+    t_read, t_scan = best_of(run_read, repeat), best_of(run_scan, repeat)
+    left = budget - t_read - t_scan
+    print(f"at 0.4x of C4 the {len(texts)} documents may take {budget * 1000:.1f} ms; before any filter runs:")
+    print(f"  reading (lines, language)   {t_read * 1000:7.1f} ms  ({t_read / budget:.0%} of it)")
+    print(f"  one trigger scan            {t_scan * 1000:7.1f} ms  ({t_scan / budget:.0%} of it)")
+    print(f"  left for {n_filters} filters over {blocks} blocks: {left * 1000:.1f} ms, "
+          f"{max(left, 0) / (n_filters * blocks) * 1e6:.2f} us per filter and block (first look only)")
+    out["budget_ms"], out["read_ms"], out["scan_ms"] = budget * 1000, t_read * 1000, t_scan * 1000
 
 
 def bench_sizes(texts: list[str]) -> dict[str, float]:
