@@ -136,14 +136,12 @@ class TitleFilter(BaseFilter):
 
     def _judge(self, first: Block, nxt: Block, header: bool, framed: bool, ctx: Context) -> Finding | None:
         text = first.text
-        if _NOT_HEADLINE.search(text):
-            return None
-        d = find_date(text)
-        if d is not None and d.end - d.start >= len(text) - 12:
-            return None  # a date line, not a headline
+        # (the tests that can only say no run once a rule would take the line, the cached ones
+        # on the next block first: a long first paragraph costs no search)
         if is_headline_like(nxt.text) or not is_body_like(nxt.text):
             return None
         ratio = title_case_ratio(text)
+        split = None
         if is_headline_like(text):
             conf = 0.85 if header or ratio >= 0.85 else 0.7
         elif (
@@ -156,13 +154,20 @@ class TitleFilter(BaseFilter):
             # a headline in sentence case, known by the byline or caption under it
             conf = 0.6
         elif first.index == 0 and (split := _fused_split(text)) is not None and not reports_speech(text):
+            conf = 0.6
+        else:
+            return None
+        if _NOT_HEADLINE.search(text):
+            return None
+        d = find_date(text)
+        if d is not None and d.end - d.start >= len(text) - 12:
+            return None  # a date line, not a headline
+        if split is not None:
             # the text's first line: a headline run into its standfirst; the headline goes
             head = text[:split].rstrip()
             return ctx.finding((first.start, first.start + split), "title", "headline-fused",
                                "the first line opens with a headline run into the standfirst without a full stop",
-                               0.6, {"title": head})
-        else:
-            return None
+                               conf, {"title": head})
         evidence = f"first line, title case {ratio:.0%}, followed by " + (
             "a byline or caption" if header else "the story"
         )
