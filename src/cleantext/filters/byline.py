@@ -104,6 +104,21 @@ _CONTACT = regex.compile(
     rf"^{NAME}\s*:\s*(?:\(?\d{{3}}\)?[-.\s]?\d{{3}}[-.\s]\d{{4}}|[\w.+-]+@[\w-]+\.[\w.]+)(?:\s+or\b.{{0,60}})?$"
 )
 
+# Literals that _STAMP and _CONTRIB cannot match without (lower case)
+_STAMP_WORDS = ("publi", "updated", "posted", "modified", "actualizado", "ver\u00f6ffentlicht", "aktualisiert", "mis \u00e0 jour")
+
+
+def _may_contrib(low: str) -> bool:
+    """Whether ``_CONTRIB`` may match this lower-case line: each of its shapes needs a word."""
+    return (
+        "contributed" in low
+        or "reached" in low
+        or "contacted" in low
+        or low.startswith(("to", "some"))
+        or ("with" in low and "from" in low)
+    )
+
+
 # A line this long is prose, not a byline.
 _MAX_CHARS = 160
 
@@ -229,6 +244,7 @@ class BylineFilter(BaseFilter):
             if is_body_like(b.text):
                 break
             last.add(b.index)
+        memo = ctx.memo_for(self)
         for k in list(range(head_end)) + list(range(tail_start, len(kept))):
             b = kept[k]
             if b.index in last:
@@ -236,51 +252,61 @@ class BylineFilter(BaseFilter):
                 if f is not None:
                     yield f
                     continue
+            # the verdict of _judge is one of the text and where it sits: a "no" is kept for
+            # the document's later looks
+            key = (b.text, k < head_end)
+            if key in memo:
+                continue
             f = self._judge(b, ctx, at_head=k < head_end)
             if f is not None:
                 yield f
+            else:
+                memo[key] = True
 
     def _judge(self, b: Block, ctx: Context, at_head: bool) -> Finding | None:
         text = b.text
         if len(text) > _MAX_CHARS + 80:
             return None
-        m = _CREDIT_LINE.match(text)
+        # every shape below opens with or holds a literal: a cheap test before each match
+        low = b.low
+        m = _CREDIT_LINE.match(text) if text[:1] == "(" else None
         if m:
             names = [] if m["what"].lower() == "editing" else self._credit_names(m["rest"])
             return ctx.finding(b, "byline", "credit-line", f"a '({m['what']} by ...)' credit line", 0.9,
                                {"authors": names} if names else None)
         if len(text) > _MAX_CHARS:
             return None
-        if _AUTHORS_HEADER.match(text):
+        if text[-1:] == ":" and _AUTHORS_HEADER.match(text):
             return ctx.finding(b, "byline", "authors-header", "an 'Authors:' header", 0.7)
+        posted = low.startswith(("posted", "published", "written", "submitted"))
         for rule, pat in (("posted-on-by", _POSTED_ON_BY), ("posted-by-on", _POSTED_BY_ON)):
-            m = pat.match(text)
+            m = pat.match(text) if posted else None
             if m:
                 parsed = parse_names(m["rest"], allow_username=True)
                 if parsed is None or not _rest_is_meta(parsed[1]):
                     continue
                 return self._found(ctx, b, rule, f"'{text[:40]}' names the author and date", parsed[0], text, 0.9)
-        m = _SUBMITTED.match(text)
+        m = _SUBMITTED.match(text) if low.startswith(("submitted", "via")) else None
         if m:
             parsed = parse_names(m["rest"])
             if parsed is not None:
                 return self._found(ctx, b, "submitted-by", "'submitted by ..., authored by ...'", parsed[0], text, 0.85)
-        m = _COURTESY.match(text)
+        m = _COURTESY.match(text) if "courtesy" in low else None
         if m:
             parsed = parse_names(m["rest"])
             if parsed is not None:
                 return self._found(ctx, b, "courtesy-of", "'article courtesy of NAME'", parsed[0], text, 0.8)
-        if _AGENCY.match(text.strip(" .")) and b.words <= 5 and text.strip(" .")[:1].isupper():
+        if b.words <= 5 and _AGENCY.match(text.strip(" .")) and text.strip(" .")[:1].isupper():
             agency = text.strip(" .")
             return ctx.finding(b, "byline", "agency-line", "a line that is only a news agency's name", 0.8,
                                {"authors": [agency]})
-        m = _CONTACT.match(text)
+        m = _CONTACT.match(text) if ":" in text else None
         if m:
             return ctx.finding(b, "byline", "contact-line", "a reporter's telephone or e-mail line", 0.8)
-        m = _CONTRIB.match(text)
+        m = _CONTRIB.match(text) if _may_contrib(low) else None
         if m:
             return ctx.finding(b, "byline", "contributor-credit", "a line crediting reporters or agencies for the story", 0.85)
-        m = _BY.match(text)
+        m = _BY.match(text) if ("by" in low or "por" in low or "von" in low or "par" in low) else None
         if m and _AGENCY.match(m["rest"].strip(" .")):
             agency = m["rest"].strip(" .")
             return self._found(ctx, b, "by-agency", "'By' an agency", [agency.title() if agency.isupper() else agency], text, 0.9 if at_head else 0.8)
@@ -293,7 +319,7 @@ class BylineFilter(BaseFilter):
                 if _rest_is_meta(tail):
                     conf = 0.9 if at_head else 0.75
                     return self._found(ctx, b, "by-line", "a 'By NAME' line", parsed[0], text, conf)
-        m = _STAMP.match(text)
+        m = _STAMP.match(text) if any(w in low for w in _STAMP_WORDS) else None
         if m and (at_head or text[:7].lower() in ("article", "posted ", "publish")) and len(text.split()) <= 10:
             rest = m["rest"]
             if (find_date(rest) is not None or _TIME_ONLY.match(rest) or _loose_time(rest)) and len(rest.split()) <= 12:
