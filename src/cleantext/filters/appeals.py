@@ -89,7 +89,8 @@ class DonationFilter(BaseFilter):
         def is_anchor(b: Block) -> bool:
             got = memo.get(b.text)
             if got is None:
-                got = memo[b.text] = _asks(ask, active, b) and _prompt_like(b, ctx, ask)
+                # (a block too long for any prompt is not searched for an ask)
+                got = memo[b.text] = b.words <= _MAX_OPENING_WORDS and _asks(ask, active, b) and _prompt_like(b, ctx, ask)
             return bool(got)
 
         anchors = [k for k, b in enumerate(kept) if is_anchor(b)]
