@@ -166,7 +166,8 @@ def _phrases(name: str, langs: tuple[str, ...], anchor: str) -> Phrases:
     if anchor == "line":  # the whole block is the phrase, give or take bullets and punctuation
         pat = rf"^[\W_]{{0,40}}{src}[\W_]*$"
     elif anchor == "prefix":  # the block opens with the phrase as a label
-        pat = rf"^[\W_]{{0,40}}{src}(?:\s*[:|\u2013\u2014-]+\s*|\s+(?=\p{{Lu}}|\d|[\"'\u201c]))"
+        # a hyphen glued on both sides joins a word ("Read-along features"), it parts no label
+        pat = rf"^[\W_]{{0,40}}{src}(?:\s*[:|\u2013\u2014]+\s*|\s*-+\s+|\s+-+\s*|-+(?=[\W_])|\s+(?=\p{{Lu}}|\d|[\"'\u201c]))"
     elif anchor == "start":  # glued to the start of a paragraph
         pat = rf"^{src}(?:\s*[:|\u2013\u2014-]+)?\s*"
     elif anchor == "end":  # glued to the end of a paragraph

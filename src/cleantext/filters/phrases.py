@@ -185,9 +185,17 @@ class PhraseFilter(BaseFilter):
                 yield ctx.finding(b, self.name, "list-item", "a short block in the list that ends the page", self.confidence["item"])
             return
         n = 0
+        marked = None  # whether the list's entries open with a bullet or a number
         while k < len(kept) and n < self.max_items:
             b = kept[k]
             if not self.is_item(b):
+                return
+            # a list of bulleted entries ends at the first line without one (the story's
+            # next subheading, "Trend 5: Exercises for mental health")
+            has_mark = _NUMBERED.match(b.text) is not None
+            if marked is None:
+                marked = has_mark
+            elif marked and not has_mark:
                 return
             yield ctx.finding(b, self.name, "list-item", "a short line in the list under a header", self.confidence["item"])
             k += 1
