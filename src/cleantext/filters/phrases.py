@@ -73,6 +73,10 @@ class PhraseFilter(BaseFilter):
     #: sentences before it are story, only the prompt's sentence goes (a biography or an ad's
     #: pitch that ends with the phrase is boilerplate throughout: those categories say False)
     prompt_closes_prose = False
+    #: a notice of this category closing a story paragraph runs to the paragraph's end (a
+    #: copyright line's "All rights reserved. This material may not be ..."): from the
+    #: sentence holding the phrase, the rest of the block goes, the story before it stays
+    notice_closes_prose = False
     confidence = {"line": 0.9, "prefix": 0.85, "phrase": 0.8, "header": 0.85, "item": 0.7, "start": 0.85, "end": 0.85}
 
     def _groups(self, ctx: Context) -> dict[str, tuple[Phrases, tuple[str, ...] | None]]:
@@ -160,9 +164,10 @@ class PhraseFilter(BaseFilter):
                 # a paragraph of the story that ends with a prompt ("... off this list. Leave a
                 # comment and let us know."): only the prompt's sentence goes, and a phrase with
                 # prose on both sides is left alone
-                cut = _prose_before(b.text, m.start()) if self.prompt_closes_prose else None
+                closes = self.prompt_closes_prose or self.notice_closes_prose
+                cut = _prose_before(b.text, m.start()) if closes else None
                 if cut is not None:
-                    if _SENTENCE_BREAK.search(b.text, m.end()) is not None:
+                    if not self.notice_closes_prose and _SENTENCE_BREAK.search(b.text, m.end()) is not None:
                         continue
                     return ctx.finding((b.start + cut, b.end), self.name, "end-sentence",
                                        f"a prompt sentence closing a paragraph ('{_snip(m.group())}')",
@@ -453,6 +458,7 @@ class LegalFilter(PhraseFilter):
     name = "legal"
     categories = ("legal",)
     max_words = {"line": 30, "prefix": 45, "phrase": 70, "header": 20}
+    notice_closes_prose = True
 
 
 class AuthorBioFilter(PhraseFilter):
