@@ -21,6 +21,7 @@ __all__ = [
     "is_headline_like",
     "is_body_like",
     "reports_speech",
+    "inside_quotes",
     "phrases",
     "Phrases",
     "languages",
@@ -110,6 +111,17 @@ def reports_speech(text: str) -> bool:
             if i < len(opening) and opening[i] <= v.end() + 80:
                 return True
     return False
+
+
+def inside_quotes(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` lies inside quotation marks opened before it on the block: an odd
+    number of straight double quotes before it, or more opening curly quotes than closing ones
+    (a prompt named or quoted in prose: the menu labelled "Help us fight censorship", the
+    statement "... working to support us")."""
+    head = text[:pos]
+    if head.count('"') % 2 == 1:
+        return True
+    return head.count("\u201c") > head.count("\u201d") or head.count("\u00ab") > head.count("\u00bb")
 
 
 def languages(ctx: Context) -> tuple[str, ...]:
