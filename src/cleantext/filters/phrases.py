@@ -323,6 +323,12 @@ class SocialFilter(PhraseFilter):
         if not bar.may_match(b.low, bar.active(ctx)) and not _COUNT.match(b.text):
             return None
         if _is_bar(b, bar, strong=True):
+            if _NOT_BAR.search(b.text):
+                return None  # "1. Facebook" heads a numbered section; "LinkedIn $2.50" is a table row
+            nxt = kept[k + 1].text if k + 1 < len(kept) else ""
+            name = b.text.strip()
+            if b.words == 1 and nxt.startswith(name) and nxt[len(name) : len(name) + 1] in (" ", "'", "’"):
+                return None  # "Pinterest" over "Pinterest is where users come for ...": a subheading
             return ctx.finding(b, "social", "share-bar", "a line made of share-bar words", 0.9)
         # a weak line ("More", a bare count) inside a run of share-bar lines
         if _is_bar(b, bar, strong=False) or _COUNT.match(b.text):
@@ -334,6 +340,8 @@ class SocialFilter(PhraseFilter):
 
 
 _COUNT = regex.compile(r"^\d[\d.,]*\s*[kKmM]?$")
+# a numbered heading or a row of prices: platform names there are no share buttons
+_NOT_BAR = regex.compile(r"^\s*\d{1,2}[.)]\s+\S|[$\u20ac\u00a3%]")
 # a label: at most six words, no sentence inside, ending in a colon
 _LABEL = regex.compile(r"^(?!.*[.!?]\s)\S+(?:\s+\S+){0,5}:$")
 _BAR_WEAK = frozenset({"more", "x", "mix", "print", "sms", "google", "gab", "vk"})
