@@ -50,6 +50,8 @@ class DuplicateFilter(BaseFilter):
     min_chars = 80
     #: paragraphs a passage printed twice must hold for a copy away from the first to go
     min_run = 3
+    #: the blocks a passage is followed each way from a copy
+    max_walk = 64
     #: the confidence of a lone copy among other neighbours (below ``balanced``)
     lone_confidence = 0.45
 
@@ -89,13 +91,27 @@ class DuplicateFilter(BaseFilter):
                 k = keys[i] = norm(kept[i].text)
             return k
 
-        paragraphs = self._paragraph(kept[p].text)
-        back = 0
-        while q - back - 1 >= 0 and p - back - 1 > q and key(q - back - 1) == key(p - back - 1):
+        # the walk stops as soon as the verdict is known (enough paragraphs, or the copy reaches
+        # back to the first: p - q blocks), and after ``max_walk`` steps each way, so a page
+        # of one passage printed many times costs no more than linear time
+        paragraphs = int(self._paragraph(kept[p].text))
+        back = fwd = 0
+        while (
+            back < self.max_walk
+            and paragraphs < self.min_run
+            and back + 1 < p - q
+            and q - back - 1 >= 0
+            and key(q - back - 1) == key(p - back - 1)
+        ):
             back += 1
             paragraphs += self._paragraph(kept[p - back].text)
-        fwd = 0
-        while p + fwd + 1 < len(kept) and q + fwd + 1 < p - back and key(q + fwd + 1) == key(p + fwd + 1):
+        while (
+            fwd < self.max_walk
+            and paragraphs < self.min_run
+            and p + fwd + 1 < len(kept)
+            and q + fwd + 1 < p - back
+            and key(q + fwd + 1) == key(p + fwd + 1)
+        ):
             fwd += 1
             paragraphs += self._paragraph(kept[p + fwd].text)
         return back, fwd, paragraphs
