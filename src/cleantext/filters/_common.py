@@ -21,6 +21,7 @@ __all__ = [
     "is_headline_like",
     "is_body_like",
     "reports_speech",
+    "inside_quotes",
     "phrases",
     "Phrases",
     "languages",
@@ -112,6 +113,17 @@ def reports_speech(text: str) -> bool:
     return False
 
 
+def inside_quotes(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` lies inside quotation marks opened before it on the block: an odd
+    number of straight double quotes before it, or more opening curly quotes than closing ones
+    (a prompt named or quoted in prose: the menu labelled "Help us fight censorship", the
+    statement "... working to support us")."""
+    head = text[:pos]
+    if head.count('"') % 2 == 1:
+        return True
+    return head.count("\u201c") > head.count("\u201d") or head.count("\u00ab") > head.count("\u00bb")
+
+
 def languages(ctx: Context) -> tuple[str, ...]:
     """The phrase-list languages for a document: its own, and English."""
     return ("en",) if ctx.language == "en" else (ctx.language, "en")
@@ -166,7 +178,8 @@ def _phrases(name: str, langs: tuple[str, ...], anchor: str) -> Phrases:
     if anchor == "line":  # the whole block is the phrase, give or take bullets and punctuation
         pat = rf"^[\W_]{{0,40}}{src}[\W_]*$"
     elif anchor == "prefix":  # the block opens with the phrase as a label
-        pat = rf"^[\W_]{{0,40}}{src}(?:\s*[:|\u2013\u2014-]+\s*|\s+(?=\p{{Lu}}|\d|[\"'\u201c]))"
+        # a hyphen glued on both sides joins a word ("Read-along features"), it parts no label
+        pat = rf"^[\W_]{{0,40}}{src}(?:\s*[:|\u2013\u2014]+\s*|\s*-+\s+|\s+-+\s*|-+(?=[\W_])|\s+(?=\p{{Lu}}|\d|[\"'\u201c]))"
     elif anchor == "start":  # glued to the start of a paragraph
         pat = rf"^{src}(?:\s*[:|\u2013\u2014-]+)?\s*"
     elif anchor == "end":  # glued to the end of a paragraph

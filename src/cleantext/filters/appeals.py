@@ -9,7 +9,7 @@ import regex
 from .._document import Block, Document
 from .. import _patterns
 from .._pipeline import Context, Finding
-from ._common import BaseFilter, Phrases, phrases, reports_speech
+from ._common import BaseFilter, Phrases, inside_quotes, phrases, reports_speech
 
 __all__ = ["DonationFilter", "NewsletterFilter"]
 
@@ -47,6 +47,8 @@ def _asks(ask: Phrases, active: tuple[str, ...] | None, b: Block) -> bool:
         return False
     text = b.text
     for m in ask.pattern.finditer(text, timeout=_patterns.PATTERN_TIMEOUT):
+        if inside_quotes(text, m.start()):
+            continue  # somebody's words, or a label named in prose
         if _ADDRESS.search(text) or _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start() + 1]) or m.start() == 0:
             return True
     return False

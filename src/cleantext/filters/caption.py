@@ -160,7 +160,8 @@ def split_credit(text: str) -> tuple[str, str | None, str] | None:
     labelled = any(w in low for w in _LABEL_TRIGGER)
     if labelled and words <= 30:
         m = _LABEL_LINE.match(text)
-        if m and len(m["credit"].split()) <= 12:
+        # a credit names somebody: "Video: 4K/30p, FHD 120p" is a camera's spec line
+        if m and len(m["credit"].split()) <= 12 and not m["credit"].lstrip()[:1].isdigit():
             return "", m["credit"].strip(), "credit-label"
     if words <= 14 and _CREDIT_ONLY.match(text):
         return "", text.strip().rstrip("."), "credit-only"
@@ -169,7 +170,8 @@ def split_credit(text: str) -> tuple[str, str | None, str] | None:
     tail = max(0, n - _TAIL_CHARS)
     if labelled and ":" in text[tail:]:
         m = _INLINE_LABEL.search(text, tail)
-        if m and m.start("all") > 0:
+        # a credit asks nothing: 'The biggest photograph: Why "biggest"?' is a question about it
+        if m and m.start("all") > 0 and not any(c in m["credit"] for c in "?!"):
             return text[: m.start("all")].strip(), m["credit"].strip(), "labelled-credit"
     end = text[-90:]
     # every credit _AGENCY_TAIL knows has a slash, a bar or "via" near the end

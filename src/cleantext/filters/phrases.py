@@ -73,6 +73,10 @@ class PhraseFilter(BaseFilter):
     #: sentences before it are story, only the prompt's sentence goes (a biography or an ad's
     #: pitch that ends with the phrase is boilerplate throughout: those categories say False)
     prompt_closes_prose = False
+    #: a notice of this category closing a story paragraph runs to the paragraph's end (a
+    #: copyright line's "All rights reserved. This material may not be ..."): from the
+    #: sentence holding the phrase, the rest of the block goes, the story before it stays
+    notice_closes_prose = False
     confidence = {"line": 0.9, "prefix": 0.85, "phrase": 0.8, "header": 0.85, "item": 0.7, "start": 0.85, "end": 0.85}
 
     def _groups(self, ctx: Context) -> dict[str, tuple[Phrases, tuple[str, ...] | None]]:
@@ -160,9 +164,10 @@ class PhraseFilter(BaseFilter):
                 # a paragraph of the story that ends with a prompt ("... off this list. Leave a
                 # comment and let us know."): only the prompt's sentence goes, and a phrase with
                 # prose on both sides is left alone
-                cut = _prose_before(b.text, m.start()) if self.prompt_closes_prose else None
+                closes = self.prompt_closes_prose or self.notice_closes_prose
+                cut = _prose_before(b.text, m.start()) if closes else None
                 if cut is not None:
-                    if _SENTENCE_BREAK.search(b.text, m.end()) is not None:
+                    if not self.notice_closes_prose and _SENTENCE_BREAK.search(b.text, m.end()) is not None:
                         continue
                     return ctx.finding((b.start + cut, b.end), self.name, "end-sentence",
                                        f"a prompt sentence closing a paragraph ('{_snip(m.group())}')",
@@ -185,9 +190,17 @@ class PhraseFilter(BaseFilter):
                 yield ctx.finding(b, self.name, "list-item", "a short block in the list that ends the page", self.confidence["item"])
             return
         n = 0
+        marked = None  # whether the list's entries open with a bullet or a number
         while k < len(kept) and n < self.max_items:
             b = kept[k]
             if not self.is_item(b):
+                return
+            # a list of bulleted entries ends at the first line without one (the story's
+            # next subheading, "Trend 5: Exercises for mental health")
+            has_mark = _NUMBERED.match(b.text) is not None
+            if marked is None:
+                marked = has_mark
+            elif marked and not has_mark:
                 return
             yield ctx.finding(b, self.name, "list-item", "a short line in the list under a header", self.confidence["item"])
             k += 1
@@ -310,6 +323,12 @@ class SocialFilter(PhraseFilter):
         if not bar.may_match(b.low, bar.active(ctx)) and not _COUNT.match(b.text):
             return None
         if _is_bar(b, bar, strong=True):
+            if _NOT_BAR.search(b.text):
+                return None  # "1. Facebook" heads a numbered section; "LinkedIn $2.50" is a table row
+            nxt = kept[k + 1].text if k + 1 < len(kept) else ""
+            name = b.text.strip()
+            if b.words == 1 and nxt.startswith(name) and nxt[len(name) : len(name) + 1] in (" ", "'", "’"):
+                return None  # "Pinterest" over "Pinterest is where users come for ...": a subheading
             return ctx.finding(b, "social", "share-bar", "a line made of share-bar words", 0.9)
         # a weak line ("More", a bare count) inside a run of share-bar lines
         if _is_bar(b, bar, strong=False) or _COUNT.match(b.text):
@@ -321,6 +340,8 @@ class SocialFilter(PhraseFilter):
 
 
 _COUNT = regex.compile(r"^\d[\d.,]*\s*[kKmM]?$")
+# a numbered heading or a row of prices: platform names there are no share buttons
+_NOT_BAR = regex.compile(r"^\s*\d{1,2}[.)]\s+\S|[$\u20ac\u00a3%]")
 # a label: at most six words, no sentence inside, ending in a colon
 _LABEL = regex.compile(r"^(?!.*[.!?]\s)\S+(?:\s+\S+){0,5}:$")
 _BAR_WEAK = frozenset({"more", "x", "mix", "print", "sms", "google", "gab", "vk"})
@@ -445,6 +466,7 @@ class LegalFilter(PhraseFilter):
     name = "legal"
     categories = ("legal",)
     max_words = {"line": 30, "prefix": 45, "phrase": 70, "header": 20}
+    notice_closes_prose = True
 
 
 class AuthorBioFilter(PhraseFilter):

@@ -19,6 +19,25 @@ _NOT_HEADLINE = regex.compile(
     regex.IGNORECASE,
 )
 
+# A section label that opens the text over its summary or first section, never the headline:
+# "Key Takeaways", "Quick Summary", "TL;DR: ...", "Too Long; Didn't Read:", "1. Introduction"
+_SECTION_LABEL = regex.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:key\s+(?:takeaways?|points|findings|facts)|quick\s+(?:summary|take|look|facts)|"
+    r"summary|at\s+a\s+glance|the\s+rundown|the\s+short\s+version|in\s+(?:this|the)\s+(?:article|post|guide)|"
+    r"table\s+of\s+contents|contents|introduction|overview|highlights)\s*:?$"
+    r"|^(?:tl;?\s?dr|too\s+long;?\s+didn['\u2019]?t\s+read)\b",
+    regex.IGNORECASE,
+)
+# A label over a figure, not a headline: "Typical Range: $876 - $1,042", "Last Updated: December 2025."
+_DATA_LABEL = regex.compile(
+    r"^[\p{L} ]{2,30}:\s*(?:[$\u20ac\u00a3]?\s?[\d.,]+[%kKmM]?\s*(?:[-\u2013\u2014]|to)?\s*)+$"
+    r"|^(?:last\s+)?(?:updated|reviewed|published)(?:\s+on)?\s*:",
+    regex.IGNORECASE,
+)
+# A line that ends inside a phrase: the start of a sentence broken over two lines
+# ("THE PATENT FIGHT BETWEEN" over "Google and HyperPhrase ...")
+_OPEN_END = frozenset("a an the and or nor of between whose than".split())
+
 # A headline run into its standfirst without a full stop: "... testing being done The deaths ..."
 _FUSED_DEK = regex.compile(r"\p{Ll}\s+(?:The|A|An|It|This|These|Those|In|On|At|As|But)\s+\p{Ll}")
 
@@ -157,7 +176,12 @@ class TitleFilter(BaseFilter):
             conf = 0.6
         else:
             return None
-        if _NOT_HEADLINE.search(text):
+        if _NOT_HEADLINE.search(text) or _SECTION_LABEL.match(text) or _DATA_LABEL.match(text):
+            return None
+        # a sentence broken over two lines: the next line carries on in lower case (not a
+        # name like "iPhone"), or this one stops on an article or a conjunction
+        lead = nxt.text.split(maxsplit=1)[0] if nxt.text else ""
+        if (lead[:1].islower() and lead.islower()) or lead[:1] in ",;" or text.split()[-1].lower() in _OPEN_END:
             return None
         d = find_date(text)
         if d is not None and d.end - d.start >= len(text) - 12:
