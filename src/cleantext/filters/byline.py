@@ -69,7 +69,7 @@ _SUBMITTED = regex.compile(
     regex.IGNORECASE,
 )
 _STAMP = regex.compile(
-    r"^(?:article\s+|story\s+)?(?:last\s+)?(?:published|updated|posted|modified|publicado|actualizado|veröffentlicht|"
+    r"^(?:article\s+|story\s+)?(?:last\s+)?(?:published|updated|posted|modified|edited|created|publicado|actualizado|veröffentlicht|"
     r"aktualisiert|publié|mis à jour)\b(?:\s+(?:on|at|el|am|le))?\s*:?\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
@@ -106,6 +106,42 @@ _CONTACT = regex.compile(
 
 # A line this long is prose, not a byline.
 _MAX_CHARS = 160
+
+# What may stand beside the date on a line that is only a date: a weekday, a time, a zone,
+# "at"/"on", separators ("Friday, January 18, 2008; 8:43 AM", "20:20, Dec 29 2007 | ").
+_WEEKDAY = r"(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?"
+_DATE_ASIDE = regex.compile(
+    rf"^(?:{_WEEKDAY}|at|on|hrs|\d{{1,2}}[:.]\d\d(?::\d\d)?(?:[ap]\.?m\.?)?|\d{{1,2}}[ap]\.?m\.?|[ap]\.?m\.?"
+    rf"|(?-i:[A-Z]{{2,4}})|US/[A-Z][a-z]+|[\u2013\u2014-]+)$",
+    regex.IGNORECASE,
+)
+_ASIDE_SPLIT = regex.compile(r"[\s,;|()]+")
+_CLOCK = regex.compile(r"\d:\d\d|(?<![\d.])\d{1,2}\.\d\d(?![\d.])|\d\s*[ap]\.?m\b", regex.IGNORECASE)
+#: a line longer than this is more than a date
+_DATE_LINE_CHARS = 60
+
+
+def _date_only(text: str) -> bool:
+    """Whether the line is only a date with a year, perhaps with its weekday, time and zone."""
+    if len(text) > _DATE_LINE_CHARS:
+        return False
+    d = find_date(text)
+    if d is None:
+        return False
+    rest = _ASIDE_SPLIT.split(text[: d.start] + " " + text[d.end :])
+    if not all(not w or _DATE_ASIDE.match(w) for w in rest):
+        return False
+    # a bare "May 20, 2025" may head a diary's entry or open a letter: a weekday or a time
+    # makes it a stamp
+    return any(w and w[0] not in "-\u2013\u2014" for w in rest) or _CLOCK.search(text, d.start, d.end) is not None
+
+
+def table_cell(text: str) -> str:
+    """The text of a table row of one cell as extractors write it ("| text |"), else the text."""
+    if text[:1] != "|":
+        return text
+    inner = text.strip(" |\t")
+    return text if " | " in inner or "|" in inner[:1] + inner[-1:] else inner
 
 
 def _clean_name(s: str) -> str:
@@ -229,6 +265,9 @@ class BylineFilter(BaseFilter):
             if is_body_like(b.text):
                 break
             last.add(b.index)
+        # a story whose dates stand on lines of their own past its head is a diary or a
+        # timeline: its dates are headings, the one at its head too (found when first needed)
+        entries: bool | None = None
         for k in list(range(head_end)) + list(range(tail_start, len(kept))):
             b = kept[k]
             if b.index in last:
@@ -237,11 +276,16 @@ class BylineFilter(BaseFilter):
                     yield f
                     continue
             f = self._judge(b, ctx, at_head=k < head_end)
+            if f is None and k < head_end and _date_only(table_cell(b.text)):
+                if entries is None:
+                    entries = any(_date_only(table_cell(x.text)) for x in kept[head_end:tail_start])
+                if not entries:
+                    f = self._found(ctx, b, "date-line", "a line at the head that is only a date (and time)", [], b.text, 0.8)
             if f is not None:
                 yield f
 
     def _judge(self, b: Block, ctx: Context, at_head: bool) -> Finding | None:
-        text = b.text
+        text = table_cell(b.text)
         if len(text) > _MAX_CHARS + 80:
             return None
         m = _CREDIT_LINE.match(text)
@@ -299,7 +343,7 @@ class BylineFilter(BaseFilter):
             if (find_date(rest) is not None or _TIME_ONLY.match(rest) or _loose_time(rest)) and len(rest.split()) <= 12:
                 return self._found(ctx, b, "date-stamp", "a 'Published/Updated DATE' line", [], text, 0.85)
         if at_head:
-            return self._name_and_date(ctx, b)
+            return self._name_and_date(ctx, b, text)
         return None
 
     def _name_at(self, b: Block, ctx: Context) -> Finding | None:
@@ -312,9 +356,8 @@ class BylineFilter(BaseFilter):
                                    {"authors": [name]})
         return None
 
-    def _name_and_date(self, ctx: Context, b: Block) -> Finding | None:
+    def _name_and_date(self, ctx: Context, b: Block, text: str) -> Finding | None:
         """'NAME | DATE', 'NAME, Staff Writer': an author-and-date header line without 'By'."""
-        text = b.text
         seg = _SPLIT_SEGMENTS.split(text, maxsplit=1)
         if len(seg) < 2:
             parts = text.split(",", 1)
