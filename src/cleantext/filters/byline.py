@@ -9,7 +9,7 @@ import regex
 from .._dates import find_date
 from .._document import Block, Document
 from .._pipeline import Context, Finding
-from ._common import NAME, BaseFilter, is_body_like
+from ._common import NAME, BaseFilter, is_body_like, table_cell
 
 __all__ = ["BylineFilter", "parse_names"]
 
@@ -134,14 +134,6 @@ def _date_only(text: str) -> bool:
     # a bare "May 20, 2025" may head a diary's entry or open a letter: a weekday or a time
     # makes it a stamp
     return any(w and w[0] not in "-\u2013\u2014" for w in rest) or _CLOCK.search(text, d.start, d.end) is not None
-
-
-def table_cell(text: str) -> str:
-    """The text of a table row of one cell as extractors write it ("| text |"), else the text."""
-    if text[:1] != "|":
-        return text
-    inner = text.strip(" |\t")
-    return text if " | " in inner or "|" in inner[:1] + inner[-1:] else inner
 
 
 def _clean_name(s: str) -> str:

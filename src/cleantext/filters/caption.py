@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 import regex
@@ -10,7 +11,7 @@ from .._document import Block, Document
 from .._patterns import group_source
 from .._pipeline import Context, Finding
 from .._result import Caption
-from ._common import BaseFilter, norm, reports_speech, title_case_ratio
+from ._common import BaseFilter, norm, reports_speech, table_cell, title_case_ratio
 
 __all__ = ["CaptionFilter", "split_credit"]
 
@@ -47,9 +48,13 @@ _AGENCY_TAIL = regex.compile(
     rf"{_NAMEISH}\s*/\s*{_AG_SLASH}(?:\s*(?:via|/)\s*{_AG})?(?:\s+(?i:photo))?"
     rf"|{_AG}\s+(?i:photo)\s*/\s*{_NAMEISH}"
     rf"|(?:{_NAMEISH}\s*\|\s*)?(?:[\p{{L}}+&.]{{1,15}}(?:\s+[\p{{L}}+&.]{{1,15}}){{0,2}}\s*\|\s*)?{_AG}"
-    rf"|{_NAMEISH}\s+via\s+{_AG})(?:,\s*(?:FILE|File|file))?\s*\.?$",
+    rf"|{_NAMEISH}\s+via\s+{_AG}"
+    rf"|(?:REUTERS|AFP|EPA)\s*/\s*{_NAMEISH}(?:\s*/\s*(?i:file(?:\s+photo)?|pool))?)(?:,\s*(?:FILE|File|file))?\s*\.?$",
 )
+# "Benni McCarthy © Action Images": a caption whose credit is the agency's copyright sign
+_COPY_TAIL = regex.compile(rf"\s\u00a9\s*(?P<credit>{_AG})\s*\.?$")
 _AGENCY_ANY = regex.compile(_AG_SLASH)
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 # The whole line is a credit: "Getty Images", "Andres Kudacki/AP Photo", "Reuters"
 _CREDIT_ONLY = regex.compile(
     rf"^(?:(?:{_NAMEISH})\s*/\s*)?{_AG}(?:\s+(?i:photos?|images?))?(?:\s*/\s*{_NAMEISH})?(?:\s+via\s+{_AG})?\.?$"
@@ -179,6 +184,17 @@ def split_credit(text: str) -> tuple[str, str | None, str] | None:
         m = _AGENCY_TAIL.search(text, max(0, n - 160)) if _AGENCY_ANY.search(text, max(0, n - 160)) else None
         if m:
             return text[: m.start("credit")].strip(" |"), m["credit"].strip(), "agency-credit"
+    if "\u00a9" in end:
+        m = _COPY_TAIL.search(text, max(0, n - 90))
+        # a copyright line ("Copyright © 2021 Getty Images") is the legal filter's
+        cap = text[: m.start()].strip() if m else ""
+        # what the sign credits is a name ("Benni McCarthy") or a caption sentence, not prose
+        # that mentions it ("each picture is marked © Reuters")
+        if (
+            m and len(cap.split()) >= 2 and "copyright" not in low and "rights" not in low and not _YEAR.search(cap)
+            and (title_case_ratio(cap) >= 0.75 or cap[-1:] in ".!?" and len(cap.split()) >= 4)
+        ):
+            return cap, "\u00a9 " + m["credit"], "agency-credit"
     if ("courtesy" in low or "photography" in low) and not text.rstrip().endswith("."):
         m = _COURTESY_TAIL.search(text, tail)
         # a credit closes a caption: "6. Film Photography" alone is a list entry
@@ -228,11 +244,25 @@ class CaptionFilter(BaseFilter):
             if b.text in memo:
                 continue
             f = self._single(b, ctx)
+            if f is None and b.text[:1] == "|":
+                f = self._cell(b, ctx)
             if f is not None:
                 done.add(b.index)
                 yield f
             elif not (10 <= b.words <= 60 and (_shaped_like_caption(b.text) or _echo_key(b.text) is not None)):
                 memo[b.text] = True  # the rules that read the neighbours did not look at them
+
+    def _cell(self, b: Block, ctx: Context) -> Finding | None:
+        """A caption that is a one-cell table row as extractors write it ("| caption |"):
+        judged on the cell's text; a finding of the whole cell takes the row."""
+        inner = table_cell(b.text)
+        if inner is b.text:
+            return None
+        at = b.start + b.text.index(inner)
+        f = self._single(dataclasses.replace(b, start=at, end=at + len(inner), text=inner, words=-1, low=""), ctx)
+        if f is not None and f.start == at and f.end == at + len(inner):
+            f = dataclasses.replace(f, start=b.start, end=b.end)
+        return f
 
     def _single(self, b: Block, ctx: Context) -> Finding | None:
         long_ok = b.words <= _UI_MAX_WORDS or b.text.rstrip(" .")[-1:] == ")" or _GALLERY.match(b.text)
