@@ -22,6 +22,14 @@ _ROLE = regex.compile(
     r"(?:\s+(?:at|for|of|with)\s+.+)?$",
     regex.IGNORECASE,
 )
+# A role under an outlet's name, on a line of its own: "Washington Post Staff Writer", "Seattle
+# Times news services", "CanWest News Service", "AP White House Correspondent"
+_OUTLET_ROLE = regex.compile(
+    r"^(?!the\s+\S+$)(?:(?-i:\p{Lu}[\p{L}.&'\u2019-]*)\s+){1,4}(?:(?:(?:senior|chief|staff|contributing|special|political|national|"
+    r"foreign|white\s+house|business|sports|health|science|entertainment|news)\s+){1,2}"
+    r"(?:writers?|reporters?|correspondents?|columnists?)|news\s+services?|wire\s+services?)$",
+    regex.IGNORECASE,
+)
 # Credentials after a name: "MD", "PhD", "M.D", "FACS".
 _CREDENTIAL = regex.compile(r"^(?:[A-Z]\.?){1,4}(?:\.[A-Z]{1,3})*\.?$|^(?:MD|PhD|MPH|RN|Esq|Jr|Sr|II|III)\.?$")
 _AGENCY = regex.compile(
@@ -204,7 +212,7 @@ def _rest_is_meta(rest: str) -> bool:
     for seg in (s.strip() for s in regex.split(r"\s*[|,\u2022\u00b7]\s*|\s+[\u2014\u2013-]\s+|:\s+|\s+on\s+|\s+at\s+|\s+in\s+", rest)):
         if not seg:
             continue
-        if _ROLE.match(seg) or _AGENCY.match(seg) or _TIME_ONLY.match(seg) or _CREDENTIAL.match(seg):
+        if _is_role(seg) or _AGENCY.match(seg) or _TIME_ONLY.match(seg) or _CREDENTIAL.match(seg):
             continue
         if find_date(seg) is not None or regex.fullmatch(r"[\d\s,.:]+(?:st|nd|rd|th)?", seg):
             continue
@@ -310,6 +318,8 @@ class BylineFilter(BaseFilter):
             agency = text.strip(" .")
             return ctx.finding(b, "byline", "agency-line", "a line that is only a news agency's name", 0.8,
                                {"authors": [agency]})
+        if b.words <= 8 and _OUTLET_ROLE.match(text):
+            return ctx.finding(b, "byline", "outlet-role", "a line that is only an outlet's name and a writer's role", 0.8)
         m = _CONTACT.match(text)
         if m:
             return ctx.finding(b, "byline", "contact-line", "a reporter's telephone or e-mail line", 0.8)
@@ -353,14 +363,14 @@ class BylineFilter(BaseFilter):
         seg = _SPLIT_SEGMENTS.split(text, maxsplit=1)
         if len(seg) < 2:
             parts = text.split(",", 1)
-            if len(parts) == 2 and _ROLE.match(parts[1].strip()) and _is_name(_clean_name(parts[0])):
+            if len(parts) == 2 and _is_role(parts[1].strip()) and _is_name(_clean_name(parts[0])):
                 return self._found(ctx, b, "name-role", "'NAME, role' line", [_clean_name(parts[0])], text, 0.8)
             return None
         parsed = parse_names(seg[0])
         if parsed is None or parsed[1]:
             return None
         tail = seg[1]
-        if find_date(tail) is None and not _ROLE.match(tail.strip()):
+        if find_date(tail) is None and not _is_role(tail.strip()):
             return None
         if not _rest_is_meta(tail):
             return None
@@ -385,6 +395,11 @@ class BylineFilter(BaseFilter):
             if _is_name(part):
                 names.append(part)
         return names
+
+
+def _is_role(s: str) -> bool:
+    """A role after a name: "Staff Writer", "AP Business Writer", "CanWest News Service"."""
+    return _ROLE.match(s) is not None or _OUTLET_ROLE.match(s) is not None
 
 
 def _loose_time(s: str) -> bool:
