@@ -318,7 +318,7 @@ class BylineFilter(BaseFilter):
             agency = text.strip(" .")
             return ctx.finding(b, "byline", "agency-line", "a line that is only a news agency's name", 0.8,
                                {"authors": [agency]})
-        if b.words <= 8 and _OUTLET_ROLE.match(text):
+        if b.words <= 8 and _outlet_role(text):
             return ctx.finding(b, "byline", "outlet-role", "a line that is only an outlet's name and a writer's role", 0.8)
         m = _CONTACT.match(text)
         if m:
@@ -399,7 +399,15 @@ class BylineFilter(BaseFilter):
 
 def _is_role(s: str) -> bool:
     """A role after a name: "Staff Writer", "AP Business Writer", "CanWest News Service"."""
-    return _ROLE.match(s) is not None or _OUTLET_ROLE.match(s) is not None
+    return _ROLE.match(s) is not None or _outlet_role(s)
+
+
+#: every line ``_OUTLET_ROLE`` takes ends with one of these (tested before the expression)
+_ROLE_ENDS = ("writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "columnist", "columnists", "service", "services")
+
+
+def _outlet_role(s: str) -> bool:
+    return s[-14:].lower().endswith(_ROLE_ENDS) and _OUTLET_ROLE.match(s) is not None
 
 
 def _loose_time(s: str) -> bool:

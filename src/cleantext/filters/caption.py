@@ -249,26 +249,16 @@ class CaptionFilter(BaseFilter):
                     memo[key] = True
             if b.text in memo:
                 continue
-            f = self._single(b, ctx, cues)
-            if f is None and b.text[:1] == "|":
-                f = self._cell(b, ctx, cues)
+            # a one-cell table row as extractors write it ("| caption |") is judged by its text
+            judged = _cell_block(b) if b.text[:1] == "|" else b
+            f = self._single(judged, ctx, cues)
             if f is not None:
+                if judged is not b and f.start == judged.start and f.end == judged.end:
+                    f = dataclasses.replace(f, start=b.start, end=b.end)  # the whole row goes
                 done.add(b.index)
                 yield f
-            elif not (10 <= b.words <= 60 and (_shaped_like_caption(b.text) or _echo_key(b.text) is not None)):
+            elif not (10 <= judged.words <= 60 and (_shaped_like_caption(judged.text) or _echo_key(judged.text) is not None)):
                 memo[b.text] = True  # the rules that read the neighbours did not look at them
-
-    def _cell(self, b: Block, ctx: Context, cues: tuple[str, ...]) -> Finding | None:
-        """A caption that is a one-cell table row as extractors write it ("| caption |"):
-        judged on the cell's text; a finding of the whole cell takes the row."""
-        inner = table_cell(b.text)
-        if inner is b.text:
-            return None
-        at = b.start + b.text.index(inner)
-        f = self._single(dataclasses.replace(b, start=at, end=at + len(inner), text=inner, words=-1, low=""), ctx, cues)
-        if f is not None and f.start == at and f.end == at + len(inner):
-            f = dataclasses.replace(f, start=b.start, end=b.end)
-        return f
 
     def _single(self, b: Block, ctx: Context, cues: tuple[str, ...] = ()) -> Finding | None:
         long_ok = b.words <= _UI_MAX_WORDS or b.text.rstrip(" .")[-1:] == ")" or _GALLERY.match(b.text)
@@ -381,6 +371,16 @@ class CaptionFilter(BaseFilter):
             ctx.finding(a, "caption", rule, why, conf, {"caption": cap}),
             ctx.finding(b, "caption", rule, why, conf, {"caption": cap}),
         ]
+
+
+def _cell_block(b: Block) -> Block:
+    """The cell of a one-cell table row ("| text |") as a block of its own (same index, the
+    cell's offsets); any other block as it is."""
+    inner = table_cell(b.text)
+    if inner is b.text:
+        return b
+    at = b.start + b.text.index(inner)
+    return Block(b.index, at, at + len(inner), inner, b.para, b.kind, b.tag, b.hints)
 
 
 _ECHO_WORDS = 8
