@@ -26,6 +26,11 @@ HEAD = [
     ("Por Ana López", "by-line"),
     ("Published: May 3, 2021 4:15 pm", "date-stamp"),
     ("Mis à jour le 3 mai 2021 à 16:15", "date-stamp"),
+    ("Last edited: May 3, 2021", "date-stamp"),
+    ("Created: May 3, 2021 4:15 pm", "date-stamp"),
+    ("| Posted : Mon, 3 May 2021 16:15 GMT |", "date-stamp"),
+    ("Harbour Post Staff Writer", "outlet-role"),
+    ("Monday, May 3, 2021", "date-line"),
     ("Ann Lee, Staff Writer", "name-role"),
     ("Ann Lee | May 3, 2021", "name-date"),
 ]

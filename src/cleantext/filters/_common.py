@@ -26,6 +26,7 @@ __all__ = [
     "Phrases",
     "languages",
     "norm",
+    "table_cell",
 ]
 
 # A person's name: 1 to 5 capitalised tokens (initials, hyphens, apostrophes, particles).
@@ -224,3 +225,15 @@ def head_blocks(ctx: Context, limit: int = 8, scan: int = 20) -> list[Block]:
             if len(out) >= limit:
                 break
     return out
+
+
+def table_cell(text: str) -> str:
+    """The text of a table row of one cell as extractors write it ("| text |"), else the text.
+
+    >>> table_cell("| Posted : Thu, 10 Jan 2008 03:47 GMT |"), table_cell("| Name | Age |")
+    ('Posted : Thu, 10 Jan 2008 03:47 GMT', '| Name | Age |')
+    """
+    if text[:1] != "|":
+        return text
+    inner = text.strip(" |\t")
+    return inner if inner and " | " not in inner else text

@@ -9,7 +9,7 @@ import regex
 from .._dates import find_date
 from .._document import Block, Document
 from .._pipeline import Context, Finding
-from ._common import NAME, BaseFilter, is_body_like
+from ._common import NAME, BaseFilter, is_body_like, table_cell
 
 __all__ = ["BylineFilter", "parse_names"]
 
@@ -20,6 +20,14 @@ _ROLE = regex.compile(
     r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|author|producer|"
     r"analyst|blogger|photographer|critic|fellow|staff|intern|redactor|redactora|periodista|corresponsal)s?"
     r"(?:\s+(?:at|for|of|with)\s+.+)?$",
+    regex.IGNORECASE,
+)
+# A role under an outlet's name, on a line of its own: "Washington Post Staff Writer", "Seattle
+# Times news services", "CanWest News Service", "AP White House Correspondent"
+_OUTLET_ROLE = regex.compile(
+    r"^(?!the\s+\S+$)(?:(?-i:\p{Lu}[\p{L}.&'\u2019-]*)\s+){1,4}(?:(?:(?:senior|chief|staff|contributing|special|political|national|"
+    r"foreign|white\s+house|business|sports|health|science|entertainment|news)\s+){1,2}"
+    r"(?:writers?|reporters?|correspondents?|columnists?)|news\s+services?|wire\s+services?)$",
     regex.IGNORECASE,
 )
 # Credentials after a name: "MD", "PhD", "M.D", "FACS".
@@ -69,7 +77,7 @@ _SUBMITTED = regex.compile(
     regex.IGNORECASE,
 )
 _STAMP = regex.compile(
-    r"^(?:article\s+|story\s+)?(?:last\s+)?(?:published|updated|posted|modified|publicado|actualizado|veröffentlicht|"
+    r"^(?:article\s+|story\s+)?(?:last\s+)?(?:published|updated|posted|modified|edited|created|publicado|actualizado|veröffentlicht|"
     r"aktualisiert|publié|mis à jour)\b(?:\s+(?:on|at|el|am|le))?\s*:?\s*(?P<rest>.*)$",
     regex.IGNORECASE,
 )
@@ -104,8 +112,9 @@ _CONTACT = regex.compile(
     rf"^{NAME}\s*:\s*(?:\(?\d{{3}}\)?[-.\s]?\d{{3}}[-.\s]\d{{4}}|[\w.+-]+@[\w-]+\.[\w.]+)(?:\s+or\b.{{0,60}})?$"
 )
 
-# Literals that _STAMP and _CONTRIB cannot match without (lower case)
-_STAMP_WORDS = ("publi", "updated", "posted", "modified", "actualizado", "ver\u00f6ffentlicht", "aktualisiert", "mis \u00e0 jour")
+# Literals that _STAMP and _CONTRIB cannot match without (lower case): a word added to
+# _STAMP goes here too (tests/test_byline_shapes.py has a line for each)
+_STAMP_WORDS = ("publi", "updated", "posted", "modified", "edited", "created", "actualizado", "ver\u00f6ffentlicht", "aktualisiert", "mis \u00e0 jour")
 
 
 def _may_contrib(low: str) -> bool:
@@ -121,6 +130,34 @@ def _may_contrib(low: str) -> bool:
 
 # A line this long is prose, not a byline.
 _MAX_CHARS = 160
+
+# What may stand beside the date on a line that is only a date: a weekday, a time, a zone,
+# "at"/"on", separators ("Friday, January 18, 2008; 8:43 AM", "20:20, Dec 29 2007 | ").
+_WEEKDAY = r"(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?"
+_DATE_ASIDE = regex.compile(
+    rf"^(?:{_WEEKDAY}|at|on|hrs|\d{{1,2}}[:.]\d\d(?::\d\d)?(?:[ap]\.?m\.?)?|\d{{1,2}}[ap]\.?m\.?|[ap]\.?m\.?"
+    rf"|(?-i:[A-Z]{{2,4}})|US/[A-Z][a-z]+|[\u2013\u2014-]+)$",
+    regex.IGNORECASE,
+)
+_ASIDE_SPLIT = regex.compile(r"[\s,;|()]+")
+_CLOCK = regex.compile(r"\d:\d\d|(?<![\d.])\d{1,2}\.\d\d(?![\d.])|\d\s*[ap]\.?m\b", regex.IGNORECASE)
+#: a line longer than this is more than a date
+_DATE_LINE_CHARS = 60
+
+
+def _date_only(text: str) -> bool:
+    """Whether the line is only a date with a year, perhaps with its weekday, time and zone."""
+    if len(text) > _DATE_LINE_CHARS:
+        return False
+    d = find_date(text)
+    if d is None:
+        return False
+    rest = _ASIDE_SPLIT.split(text[: d.start] + " " + text[d.end :])
+    if not all(not w or _DATE_ASIDE.match(w) for w in rest):
+        return False
+    # a bare "May 20, 2025" may head a diary's entry or open a letter: a weekday or a time
+    # makes it a stamp
+    return any(w and w[0] not in "-\u2013\u2014" for w in rest) or _CLOCK.search(text, d.start, d.end) is not None
 
 
 def _clean_name(s: str) -> str:
@@ -191,7 +228,7 @@ def _rest_is_meta(rest: str) -> bool:
     for seg in (s.strip() for s in regex.split(r"\s*[|,\u2022\u00b7]\s*|\s+[\u2014\u2013-]\s+|:\s+|\s+on\s+|\s+at\s+|\s+in\s+", rest)):
         if not seg:
             continue
-        if _ROLE.match(seg) or _AGENCY.match(seg) or _TIME_ONLY.match(seg) or _CREDENTIAL.match(seg):
+        if _is_role(seg) or _AGENCY.match(seg) or _TIME_ONLY.match(seg) or _CREDENTIAL.match(seg):
             continue
         if find_date(seg) is not None or regex.fullmatch(r"[\d\s,.:]+(?:st|nd|rd|th)?", seg):
             continue
@@ -245,6 +282,9 @@ class BylineFilter(BaseFilter):
                 break
             last.add(b.index)
         memo = ctx.memo_for(self)
+        # a story whose dates stand on lines of their own past its head is a diary or a
+        # timeline: its dates are headings, the one at its head too (found when first needed)
+        entries: bool | None = None
         for k in list(range(head_end)) + list(range(tail_start, len(kept))):
             b = kept[k]
             if b.index in last:
@@ -253,22 +293,27 @@ class BylineFilter(BaseFilter):
                     yield f
                     continue
             # the verdict of _judge is one of the text and where it sits: a "no" is kept for
-            # the document's later looks
+            # the document's later looks (the date-line rule reads the other lines: not kept)
             key = (b.text, k < head_end)
-            if key in memo:
-                continue
-            f = self._judge(b, ctx, at_head=k < head_end)
+            f = None
+            if key not in memo:
+                f = self._judge(b, ctx, at_head=k < head_end)
+                if f is None:
+                    memo[key] = True
+            if f is None and k < head_end and _date_only(table_cell(b.text)):
+                if entries is None:
+                    entries = any(_date_only(table_cell(x.text)) for x in kept[head_end:tail_start])
+                if not entries:
+                    f = self._found(ctx, b, "date-line", "a line at the head that is only a date (and time)", [], b.text, 0.8)
             if f is not None:
                 yield f
-            else:
-                memo[key] = True
 
     def _judge(self, b: Block, ctx: Context, at_head: bool) -> Finding | None:
-        text = b.text
+        text = table_cell(b.text)
         if len(text) > _MAX_CHARS + 80:
             return None
         # every shape below opens with or holds a literal: a cheap test before each match
-        low = b.low
+        low = b.low if text is b.text else text.lower()
         m = _CREDIT_LINE.match(text) if text[:1] == "(" else None
         if m:
             names = [] if m["what"].lower() == "editing" else self._credit_names(m["rest"])
@@ -300,6 +345,8 @@ class BylineFilter(BaseFilter):
             agency = text.strip(" .")
             return ctx.finding(b, "byline", "agency-line", "a line that is only a news agency's name", 0.8,
                                {"authors": [agency]})
+        if b.words <= 8 and _outlet_role(text):
+            return ctx.finding(b, "byline", "outlet-role", "a line that is only an outlet's name and a writer's role", 0.8)
         m = _CONTACT.match(text) if ":" in text else None
         if m:
             return ctx.finding(b, "byline", "contact-line", "a reporter's telephone or e-mail line", 0.8)
@@ -325,7 +372,7 @@ class BylineFilter(BaseFilter):
             if (find_date(rest) is not None or _TIME_ONLY.match(rest) or _loose_time(rest)) and len(rest.split()) <= 12:
                 return self._found(ctx, b, "date-stamp", "a 'Published/Updated DATE' line", [], text, 0.85)
         if at_head:
-            return self._name_and_date(ctx, b)
+            return self._name_and_date(ctx, b, text)
         return None
 
     def _name_at(self, b: Block, ctx: Context) -> Finding | None:
@@ -338,20 +385,19 @@ class BylineFilter(BaseFilter):
                                    {"authors": [name]})
         return None
 
-    def _name_and_date(self, ctx: Context, b: Block) -> Finding | None:
+    def _name_and_date(self, ctx: Context, b: Block, text: str) -> Finding | None:
         """'NAME | DATE', 'NAME, Staff Writer': an author-and-date header line without 'By'."""
-        text = b.text
         seg = _SPLIT_SEGMENTS.split(text, maxsplit=1)
         if len(seg) < 2:
             parts = text.split(",", 1)
-            if len(parts) == 2 and _ROLE.match(parts[1].strip()) and _is_name(_clean_name(parts[0])):
+            if len(parts) == 2 and _is_role(parts[1].strip()) and _is_name(_clean_name(parts[0])):
                 return self._found(ctx, b, "name-role", "'NAME, role' line", [_clean_name(parts[0])], text, 0.8)
             return None
         parsed = parse_names(seg[0])
         if parsed is None or parsed[1]:
             return None
         tail = seg[1]
-        if find_date(tail) is None and not _ROLE.match(tail.strip()):
+        if find_date(tail) is None and not _is_role(tail.strip()):
             return None
         if not _rest_is_meta(tail):
             return None
@@ -376,6 +422,19 @@ class BylineFilter(BaseFilter):
             if _is_name(part):
                 names.append(part)
         return names
+
+
+def _is_role(s: str) -> bool:
+    """A role after a name: "Staff Writer", "AP Business Writer", "CanWest News Service"."""
+    return _ROLE.match(s) is not None or _outlet_role(s)
+
+
+#: every line ``_OUTLET_ROLE`` takes ends with one of these (tested before the expression)
+_ROLE_ENDS = ("writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "columnist", "columnists", "service", "services")
+
+
+def _outlet_role(s: str) -> bool:
+    return s[-14:].lower().endswith(_ROLE_ENDS) and _OUTLET_ROLE.match(s) is not None
 
 
 def _loose_time(s: str) -> bool:

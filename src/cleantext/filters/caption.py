@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 import regex
 
 from .._document import Block, Document
-from .._patterns import group_source
+from .._patterns import compile_group, group_source, load_triggers
 from .._pipeline import Context, Finding
 from .._result import Caption
-from ._common import BaseFilter, norm, reports_speech, title_case_ratio
+from ._common import BaseFilter, norm, reports_speech, table_cell, title_case_ratio
 
 __all__ = ["CaptionFilter", "split_credit"]
 
@@ -47,9 +48,13 @@ _AGENCY_TAIL = regex.compile(
     rf"{_NAMEISH}\s*/\s*{_AG_SLASH}(?:\s*(?:via|/)\s*{_AG})?(?:\s+(?i:photo))?"
     rf"|{_AG}\s+(?i:photo)\s*/\s*{_NAMEISH}"
     rf"|(?:{_NAMEISH}\s*\|\s*)?(?:[\p{{L}}+&.]{{1,15}}(?:\s+[\p{{L}}+&.]{{1,15}}){{0,2}}\s*\|\s*)?{_AG}"
-    rf"|{_NAMEISH}\s+via\s+{_AG})(?:,\s*(?:FILE|File|file))?\s*\.?$",
+    rf"|{_NAMEISH}\s+via\s+{_AG}"
+    rf"|(?:REUTERS|AFP|EPA)\s*/\s*{_NAMEISH}(?:\s*/\s*(?i:file(?:\s+photo)?|pool))?)(?:,\s*(?:FILE|File|file))?\s*\.?$",
 )
+# "Benni McCarthy © Action Images": a caption whose credit is the agency's copyright sign
+_COPY_TAIL = regex.compile(rf"\s\u00a9\s*(?P<credit>{_AG})\s*\.?$")
 _AGENCY_ANY = regex.compile(_AG_SLASH)
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 # The whole line is a credit: "Getty Images", "Andres Kudacki/AP Photo", "Reuters"
 _CREDIT_ONLY = regex.compile(
     rf"^(?:(?:{_NAMEISH})\s*/\s*)?{_AG}(?:\s+(?i:photos?|images?))?(?:\s*/\s*{_NAMEISH})?(?:\s+via\s+{_AG})?\.?$"
@@ -96,6 +101,11 @@ _PICTURE_CUE = regex.compile(
     r"|\bposes?\s+for\s+a\s+(?:photo(?:graph)?|picture|portrait)\b",
     regex.IGNORECASE,
 )
+# Where somebody is in the picture ("Ann Lee, left, and ...", "(L) celebrates"), or "in this ...
+# file photo": the phrase group ``caption_cue`` (a position alone counts only in recall mode)
+_CUES = compile_group("caption_cue")
+#: the group's literals, looked for once in the document (most hold none)
+_DOC_CUES = load_triggers("caption_cue") or ()
 # "1 / 5 Slideshow", "Image 2 of 9": a gallery's captions follow, however long
 _GALLERY = regex.compile(r"^(?:\d+\s*/\s*\d+\s+(?:slideshow|gallery|galer[íi]a|fotos?)|(?:image|photo|slide|foto|imagen)\s+\d+\s+(?:of|de|/)\s+\d+)\b", regex.IGNORECASE)
 _INNER_SENTENCE = regex.compile(r"[.!?]\s+\p{Lu}")
@@ -181,6 +191,17 @@ def split_credit(text: str) -> tuple[str, str | None, str] | None:
         m = _AGENCY_TAIL.search(text, max(0, n - 160)) if _AGENCY_ANY.search(text, max(0, n - 160)) else None
         if m:
             return text[: m.start("credit")].strip(" |"), m["credit"].strip(), "agency-credit"
+    if "\u00a9" in end:
+        m = _COPY_TAIL.search(text, max(0, n - 90))
+        # a copyright line ("Copyright © 2021 Getty Images") is the legal filter's
+        cap = text[: m.start()].strip() if m else ""
+        # what the sign credits is a name ("Benni McCarthy") or a caption sentence, not prose
+        # that mentions it ("each picture is marked © Reuters")
+        if (
+            m and len(cap.split()) >= 2 and "copyright" not in low and "rights" not in low and not _YEAR.search(cap)
+            and (title_case_ratio(cap) >= 0.75 or cap[-1:] in ".!?" and len(cap.split()) >= 4)
+        ):
+            return cap, "\u00a9 " + m["credit"], "agency-credit"
     if ("courtesy" in low or "photography" in low) and not text.rstrip().endswith("."):
         m = _COURTESY_TAIL.search(text, tail)
         # a credit closes a caption: "6. Film Photography" alone is a list entry
@@ -214,6 +235,7 @@ class CaptionFilter(BaseFilter):
         # texts that is no repeated caption, a text no single-block rule takes whatever its
         # neighbours (see _single)
         memo = ctx.memo_for(self)
+        cues = ctx.present(_DOC_CUES)
         for k, b in enumerate(kept):
             if b.index in done:
                 continue
@@ -229,18 +251,22 @@ class CaptionFilter(BaseFilter):
                     memo[key] = True
             if b.text in memo:
                 continue
-            f = self._single(b, ctx)
+            # a one-cell table row as extractors write it ("| caption |") is judged by its text
+            judged = _cell_block(b) if b.text[:1] == "|" else b
+            f = self._single(judged, ctx, cues)
             if f is not None:
+                if judged is not b and f.start == judged.start and f.end == judged.end:
+                    f = dataclasses.replace(f, start=b.start, end=b.end)  # the whole row goes
                 done.add(b.index)
                 yield f
-            elif not (10 <= b.words <= 60 and (_shaped_like_caption(b.text) or _echo_key(b.text) is not None)):
+            elif not (10 <= judged.words <= 60 and (_shaped_like_caption(judged.text) or _echo_key(judged.text) is not None)):
                 memo[b.text] = True  # the rules that read the neighbours did not look at them
 
-    def _single(self, b: Block, ctx: Context) -> Finding | None:
+    def _single(self, b: Block, ctx: Context, cues: tuple[str, ...] = ()) -> Finding | None:
         long_ok = b.words <= _UI_MAX_WORDS or b.text.rstrip(" .")[-1:] == ")" or _GALLERY.match(b.text)
         split = split_credit(b.text) if long_ok else None
         if split is None:
-            return self._uncredited(b, ctx)
+            return self._uncredited(b, ctx, cues)
         text, credit, rule = split
         words = b.words
         if rule == "caption-ui" and (words <= _UI_MAX_WORDS or _GALLERY.match(b.text)) and (text == "" or b.text.startswith(text[:20])):
@@ -258,8 +284,9 @@ class CaptionFilter(BaseFilter):
         cap = Caption(text=text, credit=credit) if text or credit else None
         return ctx.finding(b, "caption", rule, _WHY[rule], conf, {"caption": cap} if cap else None)
 
-    def _uncredited(self, b: Block, ctx: Context) -> Finding | None:
-        """Captions without a credit, told by what they say about a picture."""
+    def _uncredited(self, b: Block, ctx: Context, cues: tuple[str, ...] = ()) -> Finding | None:
+        """Captions without a credit, told by what they say about a picture. ``cues``: those
+        of ``_DOC_CUES`` the document holds (most hold none, and their blocks skip those tests)."""
         text = b.text
         if b.words <= 8:
             m = _DATA_CREDIT.match(text)
@@ -267,17 +294,25 @@ class CaptionFilter(BaseFilter):
                 return ctx.finding(b, "caption", "data-credit", "a line that credits the source of a chart or map", 0.8,
                                    {"caption": Caption(text="", credit=m["credit"].strip())})
         low = b.low
-        if b.words <= 60 and ("(" in low or "pose" in low or "pictured" in low) and any(t in low for t in _CUE_TRIGGER):
-            m = _PICTURE_CUE.search(text)
+        m = None
+        if b.words <= 60:
+            paren = "(" in low
+            if (paren or "pose" in low or "pictured" in low) and any(t in low for t in _CUE_TRIGGER):
+                m = _PICTURE_CUE.search(text)
+            conf = 0.6
+            if m is None and cues and any(t in low for t in cues):
+                m = _CUES.search(text)
+                if m is not None and not m.group().lower().startswith("in"):
+                    conf = 0.6 if _PICTURE_VERB.search(text) else 0.45
             # a how-to paragraph may point at a picture too: a caption is one sentence
             if m and not reports_speech(text) and len(_INNER_SENTENCE.findall(text)) <= 1:
                 # a caption sentence glued before the story's own words: only the sentence goes
                 end = _SENTENCE_END.search(text, m.end())
                 if end and b.words > 30 and text[end.end():end.end() + 1] in "\"\u201c'\u2018":
                     return ctx.finding((b.start, b.start + end.end()), "caption", "picture-cue",
-                                       f"a caption sentence ('{m.group()}') opening the paragraph", 0.6,
+                                       f"a caption sentence ('{m.group()}') opening the paragraph", conf,
                                        {"caption": Caption(text=text[: end.start() + 1].strip(), credit=None)})
-                return ctx.finding(b, "caption", "picture-cue", f"describes a picture ('{m.group()}')", 0.6,
+                return ctx.finding(b, "caption", "picture-cue", f"describes a picture ('{m.group()}')", conf,
                                    {"caption": Caption(text=text, credit=None)})
         if b.words > 30 and any(t in b.low[:120] for t in ("poses", "pose for")):
             m = _PICTURE_CUE.search(text, 0, 160)
@@ -338,6 +373,16 @@ class CaptionFilter(BaseFilter):
             ctx.finding(a, "caption", rule, why, conf, {"caption": cap}),
             ctx.finding(b, "caption", rule, why, conf, {"caption": cap}),
         ]
+
+
+def _cell_block(b: Block) -> Block:
+    """The cell of a one-cell table row ("| text |") as a block of its own (same index, the
+    cell's offsets); any other block as it is."""
+    inner = table_cell(b.text)
+    if inner is b.text:
+        return b
+    at = b.start + b.text.index(inner)
+    return Block(b.index, at, at + len(inner), inner, b.para, b.kind, b.tag, b.hints)
 
 
 _ECHO_WORDS = 8

@@ -506,7 +506,7 @@ class AuthorBioFilter(PhraseFilter):
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
-        if k < len(kept) - 3 or b.words > 70 or k < 2:
+        if k < len(kept) - 3 or b.words > _BIO_MAX_WORDS or k < 2:
             return None
         m = _BIO.match(b.text)
         if m and not reports_speech(b.text):
@@ -535,12 +535,14 @@ def _continues_bio(b: Block, surname: str | None) -> bool:
 
 
 # "NAME is a writer ...", "— NAME is an editor ...", "NAME es director de ..."
+#: an author's description at the end runs to a few sentences
+_BIO_MAX_WORDS = 110
 _BIO = regex.compile(
     r"^(?:[\u2014\u2013-]\s*)?(?!(?:There|It|This|That|These|Those|He|She|They|We|Our|The|A|An)\s)\p{Lu}[\p{L}.'\u2019-]+(?:\s+\p{Lu}[\p{L}.'\u2019-]+){1,3}\s+"
     r"(?:is|was|es|ist|est)\s+(?:a|an|the|un|una|ein|eine|une|der|die|el|la|le)?\s*"
     r"(?:[\p{L}-]+\s+){0,6}?"
     r"(?i:writer|journalist|author|reporter|editor|columnist|contributor|correspondent|blogger|"
-    r"novelist|essayist|commentator|host|founder|fellow|professor|director|analyst|producer|"
+    r"novelist|essayist|commentator|host|founder|fellow|professor|director|analyst|producer|copywriter|content\s+(?:creator|writer|strategist)|"
     r"periodista|escritor|escritora|autor|autora|redactor|redactora|director|directora|profesor|profesora|"
     r"journalist(?:in)?|autor(?:in)?|redakteur(?:in)?|journaliste|rédacteur|rédactrice)\b",
 )
