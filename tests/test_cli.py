@@ -211,6 +211,25 @@ def test_jsonl_two_jobs_same_output_as_one() -> None:
     assert len(two.stdout.splitlines()) == 351
 
 
+def test_jsonl_two_jobs_clean_every_language_like_one() -> None:
+    # the parent compiles only the English lists before its workers fork: a worker compiles
+    # another language's when it first meets one, with the same result
+    texts = {
+        "es": "Comparte en Facebook\n\nEl consejo de la ciudad aprobó el lunes el nuevo presupuesto para las escuelas de la zona.",
+        "de": "Newsletter abonnieren\n\nDer Rat der Stadt hat am Montag den neuen Haushalt für die Schulen der Gegend beschlossen.",
+        "fr": "Partager sur Facebook\n\nLe conseil de la ville a adopté lundi le nouveau budget pour les écoles de la région.",
+        "en": "Share this article\n\nThe city council approved the new budget for the schools of the area on Monday.",
+    }
+    data = jsonl([{"id": k, "text": v} for k, v in texts.items()] * 20)
+    one = run("--jsonl", input=data)
+    two = run("--jsonl", "-j", "2", input=data)
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert one.stdout == two.stdout
+    out = [json.loads(x) for x in two.stdout.splitlines()[:4]]
+    assert [o["cleantext"]["metadata"]["language"] for o in out] == ["es", "de", "fr", "en"]
+    assert all(len(o["text"]) < len(texts[o["id"]]) for o in out)  # each lost its prompt
+
+
 def test_jsonl_timeout_passes_the_document_through() -> None:
     p = run("--jsonl", "--timeout", "0.000001", input=jsonl(records(2)))
     assert p.returncode == 0
