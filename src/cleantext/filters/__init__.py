@@ -9,7 +9,7 @@ the title rule looks at what is left after the header lines are gone.
 
 from __future__ import annotations
 
-from .._pipeline import Filter
+from .._types import Filter
 from .appeals import DonationFilter, NewsletterFilter
 from .byline import BylineFilter
 from .caption import CaptionFilter

@@ -11,7 +11,7 @@ import regex
 from .._document import Block, Document
 from .. import _patterns
 from .._patterns import group_source, load_triggers
-from .._pipeline import Context, Finding
+from .._types import Context, Finding
 
 __all__ = [
     "BaseFilter",

@@ -8,7 +8,7 @@ import regex
 
 from .._document import Block, Document
 from .. import _patterns
-from .._pipeline import Context, Finding
+from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, inside_quotes, phrases, reports_speech
 
 __all__ = ["DonationFilter", "NewsletterFilter"]

@@ -8,7 +8,7 @@ import regex
 
 from .._dates import find_date
 from .._document import Block, Document
-from .._pipeline import Context, Finding
+from .._types import Context, Finding
 from ._common import NAME, BaseFilter, is_body_like, table_cell
 
 __all__ = ["BylineFilter", "parse_names"]

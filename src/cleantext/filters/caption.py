@@ -9,7 +9,7 @@ import regex
 
 from .._document import Block, Document
 from .._patterns import compile_group, group_source, load_triggers
-from .._pipeline import Context, Finding
+from .._types import Context, Finding
 from .._result import Caption
 from ._common import BaseFilter, norm, reports_speech, table_cell, title_case_ratio
 

@@ -8,7 +8,7 @@ import regex
 
 from .._dates import find_date
 from .._document import Document
-from .._pipeline import Context, Finding
+from .._types import Context, Finding
 from ._common import BaseFilter, head_blocks, is_body_like
 
 __all__ = ["DatelineFilter"]

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from .._document import Block, Document
-from .._pipeline import Context, Finding
+from .._types import Context, Finding
 from ._common import BaseFilter
 
 __all__ = ["EmbedFilter"]

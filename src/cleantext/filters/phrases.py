@@ -23,7 +23,7 @@ import regex
 
 from .._document import Block, Document
 from .._patterns import load_group
-from .._pipeline import Context, Finding
+from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, phrases, reports_speech, title_case_ratio
 
 __all__ = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .._document import Block, Document
-from .._pipeline import Context, Finding
+from .._types import Context, Finding
 from .._profile import normalise_line, site_key
 from ._common import BaseFilter
 

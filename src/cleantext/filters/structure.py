@@ -13,7 +13,7 @@ import regex
 
 from .._dates import find_date
 from .._document import Block, Document
-from .._pipeline import Context, Finding
+from .._types import Context, Finding
 from .._result import Caption
 from ._common import BaseFilter, is_body_like, norm, reports_speech
 from .caption import split_credit

@@ -8,7 +8,7 @@ import regex
 
 from .._dates import find_date
 from .._document import Block, Document
-from .._pipeline import Context, Finding
+from .._types import Context, Finding
 from ._common import BaseFilter, is_body_like, is_headline_like, reports_speech, title_case_ratio
 
 __all__ = ["TitleFilter"]
