@@ -199,6 +199,109 @@ def evaluate(eval_path: Path, names: list[str], mode: str = "balanced", show: in
     return results
 
 
+def _score_preds(scorer: Any, gold_path: Path, preds: list[dict[str, Any]], show: int) -> dict[str, Any]:
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        for p in preds:
+            fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+    try:
+        with warnings.catch_warnings():  # the set's scorer leaves its files to the collector
+            warnings.simplefilter("ignore", ResourceWarning)
+            return dict(scorer.score(str(gold_path), fh.name, show))
+    finally:
+        os.unlink(fh.name)
+
+
+def evaluate_cv(
+    data_dir: Path, names: list[str], mode: str = "balanced", show: int = 0, folds: int = 5
+) -> dict[str, dict[str, Any]]:
+    """Outlet-grouped cross-validation over train + dev: each document is cleaned with the
+    model of the fold that never saw its outlet. Cleaners: ``cleantext`` (rules and the fold's
+    model, as shipped), ``rules`` (the model left out), ``model`` (the fold model's decisions
+    alone, block by block), and any peers named. Returns results per subset: ``all``,
+    ``train`` (outlets no rule was written from), ``dev``, ``en``, ``es``."""
+    src = str(HERE.parent / "src")
+    if src not in sys.path:
+        sys.path.insert(0, src)
+    from cleantext import Pipeline, clean
+    from cleantext.filters.model import ModelFilter
+    from cleantext._model import load_model
+    from cleantext.training._data import featurise, read_jsonl
+    from cleantext.training._train import Settings, as_model, confidence, out_of_fold
+
+    files = [data_dir / "train.jsonl", data_dir / "dev.jsonl"]
+    records = read_jsonl(files)
+    examples = featurise(records)
+    settings = Settings(folds=folds)
+    probs, models = out_of_fold(examples, settings)
+    shipped = load_model()
+    shift = float(shipped.info.get("shift", 0.0)) if shipped is not None else 0.0
+    fold_of: dict[str, int] = {}
+    fold_models = []
+    for k, m in enumerate(models):
+        m["meta"]["shift"] = shift
+        fold_models.append(as_model(m["meta"], m["weights"]))
+        for i in m["test"]:
+            fold_of[examples[i].id] = k
+    pipes = [Pipeline.default().replace("model", ModelFilter(fm)) for fm in fold_models]
+    rules = Pipeline.default().without("model")
+    threshold = {"precision": 0.8, "balanced": 0.5, "recall": 0.3}[mode]
+
+    def meta_of(r: Any) -> dict[str, Any]:
+        md = r.metadata
+        return {"title": md.title, "authors": list(md.authors), "published": md.published}
+
+    preds: dict[str, list[dict[str, Any]]] = {}
+    seconds: dict[str, float] = {}
+    t0 = time.perf_counter()
+    preds["cleantext"] = []
+    for e in examples:
+        r = clean(e.gold["text"], mode=mode, format="text", pipeline=pipes[fold_of[e.id]])
+        preds["cleantext"].append({"id": e.id, "text": r.text, "metadata": meta_of(r)})
+    seconds["cleantext"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    preds["rules"] = []
+    for e in examples:
+        r = clean(e.gold["text"], mode=mode, format="text", pipeline=rules)
+        preds["rules"].append({"id": e.id, "text": r.text, "metadata": meta_of(r)})
+    seconds["rules"] = time.perf_counter() - t0
+    preds["model"] = []
+    for e, p in zip(examples, probs):
+        body = list(models[0]["meta"]["classes"]).index("body")
+        conf = confidence(1.0 - p[:, body], shift)
+        kept = [b.text for b, c in zip(e.doc.blocks, conf) if c < threshold]
+        preds["model"].append({"id": e.id, "text": "\n".join(kept), "metadata": {}})
+    seconds["model"] = 0.0
+    peers = [n for n in names if n not in ("cleantext", "rules", "model", "none")]
+    for name, fn in cleaners(peers + (["none"] if "none" in names else []), mode).items():
+        t0 = time.perf_counter()
+        preds[name] = [{"id": e.id, **fn(e.gold["text"])} for e in examples]
+        seconds[name] = time.perf_counter() - t0
+    dev_ids = {d["id"] for d in read_jsonl([files[1]])}
+    subsets = {
+        "all": examples,
+        "train": [e for e in examples if e.id not in dev_ids],
+        "dev": [e for e in examples if e.id in dev_ids],
+        "en": [e for e in examples if e.language == "en"],
+        "es": [e for e in examples if e.language == "es"],
+    }
+    scorer = _scorer(files[0])
+    out: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for sub, exs in subsets.items():
+            if not exs:
+                continue
+            gold = Path(tmp) / f"{sub}.jsonl"
+            with gold.open("w", encoding="utf-8") as fh:
+                for e in exs:
+                    fh.write(json.dumps(e.gold, ensure_ascii=False) + "\n")
+            out[sub] = {}
+            for name, pr in preds.items():
+                res = _score_preds(scorer, gold, pr, show if sub == "all" else 0)
+                res["seconds"] = round(seconds.get(name, 0.0), 3)
+                out[sub][name] = res
+    return out
+
+
 def _floor(x: float) -> float:
     return round(math.floor(x / FLOOR_STEP + 1e-9) * FLOOR_STEP, 3)
 
@@ -282,6 +385,22 @@ def table(results: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+def _summary(results: dict[str, Any]) -> str:
+    """A short table: body kept, boilerplate removed, documents losing body, metadata."""
+    names = list(results)
+    w = max(11, *(len(n) + 1 for n in names))
+    lines = [f"{'':<22}" + "".join(f"{n:>{w}}" for n in names)]
+    keys = sorted({k for r in results.values() for k in r["metadata"]})
+    for label, cells in [
+        ("body_retained", [f"{r['body_retained']:.4f}" for r in results.values()]),
+        ("boilerplate_removed", [f"{r['boilerplate_removed']:.4f}" for r in results.values()]),
+        ("docs_losing_body", [str(r["docs_losing_body"]) for r in results.values()]),
+        *[(f"  {k}", [r["metadata"].get(k, "-") for r in results.values()]) for k in keys],
+    ]:
+        lines.append(f"{label:<22}" + "".join(f"{c:>{w}}" for c in cells))
+    return "\n".join(lines)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
@@ -290,7 +409,31 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=0, help="print this many lost and leaked examples")
     ap.add_argument("--json", type=Path, help="also write the full results here")
     ap.add_argument("--update-floors", action="store_true", help=f"raise the floors in {FLOORS.name} to cleantext's scores")
+    ap.add_argument("--cv", action="store_true",
+                    help="the headline: outlet-grouped cross-validation over train.jsonl + dev.jsonl beside --eval")
+    ap.add_argument("--folds", type=int, default=5)
     a = ap.parse_args()
+    if a.cv:
+        names = [n for n in a.cleaners.split(",") if n not in ("cleantext",)]
+        cv = evaluate_cv(a.eval.parent, ["cleantext", "rules", "model", *names], a.mode, a.show, a.folds)
+        print(f"outlet-grouped cross-validation, {a.folds} folds, train + dev, mode {a.mode}")
+        print(table(cv["all"]))
+        for sub in ("train", "dev", "en", "es"):
+            if sub in cv:
+                print(f"\n-- {sub} ({cv[sub]['cleantext']['docs']} documents)")
+                print(_summary(cv[sub]))
+        if a.show:
+            for name in ("cleantext",):
+                r = cv["all"][name]
+                print(f"\n== {name}: lost body examples")
+                for gid, t in r.get("lost_examples", []):
+                    print(f"  {gid}: {t!r}")
+                print(f"== {name}: leaked boilerplate examples")
+                for gid, lab, t in r.get("leak_examples", []):
+                    print(f"  {gid} [{lab}]: {t!r}")
+        if a.json:
+            a.json.write_text(json.dumps(cv, indent=1, ensure_ascii=False), encoding="utf-8")
+        return 0
     if not a.eval.exists():
         print(f"evaluation set not found: {a.eval}", file=sys.stderr)
         return 2

@@ -32,7 +32,7 @@ ARTICLE = (
 
 def test_all_lists_the_public_names() -> None:
     public = {n for n in dir(cleantext) if not n.startswith("_")}
-    modules = {"cli", "filters", "annotations", "integrations"}
+    modules = {"cli", "filters", "annotations", "integrations", "training"}
     assert set(cleantext.__all__) - {"__version__"} == public - modules
     for name in cleantext.__all__:
         assert hasattr(cleantext, name)

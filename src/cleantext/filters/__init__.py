@@ -29,6 +29,7 @@ from .phrases import (
 )
 from .site_template import SiteTemplateFilter
 from .structure import StructureFilter
+from .model import ModelFilter
 from .title import TitleFilter
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "SiteTemplateFilter",
     "StructureFilter",
     "TitleFilter",
+    "ModelFilter",
     "default_filters",
     "FILTER_CLASSES",
 ]
@@ -78,6 +80,7 @@ FILTER_CLASSES: dict[str, type] = {
         CommentsFilter,
         DuplicateFilter,
         TitleFilter,
+        ModelFilter,
     )
 }
 

@@ -1,0 +1,374 @@
+"""The learned block model: features of a block in its document, and a linear model over them.
+
+Every block of a document is described by sparse binary features (named tokens): its words and
+word pairs (digits folded), the words that open and close it, its shape (length, end
+punctuation, capitals, links, e-mail, handles, numbers), its position (head, tail, before the
+first or after the last long paragraph), its neighbours' shapes, repetition in the document, and
+what the rule filters found on it. A multinomial logistic model (trained by
+``python -m cleantext.training``, shipped in ``cleantext/model/``) scores each block for body
+and for each boilerplate category. Inference is numpy only: a dictionary lookup per feature and
+one sum of weight rows per block. Nothing is fetched; the weights are loaded on first use.
+
+The same function computes the features at training time and at run time, so the two cannot
+drift apart; ``FEATURES_VERSION`` is recorded in the model file and checked on load.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import regex
+
+from ._document import Document
+from ._errors import CleantextError
+
+__all__ = ["FEATURES_VERSION", "BlockModel", "block_features", "rule_hits", "load_model", "describe"]
+
+#: Bumped whenever the features change; a model file trained on other features is refused.
+FEATURES_VERSION = 1
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?")
+_DIGITS = regex.compile(r"\p{N}")
+_URL = regex.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk|es|mx)\b", regex.IGNORECASE)
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_HANDLE = regex.compile(r"(?<![\w@])@\w{2,}")
+_HASHTAG = regex.compile(r"(?<![\w#])#\p{L}\w+")
+_BULLET = frozenset("•·-–—*►▶»>|")
+
+# a block of this many words or more is "long" (story prose, usually)
+_LONG = 25
+_HEAD_WORDS = 30  # words of a long block whose unigrams count (its opening)
+_TAIL_WORDS = 10  # and of its end
+_PAIR_WORDS = 12  # word pairs from the first words only (and the last few)
+
+
+def _bucket(n: float, edges: Sequence[float]) -> int:
+    return bisect.bisect_right(edges, n)
+
+
+_LEN_EDGES = (1, 2, 3, 4, 6, 8, 11, 15, 20, 25, 35, 50, 80, 120)
+_CHAR_EDGES = (10, 20, 30, 45, 60, 80, 110, 150, 220, 320)
+
+
+def _shape(text: str, words: list[str]) -> list[str]:
+    """Features of the block's own text, not its words."""
+    out: list[str] = []
+    n = len(words)
+    out.append(f"len:{_bucket(n, _LEN_EDGES)}")
+    out.append(f"chars:{_bucket(len(text), _CHAR_EDGES)}")
+    last = text[-1]
+    if last in ".!?":
+        end = last
+    elif last in "\"'\u201d\u2019)]":
+        end = "q." if len(text) > 1 and text[-2] in ".!?,"  else "q"
+    elif last == ":":
+        end = ":"
+    elif last in ",;":
+        end = ","
+    elif last.isalnum():
+        end = "alnum"
+    else:
+        end = "other"
+    out.append(f"end:{end}")
+    first = text[0]
+    if first.isupper():
+        start = "upper"
+    elif first.islower():
+        start = "lower"
+    elif first.isdigit():
+        start = "digit"
+    elif first in _BULLET:
+        start = "bullet"
+    elif first in "\"'\u201c\u2018\u00ab":
+        start = "quote"
+    elif first in "([":
+        start = "paren"
+    else:
+        start = "other"
+    out.append(f"start:{start}")
+    letters = [c for c in text if c.isalpha()]
+    if letters:
+        up = sum(1 for c in letters if c.isupper()) / len(letters)
+        out.append(f"upper:{_bucket(up, (0.05, 0.15, 0.3, 0.6, 0.9))}")
+    if n:
+        caps = sum(1 for w in words if w[:1].isupper()) / n
+        out.append(f"caps:{_bucket(caps, (0.2, 0.4, 0.6, 0.8, 0.99))}")
+    digits = len(_DIGITS.findall(text))
+    if digits:
+        out.append(f"digits:{_bucket(digits / len(text), (0.05, 0.15, 0.3))}")
+    if _URL.search(text):
+        out.append("has:url")
+    if "@" in text:
+        if _EMAIL.search(text):
+            out.append("has:email")
+        if _HANDLE.search(text):
+            out.append("has:handle")
+    if "#" in text and _HASHTAG.search(text):
+        out.append("has:hashtag")
+    for ch, name in (("|", "pipe"), ("©", "copy"), ("\u00bb", "raquo"), ("•", "dot"), ("…", "ellipsis")):
+        if ch in text:
+            out.append(f"has:{name}")
+    if text.count('"') + text.count("\u201c") >= 2:
+        out.append("has:quotes")
+    sentences = text.count(". ") + text.count("? ") + text.count("! ")
+    out.append(f"sents:{min(sentences, 3)}")
+    return out
+
+
+def _words(low: str) -> list[str]:
+    return [_DIGITS.sub("0", w) for w in _WORD.findall(low)]
+
+
+def rule_hits(doc: Document, findings: Iterable[Any]) -> list[dict[str, float]]:
+    """For each block, the categories the rule filters gave it (``"cat"`` for a whole-block
+    finding, ``"cut:cat"`` for one that takes part of it) with the highest confidence."""
+    blocks = doc.blocks
+    starts = [b.start for b in blocks]
+    hits: list[dict[str, float]] = [{} for _ in blocks]
+    for f in findings:
+        if not getattr(f, "remove", True):
+            continue
+        i = bisect.bisect_right(starts, f.start) - 1
+        if i < 0:
+            i = 0
+        while i < len(blocks) and blocks[i].start < f.end:
+            b = blocks[i]
+            if b.end > f.start:
+                key = f.category if (f.start <= b.start and b.end <= f.end) else "cut:" + f.category
+                if f.confidence > hits[i].get(key, 0.0):
+                    hits[i][key] = f.confidence
+            i += 1
+    return hits
+
+
+def _conf(c: float) -> str:
+    return "hi" if c >= 0.8 else ("mid" if c >= 0.5 else "lo")
+
+
+def block_features(doc: Document, hits: Sequence[Mapping[str, float]] | None = None) -> list[list[str]]:
+    """The feature tokens of every block of ``doc`` (``hits``: :func:`rule_hits`)."""
+    blocks = doc.blocks
+    n = len(blocks)
+    if n == 0:
+        return []
+    words = [_words(b.low) for b in blocks]
+    nwords = [len(w) for w in words]
+    long_idx = [i for i, k in enumerate(nwords) if k >= _LONG]
+    first_long = long_idx[0] if long_idx else n
+    last_long = long_idx[-1] if long_idx else -1
+    counts = Counter(b.text for b in blocks)
+    lang = doc.language if doc.language in ("en", "es") else "other"
+    shapes = [_shape(b.text, b.text.split()) for b in blocks]
+    out: list[list[str]] = []
+    for i, b in enumerate(blocks):
+        w = words[i]
+        k = nwords[i]
+        toks: list[str] = ["bias", f"lang:{lang}"]
+        toks.extend(shapes[i])
+        # words: all of a short block; the opening and the end of a long one
+        if k >= _LONG:
+            ws = w[:_HEAD_WORDS] + w[-_TAIL_WORDS:]
+            pairs_src = [w[:_PAIR_WORDS], w[-4:]]
+        else:
+            ws = w
+            pairs_src = [w]
+        toks.extend({"w:" + x for x in ws})
+        pairs: set[str] = set()
+        for src in pairs_src:
+            for a, c in zip(src, src[1:]):
+                pairs.add(f"b:{a}_{c}")
+        toks.extend(pairs)
+        if w:
+            toks.append("first:" + w[0])
+            toks.append("last:" + w[-1])
+            if len(w) > 1:
+                toks.append(f"first2:{w[0]}_{w[1]}")
+        # position
+        toks.append(f"idx:{min(i, 6)}")
+        toks.append(f"ridx:{min(n - 1 - i, 6)}")
+        toks.append(f"rel:{int(10 * i / n)}")
+        if i < first_long:
+            where = "head"
+        elif i > last_long:
+            where = "tail"
+        else:
+            where = "mid"
+        toks.append(f"where:{where}")
+        if where == "tail":
+            toks.append(f"after_last:{min(i - last_long, 6)}")
+        elif where == "head":
+            toks.append(f"before_first:{min(first_long - i, 6)}")
+        if not long_idx:
+            toks.append("nolong")
+        short = k < 8
+        toks.append(f"{where}&len:{_bucket(k, _LEN_EDGES)}")
+        toks.append(f"{where}&{shapes[i][2]}")
+        # neighbours
+        for d, name in ((-1, "prev"), (1, "next")):
+            j = i + d
+            if 0 <= j < n:
+                toks.append(f"{name}:len:{_bucket(nwords[j], _LEN_EDGES)}")
+                toks.append(f"{name}:{shapes[j][2]}")
+                if words[j]:
+                    toks.append(f"{name}:first:{words[j][0]}")
+                if blocks[j].para == b.para:
+                    toks.append(f"{name}:samepara")
+            else:
+                toks.append(f"{name}:none")
+        # a run of short lines around this one (a list of links, a share bar)
+        run = 0
+        j = i - 1
+        while j >= 0 and nwords[j] < 8 and run < 4:
+            run += 1
+            j -= 1
+        j = i + 1
+        while j < n and nwords[j] < 8 and run < 8:
+            run += 1
+            j += 1
+        toks.append(f"shortrun:{min(run, 5)}&short:{int(short)}")
+        if counts[b.text] > 1:
+            toks.append("repeated")
+            toks.append(f"repeated&short:{int(short)}")
+        # what the rules found
+        if hits is not None:
+            for key, c in hits[i].items():
+                toks.append(f"rule:{key}")
+                toks.append(f"rule:{key}:{_conf(c)}")
+            if not hits[i]:
+                toks.append("rule:none")
+        out.append(toks)
+    return out
+
+
+_PREFIX_TEXT = {
+    "w": "word '{}'",
+    "b": "words '{}'",
+    "first": "opens with '{}'",
+    "first2": "opens with '{}'",
+    "last": "ends with '{}'",
+    "rule": "a rule said {}",
+    "next": "next block: {}",
+    "prev": "previous block: {}",
+    "has": "has {}",
+    "where": "position: {}",
+}
+
+
+def describe(token: str) -> str:
+    """A feature token in words, for the ledger's evidence."""
+    head, _, rest = token.partition(":")
+    if head in ("b", "first2"):
+        rest = rest.replace("_", " ")
+    if head == "len":
+        return "length bucket " + rest
+    if head == "ridx":
+        return "last block" if rest == "0" else f"{rest} from the end"
+    if head == "idx":
+        return "first block" if rest == "0" else f"block {int(rest) + 1} from the top"
+    if head == "after_last":
+        return f"{rest} after the last long paragraph"
+    if head == "before_first":
+        return f"{rest} before the first long paragraph"
+    tmpl = _PREFIX_TEXT.get(head)
+    if tmpl:
+        return tmpl.format(rest)
+    return token
+
+
+@dataclass(frozen=True)
+class BlockModel:
+    """A trained linear block model: vocabulary, weights, classes, and where to act."""
+
+    classes: tuple[str, ...]
+    vocab: Mapping[str, int]
+    weights: Any  # numpy array (n_features, n_classes), float32
+    bias: Any  # numpy array (n_classes,)
+    info: Mapping[str, Any]
+
+    @property
+    def body(self) -> int:
+        return self.classes.index("body")
+
+    def scores(self, feats: Sequence[Sequence[str]]) -> Any:
+        """Class probabilities, one row per block."""
+        import numpy as np
+
+        vocab = self.vocab
+        rows: list[int] = []
+        cols: list[int] = []
+        for r, toks in enumerate(feats):
+            for t in toks:
+                j = vocab.get(t)
+                if j is not None:
+                    rows.append(r)
+                    cols.append(j)
+        z = np.zeros((len(feats), len(self.classes)), dtype=np.float64)
+        if cols:
+            np.add.at(z, np.asarray(rows), self.weights[np.asarray(cols)])
+        z += self.bias
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def evidence(self, toks: Sequence[str], cls: int, k: int = 3) -> list[str]:
+        """The ``k`` features that pushed the block most from body towards class ``cls``."""
+        body = self.body
+        scored = []
+        for t in toks:
+            j = self.vocab.get(t)
+            if j is not None and t != "bias":
+                d = float(self.weights[j, cls] - self.weights[j, body])
+                if d > 0:
+                    scored.append((d, t))
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        return [describe(t) for _, t in scored[:k]]
+
+
+class ModelError(CleantextError, ValueError):
+    """The shipped model file is missing or was trained on other features."""
+
+
+def model_from_files(meta: Mapping[str, Any], weights: Any) -> BlockModel:
+    import numpy as np
+
+    if meta.get("features_version") != FEATURES_VERSION:
+        raise ModelError(
+            f"model features version {meta.get('features_version')!r} does not match the code's {FEATURES_VERSION}; "
+            "rebuild it with `python -m cleantext.training`"
+        )
+    classes = tuple(meta["classes"])
+    vocab = {t: i for i, t in enumerate(meta["vocab"])}
+    w = np.asarray(weights, dtype=np.float32)
+    if w.shape != (len(vocab) + 1, len(classes)):
+        raise ModelError(f"model weights have shape {w.shape}, expected {(len(vocab) + 1, len(classes))}")
+    return BlockModel(classes, vocab, w[:-1], w[-1].astype(np.float64), {k: v for k, v in meta.items() if k != "vocab"})
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> BlockModel | None:
+    """The shipped model, loaded once; ``None`` when the package carries none."""
+    import io
+
+    import numpy as np
+
+    base = resources.files("cleantext") / "model"
+    meta_file = base / "model.json"
+    weights_file = base / "weights.npy"
+    if not meta_file.is_file() or not weights_file.is_file():
+        return None
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    weights = np.load(io.BytesIO(weights_file.read_bytes()), allow_pickle=False)
+    return model_from_files(meta, weights)
+
+
+def logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))

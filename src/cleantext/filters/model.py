@@ -1,0 +1,103 @@
+"""The learned block model as a filter: boilerplate the phrase lists do not know the words of."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from .._document import Document
+from .._lang import _STOP
+from .._model import BlockModel, block_features, load_model, rule_hits
+from .._types import Context, Finding
+from ._common import BaseFilter, reports_speech
+
+__all__ = ["ModelFilter"]
+
+# a text is taken to be in the model's language when this many of the language's commonest words
+# occur in its first few thousand characters, and they are this share of its words: an Italian
+# or German text (which the language guess may call English by default) is left to the rules
+_LANG_MIN_HITS = 5
+_LANG_MIN_SHARE = 0.08
+_SAMPLE = 4000
+# the model judges a block against the story around it: a document needs this many blocks, one
+# of them story prose (a paragraph of _LONG words), else it is left to the rules (a short note,
+# a list, a fragment: what boilerplate looks like there was not learned)
+_MIN_BLOCKS = 5
+_LONG = 25
+_END = frozenset(".!?:;\"'\u201d\u2019)")
+
+
+def _in_language(text: str, lang: str) -> bool:
+    stop = _STOP.get(lang)
+    if not stop:
+        return False
+    words = text[:_SAMPLE].lower().split()
+    if not words:
+        return False
+    hits = sum(1 for w in words if w in stop)
+    return hits >= _LANG_MIN_HITS and hits / len(words) >= _LANG_MIN_SHARE
+
+
+class ModelFilter(BaseFilter):
+    """Removes blocks a learned model scores as boilerplate, for sites whose wording no list has.
+
+    A multinomial logistic model over each block's words, shape, position, neighbours and the
+    rules' findings (``python -m cleantext.training`` rebuilds it from the labelled set; see
+    ``cleantext/model/MODEL_CARD.md``). Its confidence is the model's probability, re-weighted
+    for the cost of losing article text, so ``balanced`` acts only where the model is sure.
+    It acts on English and Spanish text only; on other languages it leaves the decision to the
+    rules. The evidence names the features that decided.
+
+    >>> from cleantext import clean
+    >>> story = ("The council voted on Tuesday to close the old bridge for repairs, after "
+    ...          "engineers found cracks in two of its supports during a routine inspection. ")
+    >>> text = (story * 2 + "\\n\\n") * 3 + "Follow our city desk on Instagram and TikTok.\\n"
+    >>> r = clean(text)
+    >>> [x.filter for x in r.removed if "Instagram" in x.text]
+    ['model']
+    >>> prose = "Her followers on Instagram and TikTok cheered the result, she said."
+    >>> prose in clean((story * 2 + "\\n\\n") * 3 + prose + "\\n").text
+    True
+    """
+
+    name = "model"
+
+    def __init__(self, model: BlockModel | None = None) -> None:
+        self._model = model
+
+    @property
+    def model(self) -> BlockModel | None:
+        return self._model if self._model is not None else load_model()
+
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        model = self.model
+        blocks = doc.blocks
+        if model is None or len(blocks) < _MIN_BLOCKS or not any(b.words >= _LONG for b in blocks):
+            return
+        lang = doc.language or "en"
+        if lang not in model.info.get("languages", ()) or not _in_language(doc.text, lang):
+            return
+        feats = block_features(doc, rule_hits(doc, ctx.findings))
+        probs = model.scores(feats)
+        body = model.body
+        shift = float(model.info.get("shift", 0.0))
+        p_boiler = 1.0 - probs[:, body]
+        z = np.log(np.clip(p_boiler, 1e-9, 1.0)) - np.log(np.clip(1.0 - p_boiler, 1e-9, 1.0)) - shift
+        conf = 1.0 / (1.0 + np.exp(-z))
+        others = probs.copy()
+        others[:, body] = -1.0
+        best = others.argmax(axis=1)
+        floor = 0.3  # the recall threshold: below it a finding could not act in any mode
+        for i, b in enumerate(doc.blocks):
+            c = float(conf[i])
+            if c < floor or ctx.is_removed(i):
+                continue
+            if reports_speech(b.text):
+                continue
+            if i + 1 < len(blocks) and b.text[-1] not in _END and blocks[i + 1].para == b.para and blocks[i + 1].text[:1].islower():
+                continue  # a sentence broken over two lines: this line is not a block of its own
+            cat = model.classes[int(best[i])]
+            why = model.evidence(feats[i], int(best[i]))
+            evidence = f"model: {cat} p={float(p_boiler[i]):.2f}" + (f" ({'; '.join(why)})" if why else "")
+            yield ctx.finding(b, cat, rule="block-model", evidence=evidence, confidence=round(c, 3))
