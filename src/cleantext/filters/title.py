@@ -108,6 +108,75 @@ def _fused_split(text: str) -> int | None:
     return split
 
 
+# A sentence that goes on past a full stop: a lower-case word, a full stop, a capital
+# ("... in 2019. The study ..."); "vs. the", "U.S. Senate" and "Dr. Lee" are no stop
+_FULL_STOP = regex.compile(r"(?<![\p{L}.])\p{Ll}{2,}[.][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?\p{Lu}")
+# A sentence-case headline does not end on these: the line is a sentence cut in two
+_OPEN_END_WIDE = _OPEN_END | frozenset(
+    "but to in on at for with from by as that which who whom whose into onto about over under via per "
+    "is are was were be been has have had will would can could should may might must not its their "
+    "his her our your my y o de del la el los las en con por para que".split()
+)
+# A question is a headline's second part after a first one: "The big question: Will it work?",
+# "Face masks? Gloves? What gyms will look like"
+_TWO_PART = regex.compile(r"\S[:?]\s+\S")
+# An editor's note that opens the story: "UPDATE: ...", "Editor's note: ...", "Correction: ..."
+_UPDATE = regex.compile(r"^(?:update[ds]?|editor['\u2019]?s\s+note|correction|clarification|actualizaci[o\u00f3]n|nota)\b", regex.IGNORECASE)
+# Page furniture, not a headline: pipes, addresses, handles
+_FURNITURE = regex.compile(r"\s\|\s|https?://|www\.|@\w|\.(?:com|org|net)\b", regex.IGNORECASE)
+
+
+def _sentence_headline(text: str) -> bool:
+    """A headline in sentence case: 4 to 20 words, opening with a capital (or a quote or a
+    digit), without a sentence's full stop at its end or inside it (a question may stand
+    inside: "Hate needles? Flu patch may take the sting out"), not ending on a word that
+    leaves the phrase open ("... between the"), without pipes or addresses.
+
+    >>> _sentence_headline("Storm knocks out power across the valley")
+    True
+    >>> _sentence_headline("The council met on Tuesday.")
+    False
+    """
+    t = text.strip()
+    words = t.split()
+    if not 4 <= len(words) <= 20 or len(t) > 160:
+        return False
+    end = t.rstrip("\"'\u201d\u2019)]")
+    if end[-1:] in ".,;:!-\u2013\u2014\u2026" or _UPDATE.match(t):
+        return False  # a sentence, an exclamation (a prompt), an editor's update
+    if end[-1:] == "?" and _TWO_PART.search(end[:-1]) is None:
+        return False  # a question alone opens a story ("Think your commute is tough?")
+    head = t.lstrip("\"'\u201c\u2018\u00bf\u00a1")
+    if not head[:1].isupper() and not head[:1].isdigit():
+        return False
+    if words[-1].lower().strip("\"'\u201d\u2019") in _OPEN_END_WIDE:
+        return False
+    return _FULL_STOP.search(t) is None and _FURNITURE.search(t) is None
+
+
+def _story_below(first: Block, story: Block) -> bool:
+    """The story's first paragraph: longer than the headline, opening like a sentence, and not
+    a sentence-case headline itself (so the clean text's new first line is never one)."""
+    lead = story.text.lstrip("\"'\u201c\u2018\u00bf\u00a1([")
+    return (
+        story.words > first.words + 2
+        and (lead[:1].isupper() or lead[:1].isdigit())
+        and not _sentence_headline(story.text)
+    )
+
+
+def _short_label(text: str) -> bool:
+    """A section label of one to three words ("What", "OVERVIEW", "At a glance")."""
+    t = text.strip()
+    return 1 <= len(t.split()) <= 3 and len(t) <= 25 and t[-1:] not in ".,;!?" and t[:1].isupper()
+
+
+def _kicker(text: str) -> bool:
+    """A short lead-in over the headline, ending with a colon ("EXCLUSIVE:", "From the archive:")."""
+    t = text.strip()
+    return t.endswith(":") and 1 <= len(t.split()) <= 5 and len(t) <= 40
+
+
 # Categories that sit between a headline and the story.
 _HEADER = {"byline", "dateline", "caption", "social", "advertisement", "ui"}
 
@@ -135,7 +204,8 @@ class TitleFilter(BaseFilter):
         if len(kept) < 2:
             return
         # the first block still there (share bars, a caption before it are gone), or one of
-        # the first few that sits right above a byline
+        # the first few that sits right above a byline (or above a standfirst over a byline),
+        # or the line under a kicker ("EXCLUSIVE:", "According to the agency:")
         for k, cand in enumerate(kept[:3]):
             after = kept[k + 1] if k + 1 < len(kept) else None
             if after is None:
@@ -144,24 +214,41 @@ class TitleFilter(BaseFilter):
             header = bool(between & _HEADER)
             framed = bool(between & {"byline", "caption", "dateline"})
             byline_below = "byline" in between
-            if k > 0 and not byline_below:
+            if k + 2 < len(kept) and not byline_below:
+                # a standfirst between the headline and the byline
+                below = {ctx.removed_category(i) for i in range(after.index + 1, kept[k + 2].index)}
+                if "byline" in below and is_body_like(after.text) and after.words > cand.words:
+                    framed = header = byline_below = True
+            top = k == 0 or (k == 1 and _kicker(kept[0].text))
+            if not top and not byline_below:
                 # below the top only a line right above a byline is a headline; any other
                 # headline-like line there is a subheading of the story
                 continue
-            f = self._judge(cand, after, header, framed, ctx)
+            f = self._judge(cand, after, kept[k + 2] if k + 2 < len(kept) else None, header, framed, top, ctx)
             if f is not None:
                 yield f
                 return
 
-    def _judge(self, first: Block, nxt: Block, header: bool, framed: bool, ctx: Context) -> Finding | None:
+    def _judge(self, first: Block, nxt: Block, third: Block | None, header: bool, framed: bool, top: bool,
+               ctx: Context) -> Finding | None:
         text = first.text
         # (the tests that can only say no run once a rule would take the line, the cached ones
         # on the next block first: a long first paragraph costs no search)
-        if is_headline_like(nxt.text) or not is_body_like(nxt.text):
+        if is_headline_like(nxt.text):
             return None
+        label = False
+        if not is_body_like(nxt.text):
+            # a short section label between the headline and the story ("What", "OVERVIEW")
+            if not (top and third is not None and _short_label(nxt.text) and is_body_like(third.text)
+                    and not is_headline_like(third.text)):
+                return None
+            label = True
         ratio = title_case_ratio(text)
         split = None
         if is_headline_like(text):
+            if not header and not label and nxt.words <= first.words and nxt.text.rstrip()[-1:] in ",;\u2026":
+                # alone at the top over a shorter line left open: a poem's or a list's first line
+                return None
             conf = 0.85 if header or ratio >= 0.85 else 0.7
         elif (
             framed
@@ -172,7 +259,16 @@ class TitleFilter(BaseFilter):
         ):
             # a headline in sentence case, known by the byline or caption under it
             conf = 0.6
-        elif first.index == 0 and (split := _fused_split(text)) is not None and not reports_speech(text):
+        elif first.index == 0 and not label and (split := _fused_split(text)) is not None and not reports_speech(text):
+            conf = 0.6
+        elif (
+            top
+            and ctx.language == "en"
+            and _sentence_headline(text)
+            and _story_below(first, (third or nxt) if label else nxt)
+            and not reports_speech(text)
+        ):
+            # a headline in sentence case alone at the top, over the story's first paragraph
             conf = 0.6
         else:
             return None
