@@ -9,7 +9,7 @@ import regex
 from .._dates import find_date
 from .._document import Block, Document
 from .._types import Context, Finding
-from ._common import BaseFilter, is_body_like, is_headline_like, reports_speech, title_case_ratio
+from ._common import BaseFilter, is_body_like, is_headline_like, norm, reports_speech, title_case_ratio
 
 __all__ = ["TitleFilter"]
 
@@ -171,6 +171,39 @@ def _short_label(text: str) -> bool:
     return 1 <= len(t.split()) <= 3 and len(t) <= 25 and t[-1:] not in ".,;!?" and t[:1].isupper()
 
 
+# A credit or source label: "Credit: Ann Lee", "Photo: Example Agency"
+_CREDIT_LABEL = regex.compile(
+    r"^(?:photo(?:graph)?|image|picture|credit|video|illustration|source|fuente|foto)s?(?:\s+credits?)?\s*:\s*\S.{0,60}$",
+    regex.IGNORECASE,
+)
+
+
+def _story_after(first: Block, rest: list[Block], top: bool) -> Block | None:
+    """The story's first paragraph under a headline: the next block, or (at the top) the one
+    after a short label or a credit line or two ("What", "Credit: Ann Lee"), or the one after
+    the headline's own copy a few lines down. None when a headline-like line comes first."""
+    if not rest:
+        return None
+    own = norm(first.text)
+    if top and first.words >= 4:
+        for j, b in enumerate(rest[:5]):
+            if norm(b.text) == own:  # the headline again: the story follows its copy
+                after = rest[j + 1] if j + 1 < len(rest) else None
+                if after is not None and is_body_like(after.text) and not is_headline_like(after.text):
+                    return after
+                return None
+    for j, b in enumerate(rest[:3]):
+        t = b.text
+        if is_headline_like(t) and not (top and j < 2 and (_CREDIT_LABEL.match(t) or (len(own) >= 20 and own in norm(t)))):
+            return None
+        if is_body_like(t):
+            return b
+        if top and j < 2 and (_short_label(t) or _CREDIT_LABEL.match(t) or (len(own) >= 20 and own in norm(t))):
+            continue  # a label, a credit, a gallery's line that repeats the headline
+        return None
+    return None
+
+
 def _kicker(text: str) -> bool:
     """A short lead-in over the headline, ending with a colon ("EXCLUSIVE:", "From the archive:")."""
     t = text.strip()
@@ -217,32 +250,33 @@ class TitleFilter(BaseFilter):
             if k + 2 < len(kept) and not byline_below:
                 # a standfirst between the headline and the byline
                 below = {ctx.removed_category(i) for i in range(after.index + 1, kept[k + 2].index)}
-                if "byline" in below and is_body_like(after.text) and after.words > cand.words:
+                if "byline" in below and is_body_like(after.text):
                     framed = header = byline_below = True
             top = k == 0 or (k == 1 and _kicker(kept[0].text))
             if not top and not byline_below:
                 # below the top only a line right above a byline is a headline; any other
                 # headline-like line there is a subheading of the story
                 continue
-            f = self._judge(cand, after, kept[k + 2] if k + 2 < len(kept) else None, header, framed, top, ctx)
+            f = self._judge(cand, kept[k + 1 : k + 7], header, framed, top, ctx)
             if f is not None:
                 yield f
+                # the headline printed again under it (a page's two headline elements)
+                for b in kept[k + 1 : k + 7]:
+                    if f.rule == "headline" and norm(b.text) == norm(cand.text):
+                        yield ctx.finding(b, "title", "headline-copy", "the headline printed again under it", f.confidence)
+                        break
                 return
 
-    def _judge(self, first: Block, nxt: Block, third: Block | None, header: bool, framed: bool, top: bool,
+    def _judge(self, first: Block, rest: list[Block], header: bool, framed: bool, top: bool,
                ctx: Context) -> Finding | None:
         text = first.text
+        nxt = rest[0]
         # (the tests that can only say no run once a rule would take the line, the cached ones
         # on the next block first: a long first paragraph costs no search)
-        if is_headline_like(nxt.text):
+        story = _story_after(first, rest, top)
+        if story is None:
             return None
-        label = False
-        if not is_body_like(nxt.text):
-            # a short section label between the headline and the story ("What", "OVERVIEW")
-            if not (top and third is not None and _short_label(nxt.text) and is_body_like(third.text)
-                    and not is_headline_like(third.text)):
-                return None
-            label = True
+        label = story is not nxt
         ratio = title_case_ratio(text)
         split = None
         if is_headline_like(text):
@@ -265,14 +299,14 @@ class TitleFilter(BaseFilter):
             top
             and ctx.language == "en"
             and _sentence_headline(text)
-            and _story_below(first, (third or nxt) if label else nxt)
+            and _story_below(first, story)
             and not reports_speech(text)
         ):
             # a headline in sentence case alone at the top, over the story's first paragraph
             conf = 0.6
         else:
             return None
-        if _NOT_HEADLINE.search(text) or _SECTION_LABEL.match(text) or _DATA_LABEL.match(text):
+        if _NOT_HEADLINE.search(text) or _SECTION_LABEL.match(text) or _DATA_LABEL.match(text) or _CREDIT_LABEL.match(text):
             return None
         # a sentence broken over two lines: the next line carries on in lower case (not a
         # name like "iPhone"), or this one stops on an article or a conjunction
