@@ -158,8 +158,10 @@ def _story_below(first: Block, story: Block) -> bool:
     """The story's first paragraph: longer than the headline, opening like a sentence, and not
     a sentence-case headline itself (so the clean text's new first line is never one)."""
     lead = story.text.lstrip("\"'\u201c\u2018\u00bf\u00a1([")
+    opening = " ".join(first.text.split()[:6]).lower()
     return (
         story.words > first.words + 2
+        and not " ".join(story.text.split()[:6]).lower() == opening  # a standfirst echoing the story's opening
         and (lead[:1].isupper() or lead[:1].isdigit())
         and not _sentence_headline(story.text)
     )
@@ -220,11 +222,17 @@ class TitleFilter(BaseFilter):
     A first line is a headline when it is short, in title case, without a sentence's closing
     punctuation, and the story follows it (directly, or after a byline or a caption). The line
     after it must not look like a headline too, so cleaning the clean text again finds nothing.
+    In English a headline in sentence case needs no byline under it: 4 to 20 words at the top
+    (or under a kicker such as "EXCLUSIVE:"), no full stop, no lone question or exclamation, not
+    a sentence cut in two, over a longer paragraph that opens like a sentence (perhaps after a
+    short label, a credit line or the headline's own copy, which goes too).
 
     >>> from cleantext import clean
     >>> r = clean("City Council Approves New Budget After Long Debate\\n\\nThe council voted 7-2 on Tuesday night to approve the budget, ending weeks of argument.")
     >>> r.metadata.title
     'City Council Approves New Budget After Long Debate'
+    >>> clean("Storm knocks out power across the valley\\n\\nThousands of homes lost electricity on Sunday after storms brought down power lines, the utility said.").metadata.title
+    'Storm knocks out power across the valley'
     >>> clean("It rained all week.\\n\\nThe council voted 7-2 on Tuesday night to approve the budget, ending weeks of argument.").metadata.title is None
     True
     """
