@@ -33,6 +33,10 @@ HEAD = [
     ("Monday, May 3, 2021", "date-line"),
     ("Ann Lee, Staff Writer", "name-role"),
     ("Ann Lee | May 3, 2021", "name-date"),
+    ("Article Written by: Ann Lee MD, PhD", "by-line"),
+    ("By Ann Lee, Special to the Harbour Post", "by-line"),
+    ("EMBARGOED FOR RELEASE: 11 A.M. (ET), MONDAY, MAY 3, 2021", "release-line"),
+    ("For Immediate Release: May 3, 2021", "release-line"),
 ]
 
 
@@ -64,3 +68,64 @@ def test_story_lines_that_open_like_bylines_stay(line: str) -> None:
     r = clean(f"{line}\n\n{P1}\n\n{P2}")
     assert not [x for x in r.removed if x.filter == "byline"]
     assert line in r.text
+
+
+def test_contributor_names_stand_for_authors_only_without_a_byline() -> None:
+    r = clean(f"{P1}\n\n{P2}\n\nStaff writer Ann Lee contributed to this report.")
+    assert r.metadata.authors == ("Ann Lee",)
+    r = clean(f"By Tom Ruiz\n\n{P1}\n\n{P2}\n\nStaff writer Ann Lee contributed to this report.")
+    assert r.metadata.authors == ("Tom Ruiz",)
+    assert "Ann Lee" not in r.text
+
+
+def test_reuters_credit_names_additional_reporters_not_editors() -> None:
+    r = clean(f"{P1}\n\n{P2}\n\n(Reporting by Ann Lee; additional reporting by Tom Ruiz; editing by Bo Chan)")
+    assert r.metadata.authors == ("Ann Lee", "Tom Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("head", "authors", "published"),
+    [
+        ("Ann Lee\n\nMay 22nd, 2021", ("Ann Lee",), "2021-05-22"),
+        ("By Ann Lee, Special to the Harbour Post\n\nMay 22, 2021", ("Ann Lee",), "2021-05-22"),
+        ("Ann Lee, Harbour Dispatch", ("Ann Lee",), None),
+    ],
+)
+def test_names_and_dates_known_by_their_neighbours(head: str, authors: tuple[str, ...], published: str | None) -> None:
+    r = clean(f"{head}\n\n{P1}\n\n{P2}")
+    assert_ledger_ok(r)
+    assert r.metadata.authors == authors
+    assert (r.metadata.published or None) == published
+    assert P1 in r.text and P2 in r.text
+
+
+@pytest.mark.parametrize(
+    ("tail", "author"),
+    [
+        ("ANN LEE", "ANN LEE"),
+        ("-- Ann Lee / Harbour Post", "Ann Lee"),
+        ("Ann Lee \u2022 555-123-4567", "Ann Lee"),
+    ],
+)
+def test_the_writer_signs_off_at_the_tail(tail: str, author: str) -> None:
+    r = clean(f"{P1}\n\n{P2}\n\n{tail}")
+    assert [x.rule for x in r.removed] == ["tail-name"]
+    assert r.metadata.authors == (author,)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["United Nations", "God Bless.", "Sincerely,\n\nAnn Lee", "MEDIA CONTACT"],
+)
+def test_closing_lines_that_are_no_sign_off_stay(tail: str) -> None:
+    r = clean(f"{P1}\n\n{P2}\n\n{tail}")
+    assert not [x for x in r.removed if x.filter == "byline"]
+    assert r.metadata.authors == ()
+
+
+def test_spanish_name_dash_opening_the_story() -> None:
+    body = "Cuando aún se cuentan los votos, decenas de recursos siguen abiertos en los tribunales del país."
+    r = clean(f"Ana Ruiz.- {body}\n\n{P2}")
+    assert [x.text for x in r.removed] == ["Ana Ruiz.- "]
+    assert r.metadata.authors == ("Ana Ruiz",)
+    assert body in r.text

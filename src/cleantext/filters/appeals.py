@@ -32,6 +32,17 @@ _SIGNOFF = regex.compile(
     regex.IGNORECASE,
 )
 
+# Money paid into the reader's own savings, not given away: "contribute up to $6,000 a year to your
+# IRA", "a catch-up contribution to a 401(k)", "aportaciones a un plan de pensiones". A block that
+# speaks of such an account is personal finance unless it says "donate" or names a cause of ours.
+_OWN_ACCOUNT = regex.compile(
+    r"\b(?:IRAs?|401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|Roth|HSAs?|529\s+plans?|retirement|pensions?|annuit(?:y|ies)|"
+    r"superannuation|savings\s+(?:account|plan)s?|health\s+savings|brokerage|employer\s+match(?:ing)?|"
+    r"plan(?:es)?\s+de\s+(?:pensiones|jubilaci[o\u00f3]n|ahorro)|jubilaci[o\u00f3]n|cuentas?\s+de\s+ahorro)\b",
+    regex.IGNORECASE,
+)
+_GIFT = regex.compile(r"\bdon(?:at|an|ac|ati)\w*|\b(?:support|help)\s+(?:us|our)\b|\bpatreon\b|\bpaypal\b", regex.IGNORECASE)
+
 _SENTENCE_START = regex.compile(r"(?:^|[.!?\u2026\]\[(]\s*)\S$")
 
 # Prompts are short; a long paragraph that mentions donating is most likely the story.
@@ -46,6 +57,8 @@ def _asks(ask: Phrases, active: tuple[str, ...] | None, b: Block) -> bool:
     if not ask.may_match(b.low, active):
         return False
     text = b.text
+    if _OWN_ACCOUNT.search(text) and not _GIFT.search(text):
+        return False  # a contribution to the reader's own retirement or savings account
     for m in ask.pattern.finditer(text, timeout=_patterns.PATTERN_TIMEOUT):
         if inside_quotes(text, m.start()):
             continue  # somebody's words, or a label named in prose

@@ -16,10 +16,11 @@ __all__ = ["BylineFilter", "parse_names"]
 # Words that describe a role or an outlet, not a person, after a name.
 _ROLE = regex.compile(
     r"^(?:(?:AP|Reuters|AFP|Bloomberg|CNN|NBC|CBS|ABC|Fox|Associated\s+Press|NFL|NBA|MLB|NHL)\s+)?(?:(?:senior|chief|staff|contributing|special|guest|political|national|foreign|white house|"
-    r"associate|executive|managing|deputy|assistant|investigative|health|science|business|sports|tech(?:nology)?)\s+)*"
+    r"associate|executive|managing|deputy|assistant|investigative|health|medical|science|business|sports|tech(?:nology)?)\s+)*"
     r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|author|producer|"
     r"analyst|blogger|photographer|critic|fellow|staff|intern|redactor|redactora|periodista|corresponsal)s?"
-    r"(?:\s+(?:at|for|of|with)\s+.+)?$",
+    r"(?:\s+(?:at|for|of|with)\s+.+)?$"
+    r"|^special\s+to\s+(?:the\s+)?\p{Lu}.{1,60}$",  # "Special to the Tribune": a freelancer's credit
     regex.IGNORECASE,
 )
 # A role under an outlet's name, on a line of its own: "Washington Post Staff Writer", "Seattle
@@ -31,7 +32,11 @@ _OUTLET_ROLE = regex.compile(
     regex.IGNORECASE,
 )
 # Credentials after a name: "MD", "PhD", "M.D", "FACS".
-_CREDENTIAL = regex.compile(r"^(?:[A-Z]\.?){1,4}(?:\.[A-Z]{1,3})*\.?$|^(?:MD|PhD|MPH|RN|Esq|Jr|Sr|II|III)\.?$")
+_CREDENTIAL = regex.compile(r"^(?:[A-Z]\.?){1,6}(?:\.[A-Z]{1,3})*\.?$|^(?:MD|PhD|Ph\.D|MPH|RN|Esq|Jr|Sr|II|III|MSc|BSc|DPhil)\.?$")
+# A degree after a name, inside its part: "Robert M. Goldman MD", "Ann Lee M.D."
+_TRAILING_DEGREE = regex.compile(r"(?:\s+(?:M\.?D|Ph\.?D|D\.?O|R\.?N|MPH|MBA|DDS|DVM|FACS|FACP|FRCP|MSc|BSc|Esq)\.?)+$")
+# A title before a name: "Dr. Ann Lee", "Prof. Ann Lee"
+_HONORIFIC = regex.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Dra|Sr|Sra)\.\s+(?=\p{Lu})")
 _AGENCY = regex.compile(
     r"^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|upi|bloomberg(?: news)?|"
     r"cnn(?: wire)?|fox news|nbc news|abc news|cbs news|staff|staff reports?|wire reports?|"
@@ -62,7 +67,8 @@ _AGO = regex.compile(r"\s*\d+\s+(?:minutes?|hours?|days?)(?:,\s*\d+\s+(?:minutes
 
 # The line shapes; every one must match the whole (short) line.
 _BY = regex.compile(
-    r"^(?:[\u2014\u2013-]+\s*)?(?:(?:written|reported|words|story|text|article|posted|authored|compiled)\s+)?"
+    r"^(?:[\u2014\u2013-]+\s*)?(?:(?:article|story|post|column)\s+(?=(?:written|authored|compiled)\b))?"
+    r"(?:(?:written|reported|words|story|text|article|posted|authored|compiled)\s+)?"
     r"(?:by|por|von|par)\s*:?\s+(?P<rest>.+)$",
     regex.IGNORECASE,
 )
@@ -163,7 +169,10 @@ def _date_only(text: str) -> bool:
 def _clean_name(s: str) -> str:
     s = s.strip(" \t.,;:\u2026")
     s = regex.sub(r"\s+", " ", s)
-    return s
+    s = _HONORIFIC.sub("", s)
+    if len(s.split()) > 2:
+        s = _TRAILING_DEGREE.sub("", s)
+    return s.strip(" \t.,;:")
 
 
 def _is_name(s: str, allow_username: bool = False) -> bool:
@@ -275,6 +284,10 @@ class BylineFilter(BaseFilter):
             tail_start = max(body[-2] + 1, head_end, len(kept) - self.tail_max)
         else:
             head_end = tail_start = len(kept)
+        # a "By NAME" line may sit further down, under a headline and its standfirst (and an
+        # editor's lead-in above them): up to the story's third long paragraph
+        longs = [k for k in body if kept[k].words >= _LONG_WORDS]
+        by_end = max(head_end, min(longs[2] if len(longs) > 2 else len(kept), self.head_max, tail_start))
         # the last lines, after the story's last paragraph
         last: set[int] = set()
         for b in reversed(kept[1:][-3:]):
@@ -285,28 +298,135 @@ class BylineFilter(BaseFilter):
         # a story whose dates stand on lines of their own past its head is a diary or a
         # timeline: its dates are headings, the one at its head too (found when first needed)
         entries: bool | None = None
-        for k in list(range(head_end)) + list(range(tail_start, len(kept))):
+        found: dict[int, Finding] = {}
+        for k in list(range(by_end)) + list(range(tail_start, len(kept))):
             b = kept[k]
             if b.index in last:
-                f = self._name_at(b, ctx)
+                f = self._name_at(b, ctx) or self._tail_name(b, kept, k, ctx)
                 if f is not None:
-                    yield f
+                    found[k] = f
                     continue
             # the verdict of _judge is one of the text and where it sits: a "no" is kept for
             # the document's later looks (the date-line rule reads the other lines: not kept)
-            key = (b.text, k < head_end)
+            at_head = k < head_end
+            key = (b.text, at_head)
             f = None
             if key not in memo:
-                f = self._judge(b, ctx, at_head=k < head_end)
+                f = self._judge(b, ctx, at_head=at_head)
                 if f is None:
                     memo[key] = True
+            if k >= head_end and k < by_end and (f is None or f.rule not in ("by-line", "by-agency")):
+                continue  # below the head only a "By NAME" line
             if f is None and k < head_end and _date_only(table_cell(b.text)):
                 if entries is None:
                     entries = any(_date_only(table_cell(x.text)) for x in kept[head_end:tail_start])
                 if not entries:
                     f = self._found(ctx, b, "date-line", "a line at the head that is only a date (and time)", [], b.text, 0.8)
             if f is not None:
-                yield f
+                found[k] = f
+        # at the head, lines that are a byline by what stands beside them: a bare name or a bare
+        # date next to a byline, a name over a date ("Ann Lee" / "May 22nd, 2020")
+        if entries is None:
+            entries = any(_date_only(table_cell(x.text)) for x in kept[head_end:tail_start])
+        for k in range(min(head_end, self.head_max)):
+            if k in found:
+                continue
+            f = self._beside(kept, k, found, head_end, bool(entries), ctx)
+            if f is not None:
+                found[k] = f
+        if 0 not in found:
+            f = self._name_outlet_top(kept, ctx)
+            if f is not None:
+                found[0] = f
+        # names from a contributor's credit ("Ann Lee contributed to this report") stand for the
+        # authors only when no other line names them
+        named = any(f.data.get("authors") for f in found.values() if f.rule != "contributor-credit")
+        for k in sorted(found):
+            f = found[k]
+            if named and f.rule == "contributor-credit" and f.data.get("authors"):
+                f = ctx.finding((f.start, f.end), f.category, f.rule, f.evidence, f.confidence)
+            yield f
+        spanish = self._name_dash_strip(kept, found, head_end, ctx)
+        if spanish is not None:
+            yield spanish
+
+    def _beside(self, kept: list[Block], k: int, found: dict[int, Finding], head_end: int, entries: bool,
+                ctx: Context) -> Finding | None:
+        """A bare name or a bare date at the head, next to a byline or to each other."""
+        b = kept[k]
+        text = table_cell(b.text).strip()
+        if len(text) > _DATE_LINE_CHARS or b.words > 6:
+            return None
+        near = [j for j in (k - 1, k + 1) if 0 <= j < head_end]
+        if _bare_date(text) and not entries:
+            for j in near:
+                other = table_cell(kept[j].text).strip()
+                if (j in found and found[j].data.get("authors")) or _bare_name(other):
+                    return self._found(ctx, b, "date-beside-byline", "a date alone next to the author's line", [], text, 0.75)
+        name = _bare_name(text)
+        if name:
+            for j in near:
+                other = table_cell(kept[j].text).strip()
+                if (j in found and found[j].rule in ("date-line", "date-stamp", "date-beside-byline")) or (_bare_date(other) and not entries):
+                    return ctx.finding(b, "byline", "name-beside-date", "a name alone next to the story's date", 0.75,
+                                       {"authors": [name]})
+        return None
+
+    def _name_outlet_top(self, kept: list[Block], ctx: Context) -> Finding | None:
+        """'Ann Lee, Example Times' as the first line, over the story."""
+        if len(kept) < 2:
+            return None
+        b = kept[0]
+        text = b.text.strip()
+        if b.words > 9 or text.count(",") != 1 or not is_body_like(kept[1].text) and not is_body_like(kept[2].text if len(kept) > 2 else ""):
+            return None
+        name, outlet = (x.strip() for x in text.split(","))
+        person = _bare_name(name)
+        if not person or _PLACE_WORD.search(name) or not _OUTLET.match(outlet) or _bare_date(outlet):
+            return None
+        return ctx.finding(b, "byline", "name-outlet", "'NAME, OUTLET' as the first line", 0.6, {"authors": [person]})
+
+    def _tail_name(self, b: Block, kept: list[Block], k: int, ctx: Context) -> Finding | None:
+        """The writer's sign-off as one of the last lines: 'KAREN LEE', '-- Ann Lee / Example Times',
+        'Ann Lee \u2022 555-123-4567'."""
+        text = b.text.strip()
+        if len(text) > 90 or k == 0:
+            return None
+        prev = kept[k - 1].text.rstrip()
+        if prev[-1:] in ",:;" or not is_body_like(prev):
+            return None  # a letter's sign-off ("Sincerely,"), a list of names
+        dashed = text[:1] in "-\u2013\u2014"
+        text = text.lstrip("-\u2013\u2014 ").strip()
+        segs = [x.strip() for x in _TAIL_SPLIT.split(text) if x.strip()]
+        if not segs or text[-1:] in ".!?:":
+            return None
+        name = _bare_name(segs[0])
+        if not name:
+            return None
+        rest = segs[1:]
+        if not all(_CONTACT_BIT.match(x) or _OUTLET.match(x) or _is_role(x) for x in rest):
+            return None
+        if not rest and not dashed and not name.isupper():
+            return None  # a bare name in title case may be anything ("United Nations"): capitals or a dash mark a sign-off
+        return ctx.finding(b, "byline", "tail-name", "the writer's name (and outlet or telephone) closing the story",
+                           0.6, {"authors": [name]})
+
+    def _name_dash_strip(self, kept: list[Block], found: dict[int, Finding], head_end: int,
+                         ctx: Context) -> Finding | None:
+        """'Ana Ruiz.- ' glued to the start of the story's first paragraph (a Spanish byline)."""
+        for k in range(min(head_end + 1, len(kept))):
+            b = kept[k]
+            if k in found or not is_body_like(b.text):
+                continue
+            m = _NAME_DASH.match(b.text)
+            if m is None:
+                return None
+            name = _clean_name(m["name"])
+            if not (_bare_name(name) or _AGENCY.match(name)) or len(b.text) - m.end() < 40:
+                return None
+            return ctx.finding((b.start, b.start + m.end()), "byline", "name-dash",
+                               "'NAME.-' opening the first paragraph", 0.75, {"authors": [name]})
+        return None
 
     def _judge(self, b: Block, ctx: Context, at_head: bool) -> Finding | None:
         text = table_cell(b.text)
@@ -352,7 +472,12 @@ class BylineFilter(BaseFilter):
             return ctx.finding(b, "byline", "contact-line", "a reporter's telephone or e-mail line", 0.8)
         m = _CONTRIB.match(text) if _may_contrib(low) else None
         if m:
-            return ctx.finding(b, "byline", "contributor-credit", "a line crediting reporters or agencies for the story", 0.85)
+            names = _contributors(text)
+            return ctx.finding(b, "byline", "contributor-credit", "a line crediting reporters or agencies for the story", 0.85,
+                               {"authors": names} if names else None)
+        m = _EMBARGO.match(text) if ("release" in low or "embargo" in low) else None
+        if m and (not m["rest"].strip() or find_date(m["rest"]) is not None) and len(text.split()) <= 16:
+            return self._found(ctx, b, "release-line", "a press release's 'Embargoed for release DATE' line", [], text, 0.85)
         m = _BY.match(text) if ("by" in low or "por" in low or "von" in low or "par" in low) else None
         if m and _AGENCY.match(m["rest"].strip(" .")):
             agency = m["rest"].strip(" .")
@@ -414,13 +539,20 @@ class BylineFilter(BaseFilter):
 
     @staticmethod
     def _credit_names(rest: str) -> list[str]:
-        """Reporters' names from "Reporting by A in Place, Region, and B in Place; Editing by C"."""
-        first = _IN_PLACE.sub("", rest.split(";")[0])
+        """Reporters' names from "Reporting by A in Place, Region, and B in Place; additional
+        reporting by D; Editing by C" (the editors are not authors)."""
+        segs = rest.split(";")
+        parts = [segs[0]]
+        for seg in segs[1:]:
+            m = _MORE_REPORTING.match(seg)
+            if m:
+                parts.append(m["rest"])
         names: list[str] = []
-        for part in regex.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", first):
-            part = part.strip()
-            if _is_name(part):
-                names.append(part)
+        for seg in parts:
+            for part in regex.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", _IN_PLACE.sub("", seg)):
+                part = _clean_name(part)
+                if _is_name(part) and part not in names:
+                    names.append(part)
         return names
 
 
@@ -440,3 +572,76 @@ def _outlet_role(s: str) -> bool:
 def _loose_time(s: str) -> bool:
     return bool(regex.search(r"\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?", s, regex.IGNORECASE))
 
+
+
+#: a paragraph this long is a story's, not a standfirst's
+_LONG_WORDS = 25
+# "Ana Ruiz.- Cuando ...", "Redacci\u00f3n.- El ..."
+_NAME_DASH = regex.compile(rf"^(?P<name>{NAME})\s*\.\s?[-\u2013\u2014]\s+(?=\p{{Lu}}|[\"\u201c\u00bf\u00a1])")
+# What parts a tail sign-off: "/", "|", bullets, a comma
+_TAIL_SPLIT = regex.compile(r"\s+/\s+|\s*[|\u2022\u00b7]\s*|\s*,\s*")
+_CONTACT_BIT = regex.compile(r"^(?:\(?\d{3}\)?[-.\s]?\d{3}[-.\s]\d{4}|[\w.+-]+@[\w-]+\.[\w.]+|@\w{2,30})$")
+# An outlet's name: one to five capitalised words ("Truthdig", "Los Angeles Times", "The Example Post")
+_OUTLET = regex.compile(r"^(?:the\s+)?\p{Lu}[\p{L}\p{N}.&'\u2019-]*(?:\s+(?:of\s+|the\s+|&\s+)?\p{Lu}[\p{L}\p{N}.&'\u2019-]*){0,4}$")
+# Words of places, which "Name, Outlet" must not hold ("Kansas City, Missouri")
+_PLACE_WORD = regex.compile(r"\b(?:City|County|New|Los|Las|San|Santa|Saint|St|Fort|Port|Mount|Lake|North|South|East|West|Beach|Valley|Island|Islands)\b")
+
+
+def _bare_name(text: str) -> str | None:
+    """The text when it is only a person's name of two to four words, else None."""
+    t = _clean_name(text)
+    words = t.split()
+    if not 2 <= len(words) <= 4 or not _is_name(t) or _AGENCY.match(t):
+        return None
+    if any(w.lower() in _NOT_NAME_WORDS for w in words):
+        return None
+    return t
+
+
+#: words no person's name holds, though written with a capital in headings and outlets
+_NOT_NAME_WORDS = frozenset(
+    "the a an of and for in on at to by with from news daily times post press journal tribune "
+    "institute university center centre department office association society foundation "
+    "update updated breaking editorial staff report reports team god bless america united nations states "
+    "kingdom republic party church police army media contact contacts see more here read click share follow "
+    "related source sources note notes photo video".split()
+)
+
+
+def _bare_date(text: str) -> bool:
+    """The line is only a date with a year (a weekday, a time beside it)."""
+    if len(text) > _DATE_LINE_CHARS:
+        return False
+    d = find_date(text)
+    if d is None:
+        return False
+    rest = _ASIDE_SPLIT.split(text[: d.start] + " " + text[d.end :])
+    return all(not w or _DATE_ASIDE.match(w) for w in rest)
+
+
+# "; additional reporting by Ann Lee" inside a credit line
+_MORE_REPORTING = regex.compile(r"^\s*(?:additional\s+)?(?:reporting|writing)\s+by\s+(?P<rest>.+)$", regex.IGNORECASE)
+# A press release's date line: "EMBARGOED FOR RELEASE: 11 A.M. (ET), MONDAY, JUNE 1, 2015",
+# "For Immediate Release: April 29, 2016", "Embargoed until 4 PM ET, August 10, 2016"
+_EMBARGO = regex.compile(
+    r"^(?:embargoed(?:\s+for\s+release)?(?:\s+until)?|for\s+(?:immediate\s+)?release|release\s+date|"
+    r"para\s+(?:su\s+)?(?:difusi[o\u00f3]n|publicaci[o\u00f3]n)\s+inmediata)\b\s*[:\-\u2013\u2014]?\s*(?P<rest>.*)$",
+    regex.IGNORECASE,
+)
+# "Staff writer Ann Lee contributed to this report": the names before "contributed"
+_CONTRIBUTORS = regex.compile(
+    r"^(?:(?:(?:the\s+)?(?:associated\s+press|staff|special|contributing|\p{Lu}\p{L}+)\s+)?(?:writers?|reporters?|correspondents?|photographers?)\s+)?"
+    r"(?P<names>.+?)\s+(?:also\s+)?contributed\b",
+    regex.IGNORECASE,
+)
+
+
+def _contributors(text: str) -> list[str]:
+    """The people named by "NAME(S) contributed to this report", else []."""
+    m = _CONTRIBUTORS.match(text.strip())
+    if m is None:
+        return []
+    parsed = parse_names(m["names"])
+    if parsed is None or parsed[1]:
+        return []
+    return [n for n in parsed[0] if not _AGENCY.match(n) and len(n.split()) >= 2]

@@ -13,7 +13,9 @@ from ._common import BaseFilter, head_blocks, is_body_like
 
 __all__ = ["DatelineFilter"]
 
-_DASH = r"\s*[\u2014\u2013-]{1,2}\s*"
+# a dash that parts a dateline from the story: a hyphen glued to the words on both sides joins
+# a word ("COVID-19", "X-ray", "SARS-CoV-2"), it parts nothing
+_DASH = r"(?:\s*[\u2014\u2013]{1,2}\s*|\s*--\s*|\s+-\s*|-\s+|(?<=\))-\s*)"
 _SPACED_DASH = r"\s+[\u2014\u2013]{1,2}\s+"
 # An agency or outlet in brackets: "(AP)", "(Reuters Breakingviews)", "( Natural News )", "(TMU)".
 _PAREN = r"\(\s*\p{Lu}[\p{L}\p{N}&.'\u2019]*(?:\s+\p{Lu}[\p{L}\p{N}&.'\u2019]*){0,3}\s*\)"

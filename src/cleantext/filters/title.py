@@ -9,7 +9,7 @@ import regex
 from .._dates import find_date
 from .._document import Block, Document
 from .._types import Context, Finding
-from ._common import BaseFilter, is_body_like, is_headline_like, reports_speech, title_case_ratio
+from ._common import BaseFilter, is_body_like, is_headline_like, norm, reports_speech, title_case_ratio
 
 __all__ = ["TitleFilter"]
 
@@ -108,6 +108,110 @@ def _fused_split(text: str) -> int | None:
     return split
 
 
+# A sentence that goes on past a full stop: a lower-case word, a full stop, a capital
+# ("... in 2019. The study ..."); "vs. the", "U.S. Senate" and "Dr. Lee" are no stop
+_FULL_STOP = regex.compile(r"(?<![\p{L}.])\p{Ll}{2,}[.][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?\p{Lu}")
+# A sentence-case headline does not end on these: the line is a sentence cut in two
+_OPEN_END_WIDE = _OPEN_END | frozenset(
+    "but to in on at for with from by as that which who whom whose into onto about over under via per "
+    "is are was were be been has have had will would can could should may might must not its their "
+    "his her our your my y o de del la el los las en con por para que".split()
+)
+# A question is a headline's second part after a first one: "The big question: Will it work?",
+# "Face masks? Gloves? What gyms will look like"
+_TWO_PART = regex.compile(r"\S[:?]\s+\S")
+# An editor's note that opens the story: "UPDATE: ...", "Editor's note: ...", "Correction: ..."
+_UPDATE = regex.compile(r"^(?:update[ds]?|editor['\u2019]?s\s+note|correction|clarification|actualizaci[o\u00f3]n|nota)\b", regex.IGNORECASE)
+# Page furniture, not a headline: pipes, addresses, handles
+_FURNITURE = regex.compile(r"\s\|\s|https?://|www\.|@\w|\.(?:com|org|net)\b", regex.IGNORECASE)
+
+
+def _sentence_headline(text: str) -> bool:
+    """A headline in sentence case: 4 to 20 words, opening with a capital (or a quote or a
+    digit), without a sentence's full stop at its end or inside it (a question may stand
+    inside: "Hate needles? Flu patch may take the sting out"), not ending on a word that
+    leaves the phrase open ("... between the"), without pipes or addresses.
+
+    >>> _sentence_headline("Storm knocks out power across the valley")
+    True
+    >>> _sentence_headline("The council met on Tuesday.")
+    False
+    """
+    t = text.strip()
+    words = t.split()
+    if not 4 <= len(words) <= 20 or len(t) > 160:
+        return False
+    end = t.rstrip("\"'\u201d\u2019)]")
+    if end[-1:] in ".,;:!-\u2013\u2014\u2026" or _UPDATE.match(t):
+        return False  # a sentence, an exclamation (a prompt), an editor's update
+    if end[-1:] == "?" and _TWO_PART.search(end[:-1]) is None:
+        return False  # a question alone opens a story ("Think your commute is tough?")
+    head = t.lstrip("\"'\u201c\u2018\u00bf\u00a1")
+    if not head[:1].isupper() and not head[:1].isdigit():
+        return False
+    if words[-1].lower().strip("\"'\u201d\u2019") in _OPEN_END_WIDE:
+        return False
+    return _FULL_STOP.search(t) is None and _FURNITURE.search(t) is None
+
+
+def _story_below(first: Block, story: Block) -> bool:
+    """The story's first paragraph: longer than the headline, opening like a sentence, and not
+    a sentence-case headline itself (so the clean text's new first line is never one)."""
+    lead = story.text.lstrip("\"'\u201c\u2018\u00bf\u00a1([")
+    opening = " ".join(first.text.split()[:6]).lower()
+    return (
+        story.words > first.words + 2
+        and not " ".join(story.text.split()[:6]).lower() == opening  # a standfirst echoing the story's opening
+        and (lead[:1].isupper() or lead[:1].isdigit())
+        and not _sentence_headline(story.text)
+    )
+
+
+def _short_label(text: str) -> bool:
+    """A section label of one to three words ("What", "OVERVIEW", "At a glance")."""
+    t = text.strip()
+    return 1 <= len(t.split()) <= 3 and len(t) <= 25 and t[-1:] not in ".,;!?" and t[:1].isupper()
+
+
+# A credit or source label: "Credit: Ann Lee", "Photo: Example Agency"
+_CREDIT_LABEL = regex.compile(
+    r"^(?:photo(?:graph)?|image|picture|credit|video|illustration|source|fuente|foto)s?(?:\s+credits?)?\s*:\s*\S.{0,60}$",
+    regex.IGNORECASE,
+)
+
+
+def _story_after(first: Block, rest: list[Block], top: bool) -> Block | None:
+    """The story's first paragraph under a headline: the next block, or (at the top) the one
+    after a short label or a credit line or two ("What", "Credit: Ann Lee"), or the one after
+    the headline's own copy a few lines down. None when a headline-like line comes first."""
+    if not rest:
+        return None
+    own = norm(first.text)
+    if top and first.words >= 4:
+        for j, b in enumerate(rest[:5]):
+            if norm(b.text) == own:  # the headline again: the story follows its copy
+                after = rest[j + 1] if j + 1 < len(rest) else None
+                if after is not None and is_body_like(after.text) and not is_headline_like(after.text):
+                    return after
+                return None
+    for j, b in enumerate(rest[:3]):
+        t = b.text
+        if is_headline_like(t) and not (top and j < 2 and (_CREDIT_LABEL.match(t) or (len(own) >= 20 and own in norm(t)))):
+            return None
+        if is_body_like(t):
+            return b
+        if top and j < 2 and (_short_label(t) or _CREDIT_LABEL.match(t) or (len(own) >= 20 and own in norm(t))):
+            continue  # a label, a credit, a gallery's line that repeats the headline
+        return None
+    return None
+
+
+def _kicker(text: str) -> bool:
+    """A short lead-in over the headline, ending with a colon ("EXCLUSIVE:", "From the archive:")."""
+    t = text.strip()
+    return t.endswith(":") and 1 <= len(t.split()) <= 5 and len(t) <= 40
+
+
 # Categories that sit between a headline and the story.
 _HEADER = {"byline", "dateline", "caption", "social", "advertisement", "ui"}
 
@@ -118,11 +222,17 @@ class TitleFilter(BaseFilter):
     A first line is a headline when it is short, in title case, without a sentence's closing
     punctuation, and the story follows it (directly, or after a byline or a caption). The line
     after it must not look like a headline too, so cleaning the clean text again finds nothing.
+    In English a headline in sentence case needs no byline under it: 4 to 20 words at the top
+    (or under a kicker such as "EXCLUSIVE:"), no full stop, no lone question or exclamation, not
+    a sentence cut in two, over a longer paragraph that opens like a sentence (perhaps after a
+    short label, a credit line or the headline's own copy, which goes too).
 
     >>> from cleantext import clean
     >>> r = clean("City Council Approves New Budget After Long Debate\\n\\nThe council voted 7-2 on Tuesday night to approve the budget, ending weeks of argument.")
     >>> r.metadata.title
     'City Council Approves New Budget After Long Debate'
+    >>> clean("Storm knocks out power across the valley\\n\\nThousands of homes lost electricity on Sunday after storms brought down power lines, the utility said.").metadata.title
+    'Storm knocks out power across the valley'
     >>> clean("It rained all week.\\n\\nThe council voted 7-2 on Tuesday night to approve the budget, ending weeks of argument.").metadata.title is None
     True
     """
@@ -135,7 +245,8 @@ class TitleFilter(BaseFilter):
         if len(kept) < 2:
             return
         # the first block still there (share bars, a caption before it are gone), or one of
-        # the first few that sits right above a byline
+        # the first few that sits right above a byline (or above a standfirst over a byline),
+        # or the line under a kicker ("EXCLUSIVE:", "According to the agency:")
         for k, cand in enumerate(kept[:3]):
             after = kept[k + 1] if k + 1 < len(kept) else None
             if after is None:
@@ -144,24 +255,42 @@ class TitleFilter(BaseFilter):
             header = bool(between & _HEADER)
             framed = bool(between & {"byline", "caption", "dateline"})
             byline_below = "byline" in between
-            if k > 0 and not byline_below:
+            if k + 2 < len(kept) and not byline_below:
+                # a standfirst between the headline and the byline
+                below = {ctx.removed_category(i) for i in range(after.index + 1, kept[k + 2].index)}
+                if "byline" in below and is_body_like(after.text):
+                    framed = header = byline_below = True
+            top = k == 0 or (k == 1 and _kicker(kept[0].text))
+            if not top and not byline_below:
                 # below the top only a line right above a byline is a headline; any other
                 # headline-like line there is a subheading of the story
                 continue
-            f = self._judge(cand, after, header, framed, ctx)
+            f = self._judge(cand, kept[k + 1 : k + 7], header, framed, top, ctx)
             if f is not None:
                 yield f
+                # the headline printed again under it (a page's two headline elements)
+                for b in kept[k + 1 : k + 7]:
+                    if f.rule == "headline" and norm(b.text) == norm(cand.text):
+                        yield ctx.finding(b, "title", "headline-copy", "the headline printed again under it", f.confidence)
+                        break
                 return
 
-    def _judge(self, first: Block, nxt: Block, header: bool, framed: bool, ctx: Context) -> Finding | None:
+    def _judge(self, first: Block, rest: list[Block], header: bool, framed: bool, top: bool,
+               ctx: Context) -> Finding | None:
         text = first.text
+        nxt = rest[0]
         # (the tests that can only say no run once a rule would take the line, the cached ones
         # on the next block first: a long first paragraph costs no search)
-        if is_headline_like(nxt.text) or not is_body_like(nxt.text):
+        story = _story_after(first, rest, top)
+        if story is None:
             return None
+        label = story is not nxt
         ratio = title_case_ratio(text)
         split = None
         if is_headline_like(text):
+            if not header and not label and nxt.words <= first.words and nxt.text.rstrip()[-1:] in ",;\u2026":
+                # alone at the top over a shorter line left open: a poem's or a list's first line
+                return None
             conf = 0.85 if header or ratio >= 0.85 else 0.7
         elif (
             framed
@@ -172,11 +301,20 @@ class TitleFilter(BaseFilter):
         ):
             # a headline in sentence case, known by the byline or caption under it
             conf = 0.6
-        elif first.index == 0 and (split := _fused_split(text)) is not None and not reports_speech(text):
+        elif first.index == 0 and not label and (split := _fused_split(text)) is not None and not reports_speech(text):
+            conf = 0.6
+        elif (
+            top
+            and ctx.language == "en"
+            and _sentence_headline(text)
+            and _story_below(first, story)
+            and not reports_speech(text)
+        ):
+            # a headline in sentence case alone at the top, over the story's first paragraph
             conf = 0.6
         else:
             return None
-        if _NOT_HEADLINE.search(text) or _SECTION_LABEL.match(text) or _DATA_LABEL.match(text):
+        if _NOT_HEADLINE.search(text) or _SECTION_LABEL.match(text) or _DATA_LABEL.match(text) or _CREDIT_LABEL.match(text):
             return None
         # a sentence broken over two lines: the next line carries on in lower case (not a
         # name like "iPhone"), or this one stops on an article or a conjunction
