@@ -183,8 +183,8 @@ def block_features(doc: Document, hits: Sequence[Mapping[str, float]] | None = N
         toks.extend({"w:" + x for x in ws})
         pairs: set[str] = set()
         for src in pairs_src:
-            for a, c in zip(src, src[1:]):
-                pairs.add(f"b:{a}_{c}")
+            for a, z in zip(src, src[1:]):
+                pairs.add(f"b:{a}_{z}")
         toks.extend(pairs)
         if w:
             toks.append("first:" + w[0])

@@ -243,7 +243,7 @@ class Pipeline:
 
 
 #: How many times a document is looked at: the first look, and looks at the clean text.
-_ROUNDS = 3
+_ROUNDS = 5
 
 
 class _Timeout(Exception):

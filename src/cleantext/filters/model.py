@@ -50,14 +50,18 @@ class ModelFilter(BaseFilter):
     rules. The evidence names the features that decided.
 
     >>> from cleantext import clean
-    >>> story = ("The council voted on Tuesday to close the old bridge for repairs, after "
-    ...          "engineers found cracks in two of its supports during a routine inspection. ")
-    >>> text = (story * 2 + "\\n\\n") * 3 + "Follow our city desk on Instagram and TikTok.\\n"
-    >>> r = clean(text)
-    >>> [x.filter for x in r.removed if "Instagram" in x.text]
-    ['model']
-    >>> prose = "Her followers on Instagram and TikTok cheered the result, she said."
-    >>> prose in clean((story * 2 + "\\n\\n") * 3 + prose + "\\n").text
+    >>> story = "\\n\\n".join(["Bridge to close for six weeks of repairs",
+    ...     "The council voted on Tuesday to close the old bridge for repairs, after engineers found "
+    ...     "cracks in two of its supports during a routine inspection last month.",
+    ...     "Drivers will be sent along the river road, which the city expects to add about fifteen "
+    ...     "minutes to the morning commute for people coming from the north side.",
+    ...     "The mayor said the work would be finished before winter, and that the cost would be "
+    ...     "covered by the state's road fund rather than by local taxes this year."])
+    >>> plug = "Terms of Use | Privacy Policy | Contact Us"
+    >>> [(x.filter, x.category) for x in clean(story + "\\n\\n" + plug).removed if x.filter == "model"]
+    [('model', 'ui')]
+    >>> said = "Her followers on Instagram and TikTok cheered the decision, she said."
+    >>> said in clean(story + "\\n\\n" + said).text
     True
     """
 

@@ -1,0 +1,100 @@
+"""The learned block model: the shipped file, its rebuild, its findings and their evidence."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cleantext import Pipeline, annotate, clean
+from cleantext._model import FEATURES_VERSION, ModelError, block_features, load_model, model_from_files
+from cleantext._document import segment_text
+from cleantext.filters.model import ModelFilter
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "eval" / "plaintext-news"
+MODEL_DIR = ROOT / "src" / "cleantext" / "model"
+
+STORY = [
+    "The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks "
+    "in two of its supports during a routine inspection last month.",
+    "Drivers will be sent along the river road, which the city expects to add about fifteen minutes "
+    "to the morning commute for people coming from the north side.",
+    "The mayor said the work would be finished before winter, and that the cost would be covered by "
+    "the state's road fund rather than by local taxes this year.",
+]
+
+
+def _doc(*extra: str) -> str:
+    return "Bridge to close for six weeks of repairs\n\n" + "\n\n".join([*STORY, *extra]) + "\n"
+
+
+def test_the_package_ships_a_model_of_these_features() -> None:
+    model = load_model()
+    assert model is not None
+    assert model.info["features_version"] == FEATURES_VERSION
+    assert "body" in model.classes and set(model.info["languages"]) == {"en", "es"}
+    size = sum(p.stat().st_size for p in MODEL_DIR.iterdir())
+    assert size < 5_000_000, f"the model files are {size} bytes"
+    assert (MODEL_DIR / "MODEL_CARD.md").is_file()
+
+
+def test_a_model_of_other_features_is_refused() -> None:
+    meta = json.loads((MODEL_DIR / "model.json").read_text(encoding="utf-8"))
+    weights = np.load(MODEL_DIR / "weights.npy")
+    meta["features_version"] = FEATURES_VERSION + 1
+    with pytest.raises(ModelError, match="python -m cleantext.training"):
+        model_from_files(meta, weights)
+    meta["features_version"] = FEATURES_VERSION
+    with pytest.raises(ModelError, match="shape"):
+        model_from_files(meta, weights[:-3])
+
+
+def test_a_finding_of_the_model_names_its_evidence() -> None:
+    text = _doc("Terms of Use | Privacy Policy | Contact Us")
+    found = [f for f in annotate(text) if f.filter == "model"]
+    assert found, "the model found nothing"
+    f = found[-1]
+    assert text[f.start : f.end] == "Terms of Use | Privacy Policy | Contact Us"
+    assert f.rule == "block-model" and 0.5 <= f.confidence <= 1.0
+    assert f.evidence.startswith(f"model: {f.category} p=")
+    assert "(" in f.evidence, "no deciding features named"
+
+
+def test_story_prose_scores_as_body() -> None:
+    model = load_model()
+    assert model is not None
+    doc = segment_text(_doc("Shop owners said they would stay open."), "en")
+    probs = model.scores(block_features(doc, None))
+    assert all(p > 0.5 for p in probs[1:, model.body]), probs[:, model.body]
+
+
+def test_without_the_model_the_rules_alone_decide() -> None:
+    text = _doc("Terms of Use | Privacy Policy | Contact Us")
+    assert "Terms of Use" not in clean(text).text
+    assert "Terms of Use" in clean(text, pipeline=Pipeline.default().without("model")).text
+
+
+def test_a_filter_given_no_model_in_a_language_it_was_not_trained_on_does_nothing() -> None:
+    text = _doc("Terms of Use | Privacy Policy | Contact Us")
+    r = clean(text, language="de")
+    assert not [x for x in r.removed if x.filter == "model"]
+    assert ModelFilter().model is load_model()
+
+
+@pytest.mark.skipif(importlib.util.find_spec("sklearn") is None, reason="the trainer needs scikit-learn (the train extra)")
+@pytest.mark.skipif(not (DATA / "train.jsonl").is_file(), reason="the labelled set is not beside the checkout (../shared)")
+def test_the_training_command_rebuilds_the_shipped_bytes() -> None:
+    # same data, same bytes: the shipped model is what the command in the repository makes
+    proc = subprocess.run(
+        [sys.executable, "-W", "ignore", "-m", "cleantext.training", "--data", str(DATA), "--check"],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "same bytes" in proc.stderr
