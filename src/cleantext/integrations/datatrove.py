@@ -1,7 +1,8 @@
 """A datatrove pipeline step: ``CleantextStep`` cleans ``Document.text`` and files the metadata.
 
-Install with the ``datatrove`` extra (``pip install 'cleantext-news[datatrove]'``). The step
-runs wherever datatrove runs it (``LocalPipelineExecutor``, Slurm, Ray)::
+Install with the ``datatrove`` extra (``pip install 'cleantext-news[datatrove]'``): datatrove,
+and orjson, which datatrove's ``JsonlReader`` and ``JsonlWriter`` need but datatrove does not
+install. The step runs wherever datatrove runs it (``LocalPipelineExecutor``, Slurm, Ray)::
 
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
@@ -24,7 +25,13 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from datatrove.pipeline.base import PipelineStep  # type: ignore[import-untyped,import-not-found,unused-ignore]
+try:
+    from datatrove.pipeline.base import PipelineStep  # type: ignore[import-untyped,import-not-found,unused-ignore]
+except ImportError as exc:  # say what to install, not only what is missing
+    raise ImportError(
+        f"cleantext.integrations.datatrove needs datatrove ({exc}): "
+        "pip install 'cleantext-news[datatrove]' (datatrove, and orjson for its JSONL reader and writer)"
+    ) from exc
 
 from .. import Options, Pipeline, clean
 from .._profile import Profile
