@@ -301,18 +301,22 @@ class BlockModel:
         """Class probabilities, one row per block."""
         import numpy as np
 
-        vocab = self.vocab
-        rows: list[int] = []
+        get = self.vocab.get
         cols: list[int] = []
-        for r, toks in enumerate(feats):
-            for t in toks:
-                j = vocab.get(t)
-                if j is not None:
-                    rows.append(r)
-                    cols.append(j)
-        z = np.zeros((len(feats), len(self.classes)), dtype=np.float64)
+        starts: list[int] = []
+        for toks in feats:
+            starts.append(len(cols))
+            cols.extend(j for j in map(get, toks) if j is not None)
+        n = len(feats)
+        z = np.zeros((n, len(self.classes)), dtype=np.float64)
         if cols:
-            np.add.at(z, np.asarray(rows), self.weights[np.asarray(cols)])
+            # every block has at least its "bias" and "lang:" features, so no row is empty;
+            # rows whose start equals the next one's (none known) are fixed below
+            st = np.asarray(starts)
+            sums = np.add.reduceat(self.weights[np.asarray(cols)], st, axis=0).astype(np.float64)
+            empty = np.append(st[1:] == st[:-1], st[-1] >= len(cols))
+            sums[empty] = 0.0
+            z += sums
         z += self.bias
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
