@@ -58,8 +58,11 @@ _LEN_EDGES = (1, 2, 3, 4, 6, 8, 11, 15, 20, 25, 35, 50, 80, 120)
 _CHAR_EDGES = (10, 20, 30, 45, 60, 80, 110, 150, 220, 320)
 
 
-def _shape(text: str, words: list[str]) -> list[str]:
-    """Features of the block's own text, not its words."""
+@functools.lru_cache(maxsize=8192)
+def _shape(text: str) -> tuple[str, ...]:
+    """Features of the block's own text, not its words (a pure function of the text, cached:
+    each look at the clean text asks again about the blocks it kept)."""
+    words = text.split()
     out: list[str] = []
     n = len(words)
     out.append(f"len:{_bucket(n, _LEN_EDGES)}")
@@ -120,11 +123,12 @@ def _shape(text: str, words: list[str]) -> list[str]:
         out.append("has:quotes")
     sentences = text.count(". ") + text.count("? ") + text.count("! ")
     out.append(f"sents:{min(sentences, 3)}")
-    return out
+    return tuple(out)
 
 
-def _words(low: str) -> list[str]:
-    return [_DIGITS.sub("0", w) for w in _WORD.findall(low)]
+@functools.lru_cache(maxsize=8192)
+def _words(low: str) -> tuple[str, ...]:
+    return tuple(_DIGITS.sub("0", w) for w in _WORD.findall(low))
 
 
 def rule_hits(doc: Document, findings: Iterable[Any]) -> list[dict[str, float]]:
@@ -166,7 +170,7 @@ def block_features(doc: Document, hits: Sequence[Mapping[str, float]] | None = N
     last_long = long_idx[-1] if long_idx else -1
     counts = Counter(b.text for b in blocks)
     lang = doc.language if doc.language in ("en", "es") else "other"
-    shapes = [_shape(b.text, b.text.split()) for b in blocks]
+    shapes = [_shape(b.text) for b in blocks]
     out: list[list[str]] = []
     for i, b in enumerate(blocks):
         w = words[i]
