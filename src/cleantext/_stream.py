@@ -381,12 +381,39 @@ def run_stream(
 ) -> None:
     """Clean every line and call ``emit`` on each outcome, in input order; stop when it returns False."""
     if jobs <= 1 and cfg.timeout is None:
-        # one job and no time limit to enforce: clean in this process
-        _state(cfg)
-        for batch in batches(lines):
-            for o in process_batch(batch, cfg):
-                if not emit(o):
-                    return
+        # one job and no time limit to enforce: clean in this process. Ctrl-C is also noted in a
+        # flag checked after every document: a KeyboardInterrupt raised while a finaliser runs
+        # (an object's __del__) is printed and swallowed by Python, and the run would go on
+        interrupted: list[bool] = []
+
+        def on_sigint(signum: int, frame: object) -> None:
+            interrupted.append(True)
+            raise KeyboardInterrupt
+
+        def unraisable(u: Any) -> None:  # the swallowed interrupt is in the flag: no noise
+            if not isinstance(u.exc_value, KeyboardInterrupt):
+                hook(u)
+
+        try:
+            previous = signal.signal(signal.SIGINT, on_sigint)
+        except ValueError:  # not the main thread: the default handling stands
+            previous = None
+        hook = sys.unraisablehook
+        sys.unraisablehook = unraisable
+        try:
+            _state(cfg)
+            for batch in batches(lines):
+                for o in process_batch(batch, cfg):
+                    if interrupted:
+                        raise KeyboardInterrupt
+                    if not emit(o):
+                        return
+                if interrupted:
+                    raise KeyboardInterrupt
+        finally:
+            sys.unraisablehook = hook
+            if previous is not None:
+                signal.signal(signal.SIGINT, previous)
         return
     from multiprocessing.connection import wait
 

@@ -60,6 +60,13 @@ def main(argv: list[str] | None = None) -> int:
         "files": [f.name for f in files],
     }
     meta["cv_model_alone"] = fig
+    # the bytes are the same for the same data AND the same trainer: the versions are recorded,
+    # and a rebuild under others is compared by its figures, not its bytes (tests/test_model.py)
+    import numpy
+    import scipy
+    import sklearn
+
+    meta["built_with"] = {"numpy": numpy.__version__, "scipy": scipy.__version__, "scikit-learn": sklearn.__version__}
     if a.check:
         with tempfile.TemporaryDirectory() as tmp:
             new = write(meta, w, Path(tmp))
