@@ -495,6 +495,8 @@ class AuthorBioFilter(PhraseFilter):
             if f.rule != "prefix" or f.start not in by_start:
                 continue
             i = by_start[f.start]
+            if _CONTACT_LABEL.match(blocks[i].text):
+                continue  # a press contact's line is one line: the story may follow it
             m = _BIO_NAME.search(blocks[i].text)
             surname = m.group(1).split()[-1] if m else None
             # every block after the label, taken by another rule or not: the biography claims
@@ -503,6 +505,17 @@ class AuthorBioFilter(PhraseFilter):
                 if not _continues_bio(b, surname):
                     break
                 yield ctx.finding(b, "author_bio", "bio-continued", "continues the biography under an explicit author label", 0.9)
+
+    def _items(self, kept: list[Block], k: int, ctx: Context) -> Iterator[Finding]:
+        """Under a contacts header ("Media Contact:"), the names, titles, numbers and addresses
+        only when they close the page: such a header at the top of a press release stands over
+        the story's own headline and paragraphs."""
+        rest = kept[k:]
+        before = sorted(b.words for b in kept[: max(0, k - 1)])
+        limit = min(self.tail_item_words, int(0.6 * before[len(before) // 2])) if before else 0
+        if 0 < len(rest) <= self.max_items and all(b.words <= limit for b in rest):
+            for b in rest:
+                yield ctx.finding(b, self.name, "list-item", "a short block in the contacts that end the page", self.confidence["item"])
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
@@ -514,6 +527,7 @@ class AuthorBioFilter(PhraseFilter):
         return None
 
 
+_CONTACT_LABEL = regex.compile(r"^\W*(?:media|press|news)\s+contacts?\b", regex.IGNORECASE)
 _BIO_NAME = regex.compile(r":\s*(\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,2})")
 _PRONOUN = regex.compile(r"^(?:he|she|they|his|her|their|in\s+(?:his|her|their)|with\s+a\s+background)\b", regex.IGNORECASE)
 _LINK_LINE = regex.compile(r"^[^\s]{2,80}$|:$|\.(?:com|org|net|news|info)\b", regex.IGNORECASE)
