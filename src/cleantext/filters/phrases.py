@@ -505,6 +505,7 @@ class AuthorBioFilter(PhraseFilter):
                 if not _continues_bio(b, surname):
                     break
                 yield ctx.finding(b, "author_bio", "bio-continued", "continues the biography under an explicit author label", 0.9)
+        yield from _issuer_blurbs(blocks, ctx)
 
     def _items(self, kept: list[Block], k: int, ctx: Context) -> Iterator[Finding]:
         """Under a contacts header ("Media Contact:"), the names, titles, numbers and addresses
@@ -546,6 +547,76 @@ def _continues_bio(b: Block, surname: str | None) -> bool:
     if surname and regex.search(rf"\b{regex.escape(surname)}\b", b.text):
         return True
     return bool(_PRONOUN.match(b.text))
+
+
+# "About Example Health", "ABOUT EXAMPLE CORP", "About the Example Society:" (not "About the study")
+_ABOUT_ORG = regex.compile(
+    r"^(?:about|acerca\s+de|sobre)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?(?P<name>(?:[\p{L}\p{N}&.,'\u2019()®-]+\s*){1,10}?)\s*[:.]?$",
+    regex.IGNORECASE,
+)
+_GENERIC_ABOUT = frozenset({
+    "study", "studies", "trial", "trials", "survey", "research", "researchers", "report", "data", "findings", "author",
+    "authors", "writer", "this", "these", "it", "us", "me", "them", "him", "her", "that", "estudio", "autor", "autora",
+})
+_NAME_WORD = regex.compile(r"[\p{Lu}\p{N}][\p{L}\p{N}&'\u2019-]*")
+_CONTACTISH = regex.compile(r"@[\w-]+\.|\d{3}[-.\s)]+\d{3}[-.\s]\d{4}|https?://|www\.", regex.IGNORECASE)
+
+
+def _issuer_blurbs(blocks: list[Block], ctx: Context) -> Iterator[Finding]:
+    """A press release's closing blurbs: "About Example Health" over a paragraph that describes
+    Example Health by name, perhaps more such pairs, contacts and links, to the end of the page.
+
+    All of it goes only when, from the first "About ..." line, every block is a blurb naming its
+    issuer, another "About ..." line, a short line (a contact, a link, a name) or already removed:
+    a subheading "About Face" over the story's next paragraphs is no blurb."""
+    n = len(blocks)
+    for i in range(2, n - 1):
+        b = blocks[i]
+        if b.words > 12 or ctx.is_removed(i):
+            continue
+        names = _about_names(b.text)
+        if not names or not any(is_body_like(x.text) and x.words >= 15 for x in blocks[:i]):
+            continue
+        nxt = blocks[i + 1]
+        if nxt.words < 8 or not _names_in(names, nxt.text) or reports_speech(nxt.text):
+            continue
+        taken: list[Block] = [b]
+        for x in blocks[i + 1 :]:
+            more = _about_names(x.text) if x.words <= 12 else None
+            if more:
+                names = more
+            elif not (ctx.is_removed(x.index) or x.words <= 12 or _names_in(names, x.text) or (x.words <= 30 and _CONTACTISH.search(x.text))):
+                break
+            taken.append(x)
+        else:
+            for x in taken:
+                if not ctx.is_removed(x.index):
+                    yield ctx.finding(x, "author_bio", "issuer-blurb",
+                                      "a press release's closing 'About ...' blurb on its issuer, with its contacts, to the end", 0.8)
+            return
+
+
+def _about_names(text: str) -> frozenset[str] | None:
+    """The name words of an "About NAME" line (and their initials: "National Institutes of
+    Health" gives "NIH" too), or None when it is no such line or names something generic."""
+    m = _ABOUT_ORG.match(text.strip())
+    if m is None:
+        return None
+    words = _NAME_WORD.findall(m["name"])
+    low = [w.lower() for w in m["name"].split()]
+    if not words or any(w.strip(".,:") in _GENERIC_ABOUT for w in low[:1]):
+        return None
+    names = {w for w in words if len(w) >= 3 and w.lower() not in ("the", "inc", "ltd", "llc", "and")}
+    caps = "".join(w[0] for w in words if w[0].isupper())
+    if len(caps) >= 2:
+        names.add(caps)
+    return frozenset(names) or None
+
+
+def _names_in(names: frozenset[str], text: str) -> bool:
+    """Whether ``text`` names one of ``names`` (as a word) in its first 40 words."""
+    head = " ".join(text.split()[:40])
+    return any(regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(w)}(?![\p{{L}}\p{{N}}])", head) for w in names)
 
 
 # "NAME is a writer ...", "— NAME is an editor ...", "NAME es director de ..."
