@@ -470,7 +470,8 @@ class LegalFilter(PhraseFilter):
 
 
 class AuthorBioFilter(PhraseFilter):
-    """Removes the author's biography at the end of an article.
+    """Removes the author's biography at the end of an article, and a press release's closing
+    "About <issuer>" blurb and its media contacts.
 
     >>> from cleantext import clean
     >>> clean("The bridge reopens on Monday after two years of repairs.\\n\\nAnn Smith is a staff writer for The Harbour Post. She tweets @annsmith.").text
