@@ -1,7 +1,7 @@
 """Speed, measured: cleantext beside datatrove's C4 line filter, scaling, -j, and memory.
 
     python benchmarks/speed.py                  # everything (a few minutes)
-    python benchmarks/speed.py --only plain     # plain | sizes | jobs | memory
+    python benchmarks/speed.py --only plain     # plain | profile | sizes | jobs | memory
 
 1. plain: docs/s and MB/s on one core over the plain-text dev set
    (``../shared/eval/plaintext-news/dev.jsonl``), every filter on, beside datatrove's
@@ -9,11 +9,16 @@
    texts in the same run. datatrove counts sentences with a spaCy tokenizer when ``spacy`` is
    installed (its default ``split_paragraph=True``); the line rules alone
    (``min_num_sentences=-1``, no tokenizer) are timed too, as the faster yardstick.
-2. sizes: time per MB for documents of 1 KB, 100 KB, 1 MB and 10 MB cut from the dev-set texts
+2. profile: where the time of ``clean()`` goes over the dev set, by stage (reading, trigger scan,
+   each filter by name on the first look, the pipeline's record of each finding, resolution and
+   ledger, the result, the later looks at the clean text): medians of ``--repeat`` instrumented
+   runs, beside C4's line rules timed in the same run; then the marginal cost of a block of body
+   prose and of a block of boilerplate (the labels of ``dev.jsonl``), and the looks per document.
+3. sizes: time per MB for documents of 1 KB, 100 KB, 1 MB and 10 MB cut from the dev-set texts
    joined end to end (the first megabyte for the three small sizes, so each is timed on the
    same text; beyond 0.65 MB the texts repeat, so the duplicate filter has work too).
-3. jobs: ``cleantext --jsonl`` over the dev set (repeated 32 times, 22 MB) with ``-j 1`` and ``-j 2``.
-4. memory: peak RSS of ``cleantext --jsonl`` (the whole process tree) while streaming a stream
+4. jobs: ``cleantext --jsonl`` over the dev set (repeated 32 times, 22 MB) with ``-j 1`` and ``-j 2``.
+5. memory: peak RSS of ``cleantext --jsonl`` (the whole process tree) while streaming a stream
    of at least 200 MB, sampled as it goes, so flat memory shows as the same peak early and late.
 
 The eval data is only read here, never copied into the repository.
@@ -127,6 +132,79 @@ def floor_costs(texts: list[str], size: float, repeat: int, out: dict[str, float
     print(f"  left for {n_filters} filters over {blocks} blocks: {left * 1000:.1f} ms, "
           f"{max(left, 0) / (n_filters * blocks) * 1e6:.2f} us per filter and block (first look only)")
     out["budget_ms"], out["read_ms"], out["scan_ms"] = budget * 1000, t_read * 1000, t_scan * 1000
+
+
+STAGE_ORDER = ("read: input", "read: segment", "read: language", "trigger scan")
+
+
+def bench_profile(repeat: int) -> dict[str, float]:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import _stages  # noqa: PLC0415
+    from cleantext import Pipeline  # noqa: PLC0415
+
+    with open(DEV, encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    texts = [r["text"] for r in records]
+    size = mb(texts)
+    opts = Options(format="text")
+    clean(texts[0], options=opts)
+    c4 = _c4_lines_seconds(texts, repeat)
+    med, total, plain, looks = _stages.profile(texts, repeat)
+    names = Pipeline.default().names
+    first = list(STAGE_ORDER) + [f"filter {n}" for n in names] + [
+        "pipeline: find loop", "pipeline: record", "resolve: accept, cap", "resolve: ledger",
+        "result: replay", "result: metadata", "other"]
+    later = {f"filter {n}": f"later looks: filter {n}" for n in names}
+    later.update({k: "later looks: " + k.split(": ", 1)[1] for k in
+                  ("pipeline: find loop", "pipeline: record", "resolve: accept, cap")})
+    later["trigger scan"] = "later looks: trigger scan"
+    later["read: segment"] = "later looks: segment"
+    later["result: replay"] = "later looks: map back"
+    first += sorted(k for k in med if k not in first and k not in later.values())
+    c4_txt = f"C4 line rules {c4 * 1000:.1f} ms ({size / c4:.1f} MB/s)" if c4 else "C4 not run"
+    print(f"profile of clean() over the {len(texts)} dev texts ({size:.2f} MB), median of {repeat} runs; "
+          f"{looks} looks ({looks / len(texts):.2f} per document); {c4_txt} in the same run")
+    print("  (ms; 'later' = the looks at the clean text, 'x C4' = the stage's time over C4's whole run;"
+          " 'replay' in the later column is the mapping of their findings back)")
+    print(f"  {'stage':<26}{'first look':>11}{'later':>8}{'all':>8}{'share':>8}{'x C4':>8}")
+    sums = [0.0, 0.0]
+    for k in first:
+        a, b = med.get(k, 0.0), med.get(later.get(k, ""), 0.0)
+        if a == 0.0 and b == 0.0 and k not in STAGE_ORDER:
+            continue
+        sums[0] += a
+        sums[1] += b
+        rel = f"{(a + b) / c4:7.2f}x" if c4 else ""
+        print(f"  {k:<26}{a * 1000:11.1f}{b * 1000:8.1f}{(a + b) * 1000:8.1f}{(a + b) / total:8.1%} {rel}")
+    print(f"  {'total, instrumented':<26}{sums[0] * 1000:11.1f}{sums[1] * 1000:8.1f}{total * 1000:8.1f}")
+    ratio = f", cleantext/C4 = {size / plain / (size / c4):.3f}x" if c4 else ""
+    print(f"  {'total, plain clean()':<34}{plain * 1000:8.1f}   ({size / plain:.2f} MB/s{ratio})")
+    out = {f"stage_ms:{k}": v * 1000 for k, v in med.items()}
+    out.update(instrumented_ms=total * 1000, plain_ms=plain * 1000, c4_lines_ms=c4 * 1000)
+    costs = _stages.block_costs(records, repeat)
+    print(f"cost of a block (what it adds to its document, blocks joined by blank lines; whole set "
+          f"{costs['full_ms']:.1f} ms): body prose {costs['body_us_per_block']:.0f} us/block "
+          f"({costs['body_us_per_kb']:.0f} us/KB, {costs['body_blocks']} blocks); boilerplate "
+          f"{costs['boiler_us_per_block']:.0f} us/block ({costs['boiler_us_per_kb']:.0f} us/KB, {costs['boiler_blocks']} blocks)")
+    out.update({f"block:{k}": float(v) for k, v in costs.items()})
+    return out
+
+
+def _c4_lines_seconds(texts: list[str], repeat: int) -> float:
+    """Median seconds of datatrove's C4 line rules over the texts (0.0 without datatrove)."""
+    try:
+        from datatrove.data import Document
+        from datatrove.pipeline.filters.c4_filters import C4QualityFilter
+    except ImportError:
+        return 0.0
+    f = C4QualityFilter(filter_no_terminal_punct=False, min_num_sentences=-1)
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for i, t in enumerate(texts):
+            f.filter(Document(text=t, id=str(i)))
+        times.append(time.perf_counter() - t0)
+    return sorted(times)[len(times) // 2]
 
 
 def bench_sizes(texts: list[str]) -> dict[str, float]:
@@ -278,7 +356,7 @@ def bench_memory(texts: list[str], target_mb: int, jobs: int) -> dict[str, float
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", choices=("plain", "sizes", "jobs", "memory"), action="append")
+    ap.add_argument("--only", choices=("plain", "profile", "sizes", "jobs", "memory"), action="append")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--copies", type=int, default=32,
                     help="dev-set copies in the -j stream (32: 22 MB, so that the fixed start-up of each run, "
@@ -286,12 +364,15 @@ def main() -> int:
     ap.add_argument("--memory-mb", type=int, default=210)
     ap.add_argument("--memory-jobs", type=int, default=2)
     args = ap.parse_args()
-    parts = args.only or ["plain", "sizes", "jobs", "memory"]
+    parts = args.only or ["plain", "profile", "sizes", "jobs", "memory"]
     texts = load_texts()
     print(f"dev set: {len(texts)} texts, {mb(texts):.2f} MB; python {sys.version.split()[0]}; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs\n")
     if "plain" in parts:
         bench_plain(texts, args.repeat)
+        print()
+    if "profile" in parts:
+        bench_profile(max(args.repeat, 5))
         print()
     if "sizes" in parts:
         bench_sizes(texts)

@@ -209,6 +209,15 @@ class Context:
             got = per_block[b.text] = trigger_scanner(langs)(b.low)
         return got
 
+    def scanned_triggers(self) -> dict[str, frozenset[str]]:
+        """Block text -> the trigger literals it holds, for every block of this document (the
+        scan runs now if it has not): a filter's loop reads it instead of calling
+        :meth:`triggers_in` per block (a block of another document is not in it)."""
+        if self._found is None:
+            self._found = self._scan()
+        per_block: dict[str, frozenset[str]] = self.memo[("triggers", self._langs)]
+        return per_block
+
     def _scan(self) -> frozenset[str]:
         """Every trigger literal the document holds: the union of its blocks' (no literal
         spans two blocks), each block's scanned once and kept in the memo across looks."""

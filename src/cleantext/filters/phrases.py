@@ -102,16 +102,31 @@ class PhraseFilter(BaseFilter):
         union: frozenset[str] = frozenset().union(*(a for _, a in groups.values() if a is not None))
         own = not any(a is None for _, a in groups.values()) and ctx._known.issuperset(union)
         wanted = union if own else None
+        # the scan's per-block literals, read directly (the scan ran: ``present`` asked for them)
+        scanned = ctx.scanned_triggers() if wanted is not None else None
+        has_extra = type(self).extra is not PhraseFilter.extra
         k = 0
-        while k < len(kept):
+        n = len(kept)
+        while k < n:
             b = kept[k]
-            if b.text in clean_texts or (wanted is not None and wanted.isdisjoint(ctx.triggers_in(b))):
+            text = b.text
+            if text in clean_texts:
                 f = None
             else:
-                f = self._judge(b, groups, ctx)
-                if f is None:
-                    clean_texts[b.text] = True
-            if f is None:
+                if wanted is not None:
+                    got = scanned.get(text) if scanned is not None else None
+                    if got is None:
+                        got = ctx.triggers_in(b)
+                    skip = wanted.isdisjoint(got)
+                else:
+                    skip = False
+                if skip:
+                    f = None
+                else:
+                    f = self._judge(b, groups, ctx)
+                    if f is None:
+                        clean_texts[text] = True
+            if f is None and has_extra:
                 f = self.extra(kept, k, ctx)
             if f is None:
                 k += 1
