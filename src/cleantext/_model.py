@@ -21,7 +21,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -30,7 +30,9 @@ import regex
 from ._document import Document
 from ._errors import CleantextError
 
-__all__ = ["FEATURES_VERSION", "BlockModel", "block_features", "rule_hits", "load_model", "describe"]
+__all__ = [
+    "FEATURES_VERSION", "BlockModel", "block_features", "context_features", "rule_hits", "load_model", "describe", "text_features",
+]
 
 #: Bumped whenever the features change; a model file trained on other features is refused.
 FEATURES_VERSION = 1
@@ -157,8 +159,46 @@ def _conf(c: float) -> str:
     return "hi" if c >= 0.8 else ("mid" if c >= 0.5 else "lo")
 
 
+@functools.lru_cache(maxsize=8192)
+def _text_tokens(text: str, low: str) -> tuple[str, ...]:
+    """The features of a block's own text: its shape, words, word pairs, first and last words
+    (a pure function of the text, cached across the looks at a document)."""
+    w = _words(low)
+    toks: list[str] = list(_shape(text))
+    # words: all of a short block; the opening and the end of a long one
+    if len(w) >= _LONG:
+        ws = w[:_HEAD_WORDS] + w[-_TAIL_WORDS:]
+        pairs_src = [w[:_PAIR_WORDS], w[-4:]]
+    else:
+        ws = w
+        pairs_src = [w]
+    toks.extend(sorted({"w:" + x for x in ws}))
+    pairs: set[str] = set()
+    for src in pairs_src:
+        for a, z in zip(src, src[1:]):
+            pairs.add(f"b:{a}_{z}")
+    toks.extend(sorted(pairs))
+    if w:
+        toks.append("first:" + w[0])
+        toks.append("last:" + w[-1])
+        if len(w) > 1:
+            toks.append(f"first2:{w[0]}_{w[1]}")
+    return tuple(dict.fromkeys(toks))
+
+
+def text_features(text: str, low: str) -> tuple[str, ...]:
+    """The features of a block's own text (see :func:`block_features`)."""
+    return _text_tokens(text, low)
+
+
 def block_features(doc: Document, hits: Sequence[Mapping[str, float]] | None = None) -> list[list[str]]:
     """The feature tokens of every block of ``doc`` (``hits``: :func:`rule_hits`)."""
+    return [list(_text_tokens(b.text, b.low)) + c for b, c in zip(doc.blocks, context_features(doc, hits))]
+
+
+def context_features(doc: Document, hits: Sequence[Mapping[str, float]] | None = None) -> list[list[str]]:
+    """The features of every block of ``doc`` that depend on the document around it: position,
+    neighbours, repetition, what the rules found (and the bias and language)."""
     blocks = doc.blocks
     n = len(blocks)
     if n == 0:
@@ -173,28 +213,8 @@ def block_features(doc: Document, hits: Sequence[Mapping[str, float]] | None = N
     shapes = [_shape(b.text) for b in blocks]
     out: list[list[str]] = []
     for i, b in enumerate(blocks):
-        w = words[i]
         k = nwords[i]
         toks: list[str] = ["bias", f"lang:{lang}"]
-        toks.extend(shapes[i])
-        # words: all of a short block; the opening and the end of a long one
-        if k >= _LONG:
-            ws = w[:_HEAD_WORDS] + w[-_TAIL_WORDS:]
-            pairs_src = [w[:_PAIR_WORDS], w[-4:]]
-        else:
-            ws = w
-            pairs_src = [w]
-        toks.extend({"w:" + x for x in ws})
-        pairs: set[str] = set()
-        for src in pairs_src:
-            for a, z in zip(src, src[1:]):
-                pairs.add(f"b:{a}_{z}")
-        toks.extend(pairs)
-        if w:
-            toks.append("first:" + w[0])
-            toks.append("last:" + w[-1])
-            if len(w) > 1:
-                toks.append(f"first2:{w[0]}_{w[1]}")
         # position
         toks.append(f"idx:{min(i, 6)}")
         toks.append(f"ridx:{min(n - 1 - i, 6)}")
@@ -296,6 +316,8 @@ class BlockModel:
     weights: Any  # numpy array (n_features, n_classes), float32
     bias: Any  # numpy array (n_classes,)
     info: Mapping[str, Any]
+    #: the summed weights of a block text's own features, kept across blocks and looks (bounded)
+    _text_rows: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def body(self) -> int:
@@ -325,6 +347,31 @@ class BlockModel:
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
+
+    def score_document(self, doc: Document, hits: Sequence[Mapping[str, float]] | None) -> tuple[Any, list[list[str]]]:
+        """Class probabilities of every block of ``doc`` (as :meth:`scores` of
+        :func:`block_features`, summed in another order), and each block's context features.
+        A block text's own features are looked up once and their weights summed once."""
+        import numpy as np
+
+        ctx = context_features(doc, hits)
+        get = self.vocab.get
+        rows = self._text_rows
+        if len(rows) > 50_000:
+            rows.clear()
+        w = self.weights
+        z = np.empty((len(ctx), len(self.classes)), dtype=np.float64)
+        for i, (b, toks) in enumerate(zip(doc.blocks, ctx)):
+            row = rows.get(b.text)
+            if row is None:
+                ids = [j for j in map(get, _text_tokens(b.text, b.low)) if j is not None]
+                row = rows[b.text] = w[ids].sum(axis=0, dtype=np.float64) if ids else np.zeros(len(self.classes))
+            ids = [j for j in map(get, toks) if j is not None]
+            z[i] = row + (w[ids].sum(axis=0, dtype=np.float64) if ids else 0.0)
+        z += self.bias
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True), ctx
 
     def evidence(self, toks: Sequence[str], cls: int, k: int = 3) -> list[str]:
         """The ``k`` features that pushed the block most from body towards class ``cls``."""

@@ -8,7 +8,7 @@ import numpy as np
 
 from .._document import Document
 from .._lang import _STOP
-from .._model import BlockModel, block_features, load_model, rule_hits
+from .._model import BlockModel, load_model, rule_hits, text_features
 from .._types import Context, Finding
 from ._common import BaseFilter, reports_speech
 
@@ -80,10 +80,16 @@ class ModelFilter(BaseFilter):
         if model is None or len(blocks) < _MIN_BLOCKS or not any(b.words >= _LONG for b in blocks):
             return
         lang = doc.language or "en"
-        if lang not in model.info.get("languages", ()) or not _in_language(doc.text, lang):
+        if lang not in model.info.get("languages", ()):
             return
-        feats = block_features(doc, rule_hits(doc, ctx.findings))
-        probs = model.scores(feats)
+        # the language is judged once per document (the first look's text), not once per look
+        memo = ctx.memo_for(self)
+        ok = memo.get("language")
+        if ok is None:
+            ok = memo["language"] = _in_language(doc.text, lang)
+        if not ok:
+            return
+        probs, context = model.score_document(doc, rule_hits(doc, ctx.findings))
         body = model.body
         shift = float(model.info.get("shift", 0.0))
         p_boiler = 1.0 - probs[:, body]
@@ -102,6 +108,6 @@ class ModelFilter(BaseFilter):
             if i + 1 < len(blocks) and b.text[-1] not in _END and blocks[i + 1].para == b.para and blocks[i + 1].text[:1].islower():
                 continue  # a sentence broken over two lines: this line is not a block of its own
             cat = model.classes[int(best[i])]
-            why = model.evidence(feats[i], int(best[i]))
+            why = model.evidence([*text_features(b.text, b.low), *context[i]], int(best[i]))
             evidence = f"model: {cat} p={float(p_boiler[i]):.2f}" + (f" ({'; '.join(why)})" if why else "")
             yield ctx.finding(b, cat, rule="block-model", evidence=evidence, confidence=round(c, 3))
