@@ -2,7 +2,7 @@
 """HTML article extraction: cleantext beside trafilatura, readability-lxml and jusText, in one run.
 
     python benchmarks/quality_html.py [--sets scrapinghub,l3s,wcxb,trafilatura]
-        [--tools cleantext,trafilatura,trafilatura-precision,readability,justext,trafilatura+cleantext]
+        [--tools cleantext,cleantext-rules,trafilatura,trafilatura-precision,readability,justext,trafilatura+cleantext]
         [--limit N] [--mode balanced] [--eval ../shared/eval] [--json out.json] [--worst 5]
 
 Peers come from the optional ``bench`` extra (``pip install -e .[bench]``); a peer that is not
@@ -137,12 +137,14 @@ SETS: dict[str, Callable[[Path], Iterator[Doc]]] = {
 Tool = Callable[[bytes], Out]
 
 
-def tool_cleantext(mode: str) -> Tool:
+def tool_cleantext(mode: str, rules_only: bool = False) -> Tool:
     sys.path.insert(0, str(HERE.parent / "src"))
-    from cleantext import clean
+    from cleantext import Pipeline, clean
+
+    pipeline = Pipeline.default().without("model") if rules_only else None
 
     def run(html: bytes) -> Out:
-        r = clean(html, mode=mode, format="html")
+        r = clean(html, mode=mode, format="html", pipeline=pipeline)
         m = r.metadata
         return Out(r.text, m.title, list(m.authors), m.published)
 
@@ -219,6 +221,8 @@ def make_tools(names: list[str], mode: str) -> dict[str, Tool]:
         try:
             if n == "cleantext":
                 out[n] = tool_cleantext(mode)
+            elif n == "cleantext-rules":  # the learned model left out
+                out[n] = tool_cleantext(mode, rules_only=True)
             elif n == "trafilatura":
                 out[n] = tool_trafilatura()
             elif n == "trafilatura-precision":
