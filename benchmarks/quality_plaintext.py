@@ -401,6 +401,16 @@ def _summary(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _print_examples(results: dict[str, Any]) -> None:
+    for name, r in results.items():
+        print(f"\n== {name}: lost body examples")
+        for gid, t in r.get("lost_examples", []):
+            print(f"  {gid}: {t!r}")
+        print(f"== {name}: leaked boilerplate examples")
+        for gid, lab, t in r.get("leak_examples", []):
+            print(f"  {gid} [{lab}]: {t!r}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
@@ -423,14 +433,7 @@ def main() -> int:
                 print(f"\n-- {sub} ({cv[sub]['cleantext']['docs']} documents)")
                 print(_summary(cv[sub]))
         if a.show:
-            for name in ("cleantext",):
-                r = cv["all"][name]
-                print(f"\n== {name}: lost body examples")
-                for gid, t in r.get("lost_examples", []):
-                    print(f"  {gid}: {t!r}")
-                print(f"== {name}: leaked boilerplate examples")
-                for gid, lab, t in r.get("leak_examples", []):
-                    print(f"  {gid} [{lab}]: {t!r}")
+            _print_examples({"cleantext": cv["all"]["cleantext"]})
         if a.json:
             a.json.write_text(json.dumps(cv, indent=1, ensure_ascii=False), encoding="utf-8")
         return 0
@@ -443,13 +446,7 @@ def main() -> int:
     results = evaluate(a.eval, names, a.mode, a.show)
     print(table(results))
     if a.show:
-        for name, r in results.items():
-            print(f"\n== {name}: lost body examples")
-            for gid, t in r.get("lost_examples", []):
-                print(f"  {gid}: {t!r}")
-            print(f"== {name}: leaked boilerplate examples")
-            for gid, lab, t in r.get("leak_examples", []):
-                print(f"  {gid} [{lab}]: {t!r}")
+        _print_examples(results)
     if a.json:
         a.json.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     if a.update_floors:
