@@ -50,6 +50,17 @@ SAMPLES = [
     "Ver vídeo",
     "Las opiniones expresadas en este artículo son responsabilidad del autor.",
     "Geben Sie Ihre Emailadresse ein",
+    # the self-promotion grammar's word classes (filters/_promo.py)
+    "Please follow our politics team on Threads.",
+    "Forward this story to a colleague.",
+    "Grab our new calendar before it sells out.",
+    "Don't forget to catch our morning show.",
+    "Found this guide useful?",
+    "Suscríbete a nuestro canal.",
+    "Reenvía esta nota a tus amigos.",
+    "Descarga nuestra aplicación.",
+    "Escúchanos cada lunes en la radio.",
+    "¿Te ha resultado útil?",
 ]
 
 

@@ -25,6 +25,7 @@ from .._document import Block, Document
 from .._patterns import load_group
 from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, phrases, reports_speech, title_case_ratio
+from ._promo import promotion
 
 __all__ = [
     "PhraseFilter",
@@ -278,7 +279,8 @@ _WHY = {
 
 
 class AdvertisementFilter(PhraseFilter):
-    """Removes ad labels, "story continues below" markers, product pitches, affiliate notices.
+    """Removes ad labels, "story continues below" markers, product pitches (the outlet's own too:
+    "Shop our new mugs and tote bags!", see ``_promo``), affiliate notices.
 
     >>> from cleantext import clean
     >>> clean("The vote was held on Monday after a long debate in the chamber.\\n\\nAdvertisement - story continues below\\n\\nThe bill now goes to the governor, who is expected to sign it.").text
@@ -294,7 +296,8 @@ class AdvertisementFilter(PhraseFilter):
         b = kept[k]
         # a pop-up left in the text: its close button "×" opens the block
         if "\u00d7 " not in b.text:
-            return None
+            # the outlet's pitch for its own products ("Shop our new mugs and tote bags!")
+            return promotion(b, ctx, "advertisement")
         if b.text.startswith("\u00d7 ") and b.words <= 150 and (b.text[2:3].isupper() or b.text[2:3].isdigit()):
             return ctx.finding(b, "advertisement", "pop-up", "a block opened by a pop-up's close button '\u00d7'", 0.8)
         # the same pop-up glued after other text: from its close button to the end
@@ -302,11 +305,12 @@ class AdvertisementFilter(PhraseFilter):
         head = b.text[m.end():].split()[:5] if m else []
         if m and len(b.text[m.end():].split()) >= 20 and sum(1 for w in head if w[:1].isupper() or w[:1].isdigit()) >= 4:
             return ctx.finding((b.start + m.start(), b.end), "advertisement", "pop-up", "a pop-up glued to the end, from its close button '\u00d7'", 0.75)
-        return None
+        return promotion(b, ctx, "advertisement")
 
 
 class SocialFilter(PhraseFilter):
-    """Removes share bars, share counts and follow prompts.
+    """Removes share bars, share counts and follow and share prompts (on any site: the outlet
+    asking to be followed or passed on, "Follow our health desk on Instagram", see ``_promo``).
 
     >>> from cleantext import clean
     >>> clean("1.2k SHARES Facebook Twitter\\n\\nThe storm knocked out power to 40,000 homes on Sunday night.").text
@@ -333,10 +337,11 @@ class SocialFilter(PhraseFilter):
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
         if b.words > 14:
-            return None
+            # the outlet asking to be followed or passed on ("Follow our desk on Instagram")
+            return promotion(b, ctx, "social")
         bar = phrases("social_bar", ctx, "any")
         if not bar.may_match(b.low, bar.active(ctx)) and not _COUNT.match(b.text):
-            return None
+            return promotion(b, ctx, "social")
         if _is_bar(b, bar, strong=True):
             if _NOT_BAR.search(b.text):
                 return None  # "1. Facebook" heads a numbered section; "LinkedIn $2.50" is a table row
@@ -351,7 +356,7 @@ class SocialFilter(PhraseFilter):
             after_bar = k > 0 and ctx.removed_category(kept[k - 1].index) == "social"
             if after_bar or any(_is_bar(x, bar, strong=True) for x in near):
                 return ctx.finding(b, "social", "share-bar", "a share-bar word or count beside a share bar", 0.8)
-        return None
+        return promotion(b, ctx, "social")
 
 
 _COUNT = regex.compile(r"^\d[\d.,]*\s*[kKmM]?$")
@@ -377,7 +382,8 @@ def _is_bar(b: Block, bar: Phrases, strong: bool) -> bool:
 
 
 class RelatedFilter(PhraseFilter):
-    """Removes related-story links and lists, "Read more" pointers, trending and recent posts.
+    """Removes related-story links and lists, "Read more" pointers, trending and recent posts, and
+    the outlet's pointers to its own shows ("Listen to our podcast", see ``_promo``).
 
     >>> from cleantext import clean
     >>> clean("The plant will close in June, putting 300 people out of work.\\n\\nREAD MORE: Factory jobs vanish across the region\\n\\nThe union said it would appeal the decision.").text
@@ -396,6 +402,10 @@ class RelatedFilter(PhraseFilter):
 
     def tail_ok(self, b: Block) -> bool:
         return not _URL.match(b.text)
+
+    def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
+        # the outlet pointing to its own shows ("Listen to this week's episode of our podcast")
+        return promotion(kept[k], ctx, "related")
 
     def _items(self, kept: list[Block], k: int, ctx: Context) -> Iterator[Finding]:
         """The list after a header; and, on a page that is only a header and a directory of
