@@ -278,21 +278,48 @@ _PREFIX_TEXT = {
     "first": "opens with '{}'",
     "first2": "opens with '{}'",
     "last": "ends with '{}'",
-    "rule": "a rule said {}",
     "next": "next block: {}",
     "prev": "previous block: {}",
     "has": "has {}",
-    "where": "position: {}",
 }
 
 
+def _range(edges: Sequence[float], k: int, unit: str) -> str:
+    lo = 0 if k == 0 else int(edges[k - 1])
+    if k >= len(edges):
+        return f"{lo} {unit} or more"
+    hi = int(edges[k]) - 1
+    return f"{lo} {unit}" if lo == hi else f"{lo}-{hi} {unit}"
+
+
+_ENDS = {".": "ends with a full stop", "!": "ends with '!'", "?": "ends with '?'", ":": "ends with a colon",
+         ",": "ends with a comma", "q": "ends with a quote", "q.": "ends with a quoted sentence",
+         "alnum": "no end punctuation", "other": "ends with a symbol"}
+
+
 def describe(token: str) -> str:
-    """A feature token in words, for the ledger's evidence."""
+    """A feature token in words, for the ledger's evidence.
+
+    >>> describe("len:4"), describe("end:alnum"), describe("prev:len:0"), describe("has:pipe")
+    ('4-5 words', 'no end punctuation', 'previous block: 0 words', 'has pipe')
+    """
     head, _, rest = token.partition(":")
+    if head in ("prev", "next"):
+        where = "previous block" if head == "prev" else "next block"
+        return f"{where}: none" if rest == "none" else f"{where}: {describe(rest)}"
+    if token.startswith("repeated"):
+        return "repeated in the document" + (" (a short line)" if token.endswith("short:1") else "")
+    if head in ("head", "mid", "tail") or "&" in head:  # a conjunction: "tail&len:3"
+        a, _, b = token.partition("&")
+        return f"{describe('where:' + a) if ':' not in a else describe(a)} and {describe(b)}"
     if head in ("b", "first2"):
         rest = rest.replace("_", " ")
-    if head == "len":
-        return "length bucket " + rest
+    if head == "len" and rest.isdigit():
+        return _range(_LEN_EDGES, int(rest), "words")
+    if head == "chars" and rest.isdigit():
+        return _range(_CHAR_EDGES, int(rest), "characters")
+    if head == "end":
+        return _ENDS.get(rest, token)
     if head == "ridx":
         return "last block" if rest == "0" else f"{rest} from the end"
     if head == "idx":
@@ -301,6 +328,32 @@ def describe(token: str) -> str:
         return f"{rest} after the last long paragraph"
     if head == "before_first":
         return f"{rest} before the first long paragraph"
+    if head == "shortrun":
+        n, _, short = rest.partition("&")
+        return f"{n} short lines around" + (" a short line" if short.endswith("1") else "")
+    if head == "where":
+        return {"head": "before the story", "tail": "after the story", "mid": "inside the story"}.get(rest, token)
+    if head == "rule":
+        cat, _, band = rest.partition(":")
+        if cat == "cut":
+            cat, _, band = band.partition(":")
+            cat = "part of it is " + cat
+        return f"a rule said {cat}" + ({"hi": " (sure)", "mid": "", "lo": " (doubtful)"}.get(band, "") if band else "")
+    if head in ("upper", "caps", "digits") and rest.isdigit():
+        what = {"upper": "capital letters", "caps": "capitalised words", "digits": "digits"}[head]
+        return f"{what}: level {rest}"
+    if head == "rel" and rest.isdigit():
+        return f"{int(rest) * 10}-{int(rest) * 10 + 10}% down the text"
+    if head == "sents":
+        return f"{rest}{'+' if rest == '3' else ''} sentence breaks"
+    if head == "start":
+        return {"upper": "starts with a capital", "lower": "starts in lower case", "digit": "starts with a digit",
+                "bullet": "starts with a bullet", "quote": "starts with a quote", "paren": "starts with a bracket"}.get(
+            rest, "starts with a symbol")
+    if token == "nolong":
+        return "no long paragraph in the text"
+    if head == "lang":
+        return f"language {rest}"
     tmpl = _PREFIX_TEXT.get(head)
     if tmpl:
         return tmpl.format(rest)
