@@ -336,10 +336,10 @@ class CaptionFilter(BaseFilter):
                                "an unpunctuated line that restates the opening of a story paragraph", 0.7,
                                {"caption": Caption(text=text, credit=None)})
         if 10 <= b.words <= 60 and _looks_like_caption(b, ctx):
-            m = _described_picture(text)
-            if m is not None:
+            verb = _described_picture(text)
+            if verb is not None:
                 return ctx.finding(b, "caption", "picture-described",
-                                   f"an unpunctuated line between paragraphs that describes a picture ('{m}')", 0.6,
+                                   f"an unpunctuated line between paragraphs that describes a picture ('{verb}')", 0.6,
                                    {"caption": Caption(text=text, credit=None)})
             # a sentence without its full stop between two paragraphs of prose: the shape of a
             # caption, but also of a subheading; only recall mode acts on it
