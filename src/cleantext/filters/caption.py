@@ -336,6 +336,11 @@ class CaptionFilter(BaseFilter):
                                "an unpunctuated line that restates the opening of a story paragraph", 0.7,
                                {"caption": Caption(text=text, credit=None)})
         if 10 <= b.words <= 60 and _looks_like_caption(b, ctx):
+            verb = _described_picture(text)
+            if verb is not None:
+                return ctx.finding(b, "caption", "picture-described",
+                                   f"an unpunctuated line between paragraphs that describes a picture ('{verb}')", 0.6,
+                                   {"caption": Caption(text=text, credit=None)})
             # a sentence without its full stop between two paragraphs of prose: the shape of a
             # caption, but also of a subheading; only recall mode acts on it
             return ctx.finding(b, "caption", "caption-shaped", "an unpunctuated descriptive line between paragraphs", 0.4,
@@ -448,6 +453,42 @@ def _looks_like_caption(b: Block, ctx: Context) -> bool:
         return False
     prev, nxt = blocks[i - 1], blocks[i + 1]
     return all(x.words >= 15 and x.text.rstrip()[-1:] in ".!?\"'\u201d\u2019)" for x in (prev, nxt))
+
+
+# What somebody in a picture is doing: a subject of a few words, no clause ("who", "when"),
+# then a verb in the present tense ("Volunteers prepare ...", "Ann Lee walks past ...") or a
+# participle ("Swimmers at the camp enjoying the pool"). The subject names who (a name, a
+# group): one opening with an article ("A driver checks the timetable ...") may be a
+# subheading's scene-setting and is left to recall mode's caption-shaped rule.
+_SUBJECT = r"^(?!(?:A|An|The)\s)"
+_NOT_CLAUSE = r"(?!(?:who|that|which|when|so|as|if|but|and|it|they|we|he|she|this|there)\b)"
+_PRESENT_SUBJECT = regex.compile(
+    rf"{_SUBJECT}(?:{_NOT_CLAUSE}[\p{{L}}\p{{N}}.'\u2019-]+,?\s+){{1,8}}?"
+    r"(?P<verb>(?:poses?|is\s+seen|are\s+seen|looks?\s+on|(?:is|are)\s+pictured|gestures|walks?|stands?|sits?|holds?|wears?|waves?|"
+    r"arrives?|attends?|speaks?|listens?|smiles?|reacts?|prepares?|rides?|carries|carry|waits?|lines?\s+up|gathers?|marches|march|"
+    r"celebrates?|receives?|talks?|shakes?|greets?|visits?|checks|crosses|cross|plays?)\b)"
+)
+_PARTICIPLE_SUBJECT = regex.compile(
+    rf"{_SUBJECT}(?:\p{{Lu}}[\p{{L}}.'\u2019-]*,?\s+|(?:of|at|in|on|and|with|the|de)\s+){{1,8}}?(?P<verb>\p{{Ll}}{{2,}}ing)\b"
+)
+
+
+def _described_picture(text: str) -> str | None:
+    """The verb when ``text`` says what somebody or something in a picture is doing, in the
+    present tense ("Ron Lee sits with his wife ...", "Swimmers enjoying the pool ..."); None for
+    a subheading, which names a topic ("The emerging role of technology"), or reported speech.
+
+    >>> _described_picture("Volunteers prepare bags of food at the community centre on Friday")
+    'prepare'
+    >>> _described_picture("Swimmers at Lake Tahoe enjoying the water before the storm")
+    'enjoying'
+    >>> _described_picture("Why the council changed its mind about the bridge") is None
+    True
+    """
+    m = _PRESENT_SUBJECT.match(text) or _PARTICIPLE_SUBJECT.match(text)
+    if m is None or reports_speech(text):
+        return None
+    return m["verb"]
 
 
 _WHY = {
