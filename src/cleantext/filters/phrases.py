@@ -25,6 +25,7 @@ from .._document import Block, Document
 from .._patterns import load_group
 from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, phrases, reports_speech, title_case_ratio
+from ._headlines import headline_run
 from ._promo import promotion
 
 __all__ = [
@@ -406,6 +407,11 @@ class RelatedFilter(PhraseFilter):
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         # the outlet pointing to its own shows ("Listen to this week's episode of our podcast")
         return promotion(kept[k], ctx, "related")
+
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        """The phrase rules; then, by shape, a run of headlines closing the page."""
+        yield from super().find(doc, ctx)
+        yield from headline_run(list(ctx.kept()), ctx)
 
     def _items(self, kept: list[Block], k: int, ctx: Context) -> Iterator[Finding]:
         """The list after a header; and, on a page that is only a header and a directory of
