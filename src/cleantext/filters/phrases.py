@@ -499,6 +499,75 @@ class LegalFilter(PhraseFilter):
     max_words = {"line": 30, "prefix": 45, "phrase": 70, "header": 20}
     notice_closes_prose = True
 
+    def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        """The phrase rules; then a forward-looking-statements disclaimer (see ``_safe_harbor``)."""
+        yield from super().find(doc, ctx)
+        if "forward-looking" in ctx.low or "forward looking" in ctx.low:
+            yield from _safe_harbor(doc.blocks, ctx)
+
+
+# A company's forward-looking-statements disclaimer: its heading, and paragraphs that say
+# what such statements are and that they may prove wrong ("risks and uncertainties", "undue
+# reliance", "no obligation to update", the US "Private Securities Litigation Reform Act").
+_FLS_HEAD = regex.compile(
+    r"^\W*(?:(?:cautionary|special)\s+(?:note|statement|language)s?\s+(?:regarding|about|concerning|on|relating\s+to)\s+)?"
+    r"(?:(?:note|statement)s?\s+(?:regarding|about|concerning|on)\s+)?forward[-\s]looking\s+(?:statements?|information)"
+    r"(?:\s+(?:disclaimer|and\s+safe\s+harbou?r))?\W*$"
+    r"|^\W*safe\s+harbou?r(?:\s+statement)?\W*$",
+    regex.IGNORECASE,
+)
+_FLS_WORDS = regex.compile(r"forward[-\s]looking\s+(?:statements?|information)", regex.IGNORECASE)
+_FLS_CUES = regex.compile(
+    r"risks?\s+and\s+uncertaint|undue\s+reliance|safe\s+harbou?r|securities\s+litigation\s+reform\s+act|"
+    r"(?:undertakes?|assumes?)\s+no\s+(?:obligation|duty)|no\s+obligation\s+to\s+(?:publicly\s+)?(?:update|revise)|"
+    r"differ\s+materially|expressly\s+qualified|cautionary\s+statement|(?:anticipates?|believes?|expects?|intends?|plans?)\W+and\s+similar\s+expressions",
+    regex.IGNORECASE,
+)
+
+
+def _safe_harbor(blocks: list[Block], ctx: Context) -> Iterator[Finding]:
+    """A heading "Forward-Looking Statements" and the disclaimer under it: paragraphs that
+    speak of such statements or their risks, and the clauses of their list of risks (each ending
+    with ";" or opening in lower case), up to the next short heading; and, without a heading,
+    a paragraph that names forward-looking statements with two of the disclaimer's set phrases."""
+    n = len(blocks)
+    i = 0
+    while i < n:
+        b = blocks[i]
+        if b.words <= 12 and _FLS_HEAD.match(b.text) and i + 1 < n and _is_disclaimer(blocks[i + 1].text, 1):
+            if not ctx.is_removed(i):
+                yield ctx.finding(b, "legal", "forward-looking", "the heading of a forward-looking-statements disclaimer", 0.9)
+            j = i + 1
+            while j < n and j - i <= 60:
+                x = blocks[j]
+                t = x.text.rstrip()
+                clause = t.endswith((";", "; and", "; or", ",")) or x.text[:1].islower()
+                if not (clause or _is_disclaimer(x.text, 1)):
+                    break
+                if not ctx.is_removed(j):
+                    yield ctx.finding(x, "legal", "forward-looking", "part of a forward-looking-statements disclaimer under its heading", 0.9)
+                j += 1
+            i = j
+            continue
+        if b.words >= 25 and not ctx.is_removed(i) and _is_disclaimer(b.text, 2) and not reports_speech(b.text):
+            yield ctx.finding(b, "legal", "forward-looking", "a forward-looking-statements disclaimer", 0.85)
+        i += 1
+
+
+def _is_disclaimer(text: str, cues: int) -> bool:
+    """Whether ``text`` names forward-looking statements (or, for a paragraph under the heading,
+    their risks) with at least ``cues`` of the disclaimer's set phrases."""
+    if _word_count(text) > 600:
+        return False
+    found = len(_FLS_CUES.findall(text))
+    if _FLS_WORDS.search(text):
+        return found >= cues
+    return cues <= 1 and found >= 2
+
+
+def _word_count(text: str) -> int:
+    return text.count(" ") + 1
+
 
 class AuthorBioFilter(PhraseFilter):
     """Removes the author's biography at the end of an article, and a press release's closing
