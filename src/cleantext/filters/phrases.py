@@ -525,6 +525,13 @@ _FLS_CUES = regex.compile(
 )
 
 
+_FLS_OWN = regex.compile(
+    r"(?:undertakes?|assumes?)\s+no\s+(?:obligation|duty)|no\s+obligation\s+to\s+(?:publicly\s+)?(?:update|revise)|"
+    r"expressly\s+qualified|speak\s+only\s+as\s+of",
+    regex.IGNORECASE,
+)
+
+
 def _safe_harbor(blocks: list[Block], ctx: Context) -> Iterator[Finding]:
     """A heading "Forward-Looking Statements" and the disclaimer under it: paragraphs that
     speak of such statements or their risks, and the clauses of their list of risks (each ending
@@ -549,7 +556,11 @@ def _safe_harbor(blocks: list[Block], ctx: Context) -> Iterator[Finding]:
                 j += 1
             i = j
             continue
-        if b.words >= 25 and not ctx.is_removed(i) and _is_disclaimer(b.text, 2) and not reports_speech(b.text):
+        # without its heading, a paragraph must also disclaim in the company's own voice ("undertakes
+        # no obligation to update", "speak only as of"): a news story about such statements
+        # ("regulators warn against undue reliance on forecasts' risks and uncertainties") does not
+        if (b.words >= 25 and not ctx.is_removed(i) and _is_disclaimer(b.text, 2) and _FLS_OWN.search(b.text)
+                and not reports_speech(b.text)):
             yield ctx.finding(b, "legal", "forward-looking", "a forward-looking-statements disclaimer", 0.85)
         i += 1
 
