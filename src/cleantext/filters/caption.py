@@ -288,6 +288,9 @@ class CaptionFilter(BaseFilter):
         """Captions without a credit, told by what they say about a picture. ``cues``: those
         of ``_DOC_CUES`` the document holds (most hold none, and their blocks skip those tests)."""
         text = b.text
+        f = _credit_shapes(b, ctx)
+        if f is not None:
+            return f
         if b.words <= 8:
             m = _DATA_CREDIT.match(text)
             if m:
@@ -489,6 +492,52 @@ def _described_picture(text: str) -> str | None:
     if m is None or reports_speech(text):
         return None
     return m["verb"]
+
+
+# "Credit: Ann Lee", "Image credit: NASA/JPL": a label and a name, nothing else
+_CREDIT_LINE = regex.compile(r"^(?i:(?:photo|image|picture|video)\s+)?(?i:credits?)\s*:\s*(?P<credit>\p{Lu}[^:!?]{1,80}?)\s*$")
+# "Ann Lee/The Daily Example via AP Photo", "studioname/iStock/Getty Images": names joined by
+# slashes, one of them a photo agency
+_SLASH_PART = r"[\p{L}\p{N}.&'\u2019-]+(?:\s+[\p{L}\p{N}.&'\u2019-]+){0,5}"
+_SLASH_CREDIT = regex.compile(rf"^{_SLASH_PART}(?:\s*/\s*{_SLASH_PART}){{1,3}}$")
+_AG_WHOLE = regex.compile(rf"^(?:.+\s+via\s+)?(?:{_AG_SLASH})(?:\s+(?i:photos?|images?))?$")
+
+
+def _doubled(text: str) -> str | None:
+    """The caption of a line that is one text printed twice ("Alt text. AP Alt text. AP"), or None."""
+    t = norm(text)
+    n = len(t)
+    if n < 50:
+        return None
+    for mid in range(n // 2 - 1, n // 2 + 2):
+        if 0 < mid < n and t[mid] == " " and t[:mid] == t[mid + 1:]:
+            return t[:mid]
+    return None
+
+
+def _credit_shapes(b: Block, ctx: Context) -> Finding | None:
+    """Captions and credits by shape: a caption printed twice on one line, a "Credit: NAME"
+    line, a line of names joined by slashes of which one is a photo agency."""
+    text = b.text
+    if b.words <= 60 and text[:1].isupper():
+        cap = _doubled(text)
+        if cap is not None and len(cap.split()) >= 4 and not reports_speech(cap):
+            return ctx.finding(b, "caption", "doubled-caption", "a caption printed twice on one line (alt text, then caption)", 0.8,
+                               {"caption": Caption(text=cap, credit=None)})
+    if b.words <= 12 and "redit" in text[:20]:
+        m = _CREDIT_LINE.match(text)
+        # a name is capitalised: "Credit: Ann Lee", not "Credit: the bank lent less this year"
+        if m and title_case_ratio(m["credit"]) >= 0.75 and m["credit"].rstrip()[-1:] not in ".!?" or (m and m["credit"].rstrip().endswith(tuple(f"{c}." for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))):
+            return ctx.finding(b, "caption", "credit-label", "a line that labels a photo credit", 0.9,
+                               {"caption": Caption(text="", credit=m["credit"].strip())})
+    if b.words <= 12 and "/" in text and text.rstrip()[-1:] not in ".!?,;:":
+        parts = [p.strip() for p in text.split("/")]
+        # each part a name ("Ann Lee", "studioname"), not a phrase ("Ipsos poll shows gains")
+        if (_SLASH_CREDIT.match(text.strip()) and any(_AG_WHOLE.match(p) for p in parts)
+                and all(" " not in p or title_case_ratio(p) >= 0.75 for p in parts)):
+            return ctx.finding(b, "caption", "credit-only", "a line that is only a photo credit", 0.9,
+                               {"caption": Caption(text="", credit=text.strip())})
+    return None
 
 
 _WHY = {
