@@ -45,7 +45,16 @@ def closing_org_blurbs(blocks: list[Block], ctx: Context) -> Iterator[Finding]:
     """From the first such blurb among the last blocks, every block to the end of the page,
     when each of them is a blurb, names the organisation, is labelled "About ...", is short, or
     is already removed; a story paragraph after it, a quote in it, or no story before it keeps
-    it all."""
+    it all.
+
+    >>> from cleantext import clean
+    >>> story = "The new clinic opens on Monday with twelve beds and a pharmacy for the valley.\\n\\nNurses moved in last week, and the first patients have already booked visits for June."
+    >>> clean(story + "\\n\\nExample Health is one of the nation's leading nonprofit hospital systems, with 12 hospitals in three states.").text == story
+    True
+    >>> blurb = "Example Health is one of the nation's leading nonprofit hospital systems, with 12 hospitals in three states."
+    >>> clean(blurb + "\\n\\n" + story).text == blurb + "\\n\\n" + story
+    True
+    """
     n = len(blocks)
     for i in range(max(2, n - _TAIL), n):
         b = blocks[i]
