@@ -26,6 +26,7 @@ from .._patterns import load_group
 from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, phrases, reports_speech, title_case_ratio
 from ._headlines import headline_run
+from ._orgblurb import closing_org_blurbs
 from ._promo import promotion
 
 __all__ = [
@@ -618,6 +619,7 @@ class AuthorBioFilter(PhraseFilter):
                     break
                 yield ctx.finding(b, "author_bio", "bio-continued", "continues the biography under an explicit author label", 0.9)
         yield from _issuer_blurbs(blocks, ctx)
+        yield from closing_org_blurbs(blocks, ctx)
 
     def _items(self, kept: list[Block], k: int, ctx: Context) -> Iterator[Finding]:
         """Under a contacts header ("Media Contact:"), the names, titles, numbers and addresses

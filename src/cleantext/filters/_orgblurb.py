@@ -1,0 +1,77 @@
+"""A press release's closing description of its issuer without an "About ..." header over it,
+told by the shape of corporate boilerplate: an organisation named as the subject, then what it
+is in a publicist's words ("Example Health is one of the nation's leading ...", "The Example
+Society is the world's largest association of ...", "Example Labs is nationally recognized for
+...", "The EXI, a component of the Example Institutes, conducts and supports research ...")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from .._document import Block
+from .._types import Context, Finding
+from ._common import is_body_like, reports_speech
+
+__all__ = ["closing_org_blurbs"]
+
+#: an organisation's name: capitalised words, joined by "of", "for", "and", "&", "the"
+_NAME = r"(?:The\s+)?(?P<name>\p{Lu}[\p{L}\p{N}&.'\u2019-]*(?:\s+(?:(?:of|for|and|&|the|on)\s+)*\p{Lu}[\p{L}\p{N}&.'\u2019-]*){0,7})(?:,[^,\n]{1,80},)?\s+"
+_BLURB = regex.compile(
+    rf"^{_NAME}(?:"
+    # "is one of the world's leading", "is a nonprofit", "is the largest independent"
+    r"(?:is|are)\s+(?:(?:one\s+of|among)\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:world|nation|country|state|region|america|europe)['\u2019]s\s+|global\s+|largest\s+|leading\s+|premier\s+|"
+    r"non-?profit\s+|not-for-profit\s+|independent\s+|international\s+|national\s+)"
+    r"|(?:is|are)\s+(?:nationally|internationally|globally|widely)\s+recogni[sz]ed"
+    r"|(?:conducts\s+and\s+supports|(?:is|are)\s+(?:dedicated|committed)\s+to)\b)"
+)
+_ABOUT_LABEL = regex.compile(r"^about\s+(?:the\s+)?\p{Lu}", regex.IGNORECASE)
+_WORD = regex.compile(r"[\p{Lu}\p{N}][\p{L}\p{N}&'\u2019-]*")
+_QUOTE = regex.compile("[\"\u201c\u201d]")
+#: the blurb stands among the page's last this many blocks
+_TAIL = 5
+#: a blurb runs to a few sentences; a following block this short (a contact, a link) goes too
+_MAX_WORDS, _SHORT = 150, 15
+
+
+def _names_org(words: frozenset[str], text: str) -> bool:
+    head = " ".join(text.split()[:40])
+    return any(regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(w)}(?![\p{{L}}\p{{N}}])", head) for w in words)
+
+
+def closing_org_blurbs(blocks: list[Block], ctx: Context) -> Iterator[Finding]:
+    """From the first such blurb among the last blocks, every block to the end of the page,
+    when each of them is a blurb, names the organisation, is labelled "About ...", is short, or
+    is already removed; a story paragraph after it, a quote in it, or no story before it keeps
+    it all.
+
+    >>> from cleantext import clean
+    >>> story = "The new clinic opens on Monday with twelve beds and a pharmacy for the valley.\\n\\nNurses moved in last week, and the first patients have already booked visits for June."
+    >>> clean(story + "\\n\\nExample Health is one of the nation's leading nonprofit hospital systems, with 12 hospitals in three states.").text == story
+    True
+    >>> blurb = "Example Health is one of the nation's leading nonprofit hospital systems, with 12 hospitals in three states."
+    >>> clean(blurb + "\\n\\n" + story).text == blurb + "\\n\\n" + story
+    True
+    """
+    n = len(blocks)
+    for i in range(max(2, n - _TAIL), n):
+        b = blocks[i]
+        if ctx.is_removed(i) or b.words > _MAX_WORDS:
+            continue
+        m = _BLURB.match(b.text)
+        if m is None or _QUOTE.search(b.text) or reports_speech(b.text):
+            continue
+        if not any(is_body_like(x.text) and x.words >= 15 for x in blocks[:i]):
+            return
+        org = frozenset(w for w in _WORD.findall(m["name"]) if len(w) >= 3)
+        rest = blocks[i + 1 :]
+        if not all(ctx.is_removed(x.index) or x.words <= _SHORT or _BLURB.match(x.text) or _ABOUT_LABEL.match(x.text)
+                   or (x.words <= _MAX_WORDS and not _QUOTE.search(x.text) and _names_org(org, x.text)) for x in rest):
+            return
+        for x in (b, *rest):
+            if not ctx.is_removed(x.index):
+                yield ctx.finding(x, "author_bio", "issuer-blurb-unlabelled",
+                                  "a press release's closing description of its issuer, to the end of the page", 0.75)
+        return
