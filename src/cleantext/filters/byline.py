@@ -9,7 +9,7 @@ import regex
 from .._dates import find_date
 from .._document import Block, Document
 from .._types import Context, Finding
-from ._common import NAME, BaseFilter, is_body_like, table_cell
+from ._common import NAME, BaseFilter, is_body_like, reports_speech, table_cell
 
 __all__ = ["BylineFilter", "parse_names"]
 
@@ -112,6 +112,9 @@ _CONTRIB = regex.compile(
     rf"|^some\s+(?:information|material)\s+(?:for|in)\s+this\s+(?:report|story|article)\s+(?:was\s+)?(?:provided|supplied|came)\s+(?:by|from)\b.{{0,80}}$",
     regex.IGNORECASE,
 )
+
+# an e-mail address, a telephone number or a handle: what a writer's contact line gives
+_REACH = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@\w{2,}|\(?\d{3}\)?[-.\s]?\d{3}[-.\s]\d{4}")
 
 # "Ann Lee: 206-464-2067 or alee@example.org": a reporter's contact line
 _CONTACT = regex.compile(
@@ -471,6 +474,13 @@ class BylineFilter(BaseFilter):
         if m:
             return ctx.finding(b, "byline", "contact-line", "a reporter's telephone or e-mail line", 0.8)
         m = _CONTRIB.match(text) if _may_contrib(low) else None
+        if m and ("reached" in low or "contacted" in low) and "contributed" not in low and (
+            reports_speech(text) or not _REACH.search(text)
+        ):
+            # "X can be reached at ..." is the writer's contact only with an address, a number or
+            # a handle, and not in reported speech ("The hotline can be reached at 555-0100 around
+            # the clock, officials said"; "The volunteers can be reached at the church hall")
+            m = None
         if m:
             names = _contributors(text)
             return ctx.finding(b, "byline", "contributor-credit", "a line crediting reporters or agencies for the story", 0.85,
