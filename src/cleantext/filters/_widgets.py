@@ -15,7 +15,7 @@ a sentence that goes on past the colon is prose.
 >>> story = "The council voted on Tuesday to close the old bridge after engineers found deep cracks in two of its supports."
 >>> clean(story + "\\n\\nMay 2020 April 2020 March 2020 February 2020").text == story
 True
->>> clean(story + "\\n\\nWatch the full council meeting on YouTube:").removed[0].rule
+>>> clean(story + "\\n\\nWatch the full video of the council meeting on YouTube:").removed[0].rule
 'embed-pointer'
 >>> months = "January, February and March were the wettest months on record in the valley."
 >>> clean(story + "\\n\\n" + months).text == story + "\\n\\n" + months
