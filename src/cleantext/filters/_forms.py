@@ -67,8 +67,9 @@ _PART_RES = tuple((name, regex.compile(rf"(?<!\w)(?:{src})(?!\w)", _I), only) fo
 
 # a block holding none of these literals is neither a form (no part only a form has) nor a pitch
 # (no newsletter noun): one ``in`` test each, before any pattern runs
-_GATE = ("valid", "agree", "consent", "unsubscribe", "opt", "field", "human", "captcha", "country",
-         "region", "edition", "newsletter", "briefing", "digest", "inbox", "mail")
+_GATE = ("valid", "agree", "consent", "unsubscribe", "opt-out", "opt out", "optout", "field", "human",
+         "captcha", "your country", "your region", "your edition", "newsletter", "briefing", "digest",
+         "inbox", "e-mail update", "email update", "e-mail alert", "email alert")
 
 
 def may_be_form_or_pitch(low: str) -> bool:
@@ -83,7 +84,7 @@ def form_parts(text: str) -> list[str]:
 
 def is_signup_form(text: str, words: int) -> list[str] | None:
     """The form parts when ``text`` is a flattened sign-up form (see the module's docstring)."""
-    parts = form_parts(text)
+    parts = form_parts(text)  # (the parts' own literals gate it first: see ``may_be_form_or_pitch``)
     if len(parts) < 2 or not any(only for name, _, only in _PART_RES if name in parts):
         return None
     if words > FORM_WORDS and "picker" not in parts:

@@ -193,14 +193,14 @@ _SERVICE_REACH = 4
 
 def _form_or_pitch(b: Block, ctx: Context) -> Finding | None:
     """A flattened sign-up form, or the outlet describing its newsletter (``_forms``)."""
-    if b.words > _FORM_MAX_WORDS or not may_be_form_or_pitch(b.low) or reports_speech(b.text):
+    if b.words > _FORM_MAX_WORDS or not may_be_form_or_pitch(b.low):
         return None
     parts = is_signup_form(b.text, b.words)
-    if parts is not None:
+    if parts is not None and not reports_speech(b.text):
         return ctx.finding(b, "newsletter", "signup-form", f"a sign-up form's text ({', '.join(parts)})", 0.85)
     if b.words <= PITCH_WORDS:
         why = is_pitch(b.text, languages(ctx))
-        if why is not None:
+        if why is not None and not reports_speech(b.text):
             return ctx.finding(b, "newsletter", "newsletter-pitch", f"the outlet describes its newsletter to the reader ({why})", 0.75)
     return None
 

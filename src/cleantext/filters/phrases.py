@@ -893,7 +893,7 @@ class UiFilter(PhraseFilter):
 
 def _widget(b: Block) -> tuple[str, str] | None:
     """(rule, evidence) when ``b`` is an archive's month menu or a pointer to a dropped player."""
-    if b.words <= 60 and not reports_speech(b.text) and is_month_menu(b.text):
+    if b.words <= 60 and is_month_menu(b.text) and not reports_speech(b.text):
         return "month-menu", "nothing but months: an archive menu"
     if is_embed_pointer(b.text, b.words) and not reports_speech(b.text):
         return "embed-pointer", "a short line pointing at an embedded player, ending with a colon"
