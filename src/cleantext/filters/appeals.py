@@ -9,7 +9,8 @@ import regex
 from .._document import Block, Document
 from .. import _patterns
 from .._types import Context, Finding
-from ._common import BaseFilter, Phrases, inside_quotes, phrases, reports_speech
+from ._common import BaseFilter, Phrases, inside_quotes, languages, phrases, reports_speech
+from ._forms import PITCH_WORDS, may_be_form_or_pitch, is_pitch, is_service_line, is_signup_form
 
 __all__ = ["DonationFilter", "NewsletterFilter"]
 
@@ -164,14 +165,53 @@ class NewsletterFilter(BaseFilter):
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         prompt = phrases("newsletter_prompt", ctx)
         active = prompt.active(ctx)
-        if active is not None and not active:
-            return
+        searched = active is None or bool(active)  # no trigger of the prompts in the document
         clean_texts = ctx.memo_for(self)  # texts that hold no prompt, kept across looks
-        for b in ctx.kept():
-            if b.words > 60 or b.text in clean_texts:
+        kept = list(ctx.kept())
+        found: list[int] = []
+        for k, b in enumerate(kept):
+            if b.text in clean_texts:
                 continue
-            m = prompt.search(b, active)
-            if m is None or reports_speech(b.text):
+            f = _form_or_pitch(b, ctx)
+            if f is None and searched and b.words <= 60:
+                m = prompt.search(b, active)
+                if m is not None and not reports_speech(b.text):
+                    f = ctx.finding(b, "newsletter", "signup-prompt", f"a sign-up prompt ('{m.group()[:40]}')", 0.85)
+            if f is None:
                 clean_texts[b.text] = True
                 continue
-            yield ctx.finding(b, "newsletter", "signup-prompt", f"a sign-up prompt ('{m.group()[:40]}')", 0.85)
+            found.append(k)
+            yield f
+        yield from _service_lines(kept, found, ctx)
+
+
+#: a sign-up form with a country picker runs long; nothing longer is a form
+_FORM_MAX_WORDS = 600
+#: the outlet's service lines go within this many blocks of a newsletter prompt or pitch
+_SERVICE_REACH = 4
+
+
+def _form_or_pitch(b: Block, ctx: Context) -> Finding | None:
+    """A flattened sign-up form, or the outlet describing its newsletter (``_forms``)."""
+    if b.words > _FORM_MAX_WORDS or not may_be_form_or_pitch(b.low):
+        return None
+    parts = is_signup_form(b.text, b.words)
+    if parts is not None and not reports_speech(b.text):
+        return ctx.finding(b, "newsletter", "signup-form", f"a sign-up form's text ({', '.join(parts)})", 0.85)
+    if b.words <= PITCH_WORDS:
+        why = is_pitch(b.text, languages(ctx))
+        if why is not None and not reports_speech(b.text):
+            return ctx.finding(b, "newsletter", "newsletter-pitch", f"the outlet describes its newsletter to the reader ({why})", 0.75)
+    return None
+
+
+def _service_lines(kept: list[Block], found: list[int], ctx: Context) -> Iterable[Finding]:
+    """Short "We're here to help." lines near a newsletter prompt or pitch."""
+    taken = set(found)
+    for k in found:
+        for j in range(max(0, k - _SERVICE_REACH), min(len(kept), k + _SERVICE_REACH + 1)):
+            b = kept[j]
+            if j in taken or b.words > 30 or reports_speech(b.text) or not is_service_line(b.text):
+                continue
+            taken.add(j)
+            yield ctx.finding(b, "newsletter", "newsletter-service", "the outlet's service line beside its newsletter pitch", 0.7)

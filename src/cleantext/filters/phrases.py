@@ -28,6 +28,7 @@ from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, phr
 from ._headlines import headline_run
 from ._orgblurb import closing_org_blurbs
 from ._promo import promotion
+from ._widgets import is_embed_pointer, is_month_menu
 
 __all__ = [
     "PhraseFilter",
@@ -788,7 +789,7 @@ _STAMP = rf"(?:{_AGO}|{_DAY_STAMP}(?:,?\s+(?:at|@)?\s*\d{{1,2}}:\d{{2}}\s*(?:[ap
 _STAMP_LINE = regex.compile(rf"^(?:posted\s+)?(?:on\s+)?{_STAMP}\s*(?:said|says)?\s*:?$", regex.IGNORECASE)
 _SIGNATURE_SAYS = regex.compile(r"^(?!.*[.!?]\s)\S+(?:\s+\S+){0,4}\s+(?:says|said|wrote|dice|escribi[óo])\s*:$", regex.IGNORECASE)
 _SIGNATURE_STAMP = regex.compile(
-    rf"^(?P<name>[^\s.!?:]+(?:\s+[^\s.!?:]+){{0,4}})\s*(?:[\u00b7|\u2022,\u2013\u2014-]\s*)?(?:on\s+)?{_STAMP}\s*(?:said|says|wrote)?\s*:?$",
+    rf"^(?P<name>[^\s.!?:]+(?:\s+[^\s.!?:]+){{0,4}})\s*(?:[\u00b7|\u2022,\u2013\u2014-]\s*)?(?P<says>(?:says|said|wrote)\s*:\s*)?(?:on\s+)?{_STAMP}\s*(?:said|says|wrote)?\s*:?$",
     regex.IGNORECASE,
 )
 _MARKER = regex.compile(
@@ -798,6 +799,11 @@ _MARKER = regex.compile(
 
 
 _DIGIT = regex.compile(r"\d")
+
+
+def _says_stamp(text: str) -> bool:
+    m = _SIGNATURE_STAMP.match(text) if len(text) <= 90 else None
+    return m is not None and m["says"] is not None
 
 
 def _signature_stamp(text: str) -> bool:
@@ -835,7 +841,8 @@ def _thread(blocks: list[Block]) -> tuple[int, int] | None:
                 says_with_time = False
         elif _signature_stamp(b.text):
             sigs.append(i)
-            says_with_time = False
+            # "Name says: May 3, 2020 at 4:15 pm" is a commenter and a time on one line
+            says_with_time = says_with_time and _says_stamp(b.text)
         elif _MARKER.match(b.text):
             markers.append(i)
     if len(sigs) < 2 or not (markers or says_with_time):
@@ -869,6 +876,9 @@ class UiFilter(PhraseFilter):
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
+        widget = _widget(b)
+        if widget is not None:
+            return ctx.finding(b, "ui", widget[0], widget[1], 0.75)
         # a topic tag as the page's last line ("Bill Gates", "DNA"), after the story's last paragraph
         if (
             k == len(kept) - 1
@@ -881,3 +891,12 @@ class UiFilter(PhraseFilter):
         ):
             return ctx.finding(b, "ui", "trailing-tag", "a short tag line closing the page", 0.55)
         return None
+
+
+def _widget(b: Block) -> tuple[str, str] | None:
+    """(rule, evidence) when ``b`` is an archive's month menu or a pointer to a dropped player."""
+    if b.words <= 60 and is_month_menu(b.text) and not reports_speech(b.text):
+        return "month-menu", "nothing but months: an archive menu"
+    if is_embed_pointer(b.text, b.words) and not reports_speech(b.text):
+        return "embed-pointer", "a short line pointing at an embedded player, ending with a colon"
+    return None
