@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from ._data import featurise, read_jsonl
-from ._train import Settings, choose_shift, digest, fit, out_of_fold, write
+from ._train import Settings, choose_shift, digest, fit, out_of_fold, trainer_versions, write
 
 HERE = Path(__file__).resolve().parent
 PACKAGE_MODEL = HERE.parent / "model"
@@ -60,13 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         "files": [f.name for f in files],
     }
     meta["cv_model_alone"] = fig
-    # the bytes are the same for the same data AND the same trainer: the versions are recorded,
-    # and a rebuild under others is compared by its figures, not its bytes (tests/test_model.py)
-    import numpy
-    import scipy
-    import sklearn
-
-    meta["built_with"] = {"numpy": numpy.__version__, "scipy": scipy.__version__, "scikit-learn": sklearn.__version__}
+    # the bytes are the same for the same data AND the same trainer: the versions (and BLAS
+    # kernels) are recorded, and a rebuild under others is judged by its figures, not its bytes
+    meta["built_with"] = trainer_versions()
     if a.check:
         with tempfile.TemporaryDirectory() as tmp:
             new = write(meta, w, Path(tmp))

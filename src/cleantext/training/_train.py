@@ -43,6 +43,19 @@ class Settings:
     shifts: tuple[float, ...] = field(default=tuple(round(0.25 * k, 2) for k in range(0, 25)))
 
 
+def trainer_versions() -> dict[str, str]:
+    """What the bytes of a fit depend on besides the data: the versions of numpy, scipy and
+    scikit-learn, and the BLAS kernels OpenBLAS picked for this CPU (``OPENBLAS_CORETYPE``
+    sets them), which round the fit's sums their own way."""
+    import numpy
+    import scipy
+    import sklearn
+    from threadpoolctl import threadpool_info
+
+    blas = sorted({f"{i.get('internal_api')} {i.get('architecture')}" for i in threadpool_info() if i.get("user_api") == "blas"})
+    return {"numpy": numpy.__version__, "scipy": scipy.__version__, "scikit-learn": sklearn.__version__, "blas": ", ".join(blas)}
+
+
 def without_rules(e: Example) -> Example:
     """The example with the rules' findings left out of its features."""
     return dataclasses.replace(e, feats=[[t for t in toks if not t.startswith("rule:")] for toks in e.feats])
@@ -69,15 +82,16 @@ def _matrix(examples: Sequence[Example], vocab: dict[str, int], with_unscored: b
         for b, toks, lab in zip(e.doc.blocks, e.feats, e.labels):
             if lab in UNSCORED and not with_unscored:
                 continue
-            for t in set(toks):
-                j = vocab.get(t)
-                if j is not None:
-                    rows.append(r)
-                    cols.append(j)
+            # columns in a fixed order (not a set's, which follows the hash seed): the float sums
+            # of the fit then run in the same order in every process, and the bytes repeat
+            for j in sorted({vocab[t] for t in toks if t in vocab}):
+                rows.append(r)
+                cols.append(j)
             y.append(lab)
             chars.append(len(b.text))
             r += 1
     x = csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(r, len(vocab)))
+    x.sort_indices()
     return x, y, np.asarray(chars, dtype=np.float64)
 
 
@@ -90,8 +104,11 @@ def fit(examples: Sequence[Example], settings: Settings, shift: float = 0.0) -> 
     vocab_list = vocabulary(examples, settings.min_outlets)
     vocab = {t: i for i, t in enumerate(vocab_list)}
     x, y, chars = _matrix(examples, vocab, with_unscored=False)
+    from threadpoolctl import threadpool_limits
+
     lr = LogisticRegression(C=settings.C, max_iter=settings.max_iter)
-    lr.fit(x, y, sample_weight=chars**settings.weight_power)
+    with threadpool_limits(1):  # one BLAS thread: a multi-threaded sum may round differently
+        lr.fit(x, y, sample_weight=chars**settings.weight_power)
     classes = [str(c) for c in lr.classes_]
     w = np.vstack([lr.coef_.T, lr.intercept_[None, :]]).astype(np.float32)
     meta: dict[str, Any] = {
