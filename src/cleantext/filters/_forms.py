@@ -36,6 +36,7 @@ True
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import regex
 
@@ -72,9 +73,28 @@ _GATE = ("valid", "agree", "consent", "unsubscribe", "opt-out", "opt out", "opto
          "inbox", "e-mail update", "email update", "e-mail alert", "email alert")
 
 
+@functools.lru_cache(maxsize=1)
+def _gate() -> Any:
+    """The literals in one Aho-Corasick automaton: one pass in C per block (a Python loop of
+    ``in`` tests cost twice as much; a regex alternation five times)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for w in _GATE:
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    return automaton
+
+
 def may_be_form_or_pitch(low: str) -> bool:
-    """Whether the lower-cased text ``low`` holds a literal that a form or a pitch needs."""
-    return any(w in low for w in _GATE)
+    """Whether the lower-cased text ``low`` holds a literal that a form or a pitch needs.
+
+    >>> may_be_form_or_pitch("sign up for our daily briefing"), may_be_form_or_pitch("the council voted")
+    (True, False)
+    """
+    for _ in _gate().iter(low):
+        return True
+    return False
 
 
 def form_parts(text: str) -> list[str]:
