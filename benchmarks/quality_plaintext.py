@@ -185,15 +185,7 @@ def evaluate(eval_path: Path, names: list[str], mode: str = "balanced", show: in
         t0 = time.perf_counter()
         preds = [{"id": d["id"], **fn(d["text"])} for d in docs]
         elapsed = time.perf_counter() - t0
-        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
-            for p in preds:
-                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
-        try:
-            with warnings.catch_warnings():  # the set's scorer leaves its files to the collector
-                warnings.simplefilter("ignore", ResourceWarning)
-                res = scorer.score(str(eval_path), fh.name, show)
-        finally:
-            os.unlink(fh.name)
+        res = _score_preds(scorer, eval_path, preds, show)
         res["seconds"] = round(elapsed, 3)
         results[name] = res
     return results

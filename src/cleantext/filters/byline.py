@@ -154,19 +154,27 @@ _CLOCK = regex.compile(r"\d:\d\d|(?<![\d.])\d{1,2}\.\d\d(?![\d.])|\d\s*[ap]\.?m\
 _DATE_LINE_CHARS = 60
 
 
-def _date_only(text: str) -> bool:
-    """Whether the line is only a date with a year, perhaps with its weekday, time and zone."""
+def _date_parts(text: str) -> tuple[list[str], int, int] | None:
+    """When the line is only a date with a year (perhaps with its weekday, time and zone): the
+    words beside the date, and where the date starts and ends; else None."""
     if len(text) > _DATE_LINE_CHARS:
-        return False
+        return None
     d = find_date(text)
     if d is None:
-        return False
+        return None
     rest = _ASIDE_SPLIT.split(text[: d.start] + " " + text[d.end :])
-    if not all(not w or _DATE_ASIDE.match(w) for w in rest):
+    return (rest, d.start, d.end) if all(not w or _DATE_ASIDE.match(w) for w in rest) else None
+
+
+def _date_only(text: str) -> bool:
+    """Whether the line is only a date with a year and a weekday or a time: a stamp."""
+    parts = _date_parts(text)
+    if parts is None:
         return False
+    rest, start, end = parts
     # a bare "May 20, 2025" may head a diary's entry or open a letter: a weekday or a time
     # makes it a stamp
-    return any(w and w[0] not in "-\u2013\u2014" for w in rest) or _CLOCK.search(text, d.start, d.end) is not None
+    return any(w and w[0] not in "-\u2013\u2014" for w in rest) or _CLOCK.search(text, start, end) is not None
 
 
 def _clean_name(s: str) -> str:
@@ -620,13 +628,7 @@ _NOT_NAME_WORDS = frozenset(
 
 def _bare_date(text: str) -> bool:
     """The line is only a date with a year (a weekday, a time beside it)."""
-    if len(text) > _DATE_LINE_CHARS:
-        return False
-    d = find_date(text)
-    if d is None:
-        return False
-    rest = _ASIDE_SPLIT.split(text[: d.start] + " " + text[d.end :])
-    return all(not w or _DATE_ASIDE.match(w) for w in rest)
+    return _date_parts(text) is not None
 
 
 # "; additional reporting by Ann Lee" inside a credit line
