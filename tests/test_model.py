@@ -75,6 +75,34 @@ def test_story_prose_scores_as_body() -> None:
     assert all(p > 0.5 for p in probs[1:, model.body]), probs[:, model.body]
 
 
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_the_fast_scores_are_the_feature_tokens_scores(language: str) -> None:
+    # score_blocks (context features as integer codes for all blocks at once) must give the
+    # numbers of scores(block_features(...)) (feature strings, looked up one by one; summed in
+    # another order and in float64, so up to float32 rounding): the trainer sees the strings, the filter the codes
+    import random
+
+    model = load_model()
+    assert model is not None
+    lines = ["Bridge to close", "By Ann Lee", "", *STORY, "Photo: City of Example", "Photo: City of Example",
+             "Share", "Tweet", "ENJOYED THIS? Pass it on - 3 ways", "\u00a9 2026 Example Gazette | Terms | Privacy",
+             "", "more", "", "Related: the old ferry's last run (2019)", "last line without an end"]
+    rng = random.Random(7)
+    for trial in range(40):
+        order = lines[:2] + rng.sample(lines[2:], k=rng.randint(3, len(lines) - 2))
+        doc = segment_text("\n".join(order), language)
+        hits = [{} for _ in doc.blocks]
+        for h in hits:
+            for cat in ("caption", "cut:related", "byline", "no-such-category"):
+                if rng.random() < 0.2:
+                    h[cat] = rng.random()
+        for given in (hits, None):
+            fast = model.score_blocks(doc, given)
+            slow = model.scores(block_features(doc, given))
+            assert fast.shape == slow.shape == (len(doc.blocks), len(model.classes))
+            assert np.allclose(fast, slow, rtol=0, atol=1e-6), (trial, order)
+
+
 def test_without_the_model_the_rules_alone_decide() -> None:
     text = _doc("Terms of Use | Privacy Policy | Contact Us")
     assert "Terms of Use" not in clean(text).text

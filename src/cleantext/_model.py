@@ -6,8 +6,10 @@ punctuation, capitals, links, e-mail, handles, numbers), its position (head, tai
 first or after the last long paragraph), its neighbours' shapes, repetition in the document, and
 what the rule filters found on it. A multinomial logistic model (trained by
 ``python -m cleantext.training``, shipped in ``cleantext/model/``) scores each block for body
-and for each boilerplate category. Inference is numpy only: a dictionary lookup per feature and
-one sum of weight rows per block. Nothing is fetched; the weights are loaded on first use.
+and for each boilerplate category. Inference is numpy only: a block text's own features are
+looked up once and their weights summed once; the context features of all of a document's
+blocks are integer codes into one table of weights (:class:`_ContextTables`), gathered and
+summed in one numpy call. Nothing is fetched; the weights are loaded on first use.
 
 The same function computes the features at training time and at run time, so the two cannot
 drift apart; ``FEATURES_VERSION`` is recorded in the model file and checked on load.
@@ -19,8 +21,10 @@ import bisect
 import functools
 import json
 import math
+import operator
+import string
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -58,6 +62,11 @@ def _bucket(n: float, edges: Sequence[float]) -> int:
 
 _LEN_EDGES = (1, 2, 3, 4, 6, 8, 11, 15, 20, 25, 35, 50, 80, 120)
 _CHAR_EDGES = (10, 20, 30, 45, 60, 80, 110, 150, 220, 320)
+
+
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+_ASCII_UPPER = string.ascii_uppercase.encode("ascii")
+_first_char = operator.itemgetter(0)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -99,12 +108,20 @@ def _shape(text: str) -> tuple[str, ...]:
     else:
         start = "other"
     out.append(f"start:{start}")
-    letters = [c for c in text if c.isalpha()]
-    if letters:
-        up = sum(1 for c in letters if c.isupper()) / len(letters)
+    # letters and capitals counted in C, not by a Python loop per character
+    if text.isascii():
+        raw = text.encode("ascii")
+        n_letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        n_upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+    else:
+        letters = "".join(filter(str.isalpha, text))
+        n_letters = len(letters)
+        n_upper = sum(map(str.isupper, letters))
+    if n_letters:
+        up = n_upper / n_letters
         out.append(f"upper:{_bucket(up, (0.05, 0.15, 0.3, 0.6, 0.9))}")
     if n:
-        caps = sum(1 for w in words if w[:1].isupper()) / n
+        caps = sum(map(str.isupper, map(_first_char, words))) / n
         out.append(f"caps:{_bucket(caps, (0.2, 0.4, 0.6, 0.8, 0.99))}")
     digits = len(_DIGITS.findall(text))
     if digits:
@@ -130,7 +147,8 @@ def _shape(text: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=8192)
 def _words(low: str) -> tuple[str, ...]:
-    return tuple(_DIGITS.sub("0", w) for w in _WORD.findall(low))
+    # every digit folds to "0" (itself a digit, so the words' boundaries stay where they were)
+    return tuple(_WORD.findall(_DIGITS.sub("0", low)))
 
 
 def rule_hits(doc: Document, findings: Iterable[Any]) -> list[dict[str, float]]:
@@ -360,6 +378,138 @@ def describe(token: str) -> str:
     return token
 
 
+_END_CODES = {f"end:{e}": k for k, e in enumerate((".", "!", "?", "q.", "q", ":", ",", "alnum", "other"))}
+_N_LEN = len(_LEN_EDGES) + 1
+_WHERE = ("head", "mid", "tail")
+
+
+class _ContextTables:
+    """The model's weights of every context feature, laid out so a document's context features
+    are integer codes computed with numpy for all its blocks at once (no feature strings).
+
+    Row 0 of ``rows`` is zeros (a feature the model does not know, or a slot a block leaves
+    empty); a block's context weights are the sum of its slots' rows in the order
+    :func:`context_features` lists its tokens, so the sum is the same, to the bit, as the
+    weights of those tokens summed one by one."""
+
+    def __init__(self, vocab: Mapping[str, int], weights: Any) -> None:
+        import numpy as np
+
+        rows: list[Any] = [np.zeros(weights.shape[1], dtype=np.float64)]
+        index: dict[str, int] = {}
+
+        def rid(tok: str) -> int:
+            j = vocab.get(tok)
+            if j is None:
+                return 0
+            r = index.get(tok)
+            if r is None:
+                r = index[tok] = len(rows)
+                rows.append(weights[j].astype(np.float64))
+            return r
+
+        def arr(toks: Iterable[str]) -> Any:
+            return np.array([rid(t) for t in toks], dtype=np.intp)
+
+        self.bias = rid("bias")
+        self.lang = {lang: rid(f"lang:{lang}") for lang in ("en", "es", "other")}
+        self.idx = arr(f"idx:{k}" for k in range(7))
+        self.ridx = arr(f"ridx:{k}" for k in range(7))
+        self.rel = arr(f"rel:{k}" for k in range(10))
+        self.where = arr(f"where:{w}" for w in _WHERE)
+        # head: before_first:k, mid: nothing, tail: after_last:k (k = 0..6)
+        self.pos = np.stack([arr(f"before_first:{k}" for k in range(7)), np.zeros(7, dtype=np.intp),
+                             arr(f"after_last:{k}" for k in range(7))])
+        self.nolong = rid("nolong")
+        self.wlen = np.stack([arr(f"{w}&len:{k}" for k in range(_N_LEN)) for w in _WHERE])
+        ends = sorted(_END_CODES, key=_END_CODES.get)
+        self.wend = np.stack([arr(f"{w}&{e}" for e in ends) for w in _WHERE])
+        self.near: dict[str, tuple[Any, Any, int, int]] = {}
+        self.first: dict[str, dict[str, int]] = {}
+        for name in ("prev", "next"):
+            self.near[name] = (arr(f"{name}:len:{k}" for k in range(_N_LEN)), arr(f"{name}:{e}" for e in ends),
+                               rid(f"{name}:samepara"), rid(f"{name}:none"))
+            pre = f"{name}:first:"
+            self.first[name] = {t[len(pre):]: rid(t) for t in vocab if t.startswith(pre)}
+        self.shortrun = np.array([[rid(f"shortrun:{r}&short:{s}") for s in (0, 1)] for r in range(6)], dtype=np.intp)
+        self.repeated = rid("repeated")
+        self.rep_short = arr(f"repeated&short:{s}" for s in (0, 1))
+        self.rule: dict[str, int] = {t: rid(t) for t in vocab if t.startswith("rule:")}
+        self.rule_none = rid("rule:none")
+        self.rows = np.stack(rows)
+
+    def sums(self, doc: Document, hits: Sequence[Mapping[str, float]] | None) -> Any:
+        """The summed context weights of every block of ``doc``: shape (blocks, classes)."""
+        import numpy as np
+
+        blocks = doc.blocks
+        n = len(blocks)
+        words = [_words(b.low) for b in blocks]
+        nw = np.fromiter(map(len, words), dtype=np.intp, count=n)
+        is_long = nw >= _LONG
+        long_idx = np.flatnonzero(is_long)
+        first_long = int(long_idx[0]) if len(long_idx) else n
+        last_long = int(long_idx[-1]) if len(long_idx) else -1
+        i = np.arange(n)
+        where = np.where(i < first_long, 0, np.where(i > last_long, 2, 1))
+        lenb = np.searchsorted(np.asarray(_LEN_EDGES), nw, side="right")
+        end = np.fromiter((_END_CODES[_shape(b.text)[2]] for b in blocks), dtype=np.intp, count=n)
+        para = np.fromiter((b.para for b in blocks), dtype=np.intp, count=n)
+        lang = doc.language if doc.language in ("en", "es") else "other"
+        slots: list[Any] = [
+            np.full(n, self.bias), np.full(n, self.lang[lang]),
+            self.idx[np.minimum(i, 6)], self.ridx[np.minimum(n - 1 - i, 6)], self.rel[(10 * i) // n],
+            self.where[where],
+            self.pos[where, np.minimum(np.where(where == 2, i - last_long, first_long - i), 6).clip(0)],
+            np.full(n, self.nolong if not len(long_idx) else 0),
+            self.wlen[where, lenb], self.wend[where, end],
+        ]
+        for name, d in (("prev", -1), ("next", 1)):
+            t_len, t_end, same, none = self.near[name]
+            j = i + d
+            ok = (j >= 0) & (j < n)
+            jj = np.clip(j, 0, n - 1)
+            firsts = self.first[name]
+            fw = np.fromiter((firsts.get(w[0], 0) if w else 0 for w in words), dtype=np.intp, count=n)
+            slots.append(np.where(ok, t_len[lenb[jj]], none))
+            slots.append(np.where(ok, t_end[end[jj]], 0))
+            slots.append(np.where(ok, fw[jj], 0))
+            slots.append(np.where(ok & (para[jj] == para), same, 0))
+        short = nw < 8
+        # a run of short lines around each block: up to 4 just before it, then after it up to 8 in all
+        back = [0] * n
+        fwd = [0] * n
+        for k in range(1, n):
+            back[k] = back[k - 1] + 1 if short[k - 1] else 0
+        for k in range(n - 2, -1, -1):
+            fwd[k] = fwd[k + 1] + 1 if short[k + 1] else 0
+        b4 = np.minimum(np.asarray(back), 4)
+        run = b4 + np.minimum(np.asarray(fwd), 8 - b4)
+        sh = short.astype(np.intp)
+        slots.append(self.shortrun[np.minimum(run, 5), sh])
+        counts = Counter(b.text for b in blocks)
+        rep = np.fromiter((counts[b.text] > 1 for b in blocks), dtype=bool, count=n)
+        slots.append(np.where(rep, self.repeated, 0))
+        slots.append(np.where(rep, self.rep_short[sh], 0))
+        if hits is not None:
+            width = max(1, max((len(h) for h in hits), default=1))
+            rule = np.zeros((n, 2 * width), dtype=np.intp)
+            get = self.rule.get
+            for k, h in enumerate(hits):
+                if not h:
+                    rule[k, 0] = self.rule_none
+                    continue
+                c = 0
+                for key, conf in h.items():
+                    rule[k, c] = get("rule:" + key, 0)
+                    rule[k, c + 1] = get(f"rule:{key}:{_conf(conf)}", 0)
+                    c += 2
+            codes = np.column_stack([*slots, rule])
+        else:
+            codes = np.column_stack(slots)
+        return self.rows[codes].sum(axis=1)
+
+
 @dataclass(frozen=True)
 class BlockModel:
     """A trained linear block model: vocabulary, weights, classes, and where to act."""
@@ -371,6 +521,8 @@ class BlockModel:
     info: Mapping[str, Any]
     #: the summed weights of a block text's own features, kept across blocks and looks (bounded)
     _text_rows: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: the context features' weights as tables (built on first use)
+    _tables: list[_ContextTables] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def body(self) -> int:
@@ -401,30 +553,37 @@ class BlockModel:
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
 
-    def score_document(self, doc: Document, hits: Sequence[Mapping[str, float]] | None) -> tuple[Any, list[list[str]]]:
-        """Class probabilities of every block of ``doc`` (as :meth:`scores` of
-        :func:`block_features`, summed in another order), and each block's context features.
-        A block text's own features are looked up once and their weights summed once."""
+    def score_blocks(
+        self, doc: Document, hits: Sequence[Mapping[str, float]] | None, skip: Container[int] = ()
+    ) -> Any:
+        """Class probabilities of every block of ``doc``: the same numbers as :meth:`scores`
+        of :func:`block_features` (the context features as integer codes for all blocks at
+        once, their weights summed in the same order; the text features' sum kept per text).
+        The rows of the blocks in ``skip`` are not computed (their words are never looked
+        up: a block a rule removed); what they hold is meaningless."""
         import numpy as np
 
-        ctx = context_features(doc, hits)
+        if not self._tables:
+            self._tables.append(_ContextTables(self.vocab, self.weights))
+        ctx = self._tables[0].sums(doc, hits)
         get = self.vocab.get
         rows = self._text_rows
         if len(rows) > 50_000:
             rows.clear()
         w = self.weights
-        z = np.empty((len(ctx), len(self.classes)), dtype=np.float64)
-        for i, (b, toks) in enumerate(zip(doc.blocks, ctx)):
-            row = rows.get(b.text)
+        text_rows = []
+        zero = np.zeros(len(self.classes))
+        for i, b in enumerate(doc.blocks):
+            row = zero if i in skip else rows.get(b.text)
             if row is None:
                 ids = [j for j in map(get, _text_tokens(b.text, b.low)) if j is not None]
                 row = rows[b.text] = w[ids].sum(axis=0, dtype=np.float64) if ids else np.zeros(len(self.classes))
-            ids = [j for j in map(get, toks) if j is not None]
-            z[i] = row + (w[ids].sum(axis=0, dtype=np.float64) if ids else 0.0)
+            text_rows.append(row)
+        z = np.array(text_rows) + ctx if text_rows else ctx
         z += self.bias
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True), ctx
+        return e / e.sum(axis=1, keepdims=True)
 
     def evidence(self, toks: Sequence[str], cls: int, k: int = 3) -> list[str]:
         """The ``k`` features that pushed the block most from body towards class ``cls``."""

@@ -8,7 +8,7 @@ import numpy as np
 
 from .._document import Document
 from .._lang import _STOP
-from .._model import BlockModel, load_model, rule_hits, text_features
+from .._model import BlockModel, context_features, load_model, rule_hits, text_features
 from .._types import Context, Finding
 from ._common import BaseFilter, reports_speech
 
@@ -89,7 +89,8 @@ class ModelFilter(BaseFilter):
             ok = memo["language"] = _in_language(doc.text, lang)
         if not ok:
             return
-        probs, context = model.score_document(doc, rule_hits(doc, ctx.findings))
+        hits = rule_hits(doc, ctx.findings)
+        probs = model.score_blocks(doc, hits, skip=ctx._removed)
         body = model.body
         shift = float(model.info.get("shift", 0.0))
         p_boiler = 1.0 - probs[:, body]
@@ -99,15 +100,19 @@ class ModelFilter(BaseFilter):
         others[:, body] = -1.0
         best = others.argmax(axis=1)
         floor = 0.3  # the recall threshold: below it a finding could not act in any mode
-        for i, b in enumerate(doc.blocks):
+        context: list[list[str]] | None = None  # the context features in words, for the evidence
+        for i in np.flatnonzero(conf >= floor).tolist():
+            b = blocks[i]
             c = float(conf[i])
-            if c < floor or ctx.is_removed(i):
+            if ctx.is_removed(i):
                 continue
             if reports_speech(b.text):
                 continue
             if i + 1 < len(blocks) and b.text[-1] not in _END and blocks[i + 1].para == b.para and blocks[i + 1].text[:1].islower():
                 continue  # a sentence broken over two lines: this line is not a block of its own
             cat = model.classes[int(best[i])]
+            if context is None:
+                context = context_features(doc, hits)
             why = model.evidence([*text_features(b.text, b.low), *context[i]], int(best[i]))
             evidence = f"model: {cat} p={float(p_boiler[i]):.2f}" + (f" ({'; '.join(why)})" if why else "")
             yield ctx.finding(b, cat, rule="block-model", evidence=evidence, confidence=round(c, 3))
