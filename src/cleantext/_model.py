@@ -395,6 +395,8 @@ class _ContextTables:
     def __init__(self, vocab: Mapping[str, int], weights: Any) -> None:
         import numpy as np
 
+        self.vocab_get = vocab.get
+
         rows: list[Any] = [np.zeros(weights.shape[1], dtype=np.float64)]
         index: dict[str, int] = {}
 
@@ -437,77 +439,128 @@ class _ContextTables:
         self.rule: dict[str, int] = {t: rid(t) for t in vocab if t.startswith("rule:")}
         self.rule_none = rid("rule:none")
         self.rows = np.stack(rows)
+        self._lists: _ListTables | None = None
+        # a block text's own features by kind, keyed without their prefix (no feature strings
+        # are built to look them up): words, word pairs, first word, last word, first two words
+        self.text_kinds: dict[str, dict[str, int]] = {k: {} for k in ("w", "b", "first", "last", "first2")}
+        for tok, j in vocab.items():
+            kind, sep, rest = tok.partition(":")
+            if sep and kind in self.text_kinds:
+                self.text_kinds[kind][rest] = j
+
+    def text_ids(self, text: str, low: str) -> list[int]:
+        """The vocabulary ids of :func:`text_features` of a block, in the same order."""
+        vget = self.vocab_get
+        ids = [j for j in map(vget, _shape(text)) if j is not None]
+        w = _words(low)
+        if len(w) >= _LONG:
+            ws = w[:_HEAD_WORDS] + w[-_TAIL_WORDS:]
+            srcs: tuple[tuple[str, ...], ...] = (w[:_PAIR_WORDS], w[-4:])
+        else:
+            ws = w
+            srcs = (w,)
+        k = self.text_kinds
+        ids.extend(j for j in map(k["w"].get, sorted(set(ws))) if j is not None)
+        pairs: set[str] = set()
+        for src in srcs:
+            pairs.update(map("_".join, zip(src, src[1:])))
+        ids.extend(j for j in map(k["b"].get, sorted(pairs)) if j is not None)
+        if w:
+            for j in (k["first"].get(w[0]), k["last"].get(w[-1]), k["first2"].get(w[0] + "_" + w[1]) if len(w) > 1 else None):
+                if j is not None:
+                    ids.append(j)
+        return ids
 
     def sums(self, doc: Document, hits: Sequence[Mapping[str, float]] | None) -> Any:
         """The summed context weights of every block of ``doc``: shape (blocks, classes)."""
         import numpy as np
 
+        if self._lists is None:
+            self._lists = _ListTables(self)
+        t = self._lists
         blocks = doc.blocks
         n = len(blocks)
         words = [_words(b.low) for b in blocks]
-        nw = np.fromiter(map(len, words), dtype=np.intp, count=n)
-        is_long = nw >= _LONG
-        long_idx = np.flatnonzero(is_long)
-        first_long = int(long_idx[0]) if len(long_idx) else n
-        last_long = int(long_idx[-1]) if len(long_idx) else -1
-        i = np.arange(n)
-        where = np.where(i < first_long, 0, np.where(i > last_long, 2, 1))
-        lenb = np.searchsorted(np.asarray(_LEN_EDGES), nw, side="right")
-        end = np.fromiter((_END_CODES[_shape(b.text)[2]] for b in blocks), dtype=np.intp, count=n)
-        para = np.fromiter((b.para for b in blocks), dtype=np.intp, count=n)
+        nw = [len(w) for w in words]
+        long_idx = [k for k, c in enumerate(nw) if c >= _LONG]
+        first_long = long_idx[0] if long_idx else n
+        last_long = long_idx[-1] if long_idx else -1
+        lenb = [bisect.bisect_right(_LEN_EDGES, c) for c in nw]
+        end = [_END_CODES[_shape(b.text)[2]] for b in blocks]
+        para = [b.para for b in blocks]
+        short = [c < 8 for c in nw]
         lang = doc.language if doc.language in ("en", "es") else "other"
-        slots: list[Any] = [
-            np.full(n, self.bias), np.full(n, self.lang[lang]),
-            self.idx[np.minimum(i, 6)], self.ridx[np.minimum(n - 1 - i, 6)], self.rel[(10 * i) // n],
-            self.where[where],
-            self.pos[where, np.minimum(np.where(where == 2, i - last_long, first_long - i), 6).clip(0)],
-            np.full(n, self.nolong if not len(long_idx) else 0),
-            self.wlen[where, lenb], self.wend[where, end],
-        ]
-        for name, d in (("prev", -1), ("next", 1)):
-            t_len, t_end, same, none = self.near[name]
-            j = i + d
-            ok = (j >= 0) & (j < n)
-            jj = np.clip(j, 0, n - 1)
-            firsts = self.first[name]
-            fw = np.fromiter((firsts.get(w[0], 0) if w else 0 for w in words), dtype=np.intp, count=n)
-            slots.append(np.where(ok, t_len[lenb[jj]], none))
-            slots.append(np.where(ok, t_end[end[jj]], 0))
-            slots.append(np.where(ok, fw[jj], 0))
-            slots.append(np.where(ok & (para[jj] == para), same, 0))
-        short = nw < 8
-        # a run of short lines around each block: up to 4 just before it, then after it up to 8 in all
-        back = [0] * n
+        head = [t.bias, t.lang[lang]]
+        nolong = t.nolong if not long_idx else 0
+        pf, nf = t.first["prev"], t.first["next"]
+        p_len, p_end, p_same, p_none = t.near["prev"]
+        n_len, n_end, n_same, n_none = t.near["next"]
+        fw_prev = [pf.get(w[0], 0) if w else 0 for w in words]
+        fw_next = [nf.get(w[0], 0) if w else 0 for w in words]
+        counts = Counter(b.text for b in blocks)
+        back = 0
         fwd = [0] * n
-        for k in range(1, n):
-            back[k] = back[k - 1] + 1 if short[k - 1] else 0
         for k in range(n - 2, -1, -1):
             fwd[k] = fwd[k + 1] + 1 if short[k + 1] else 0
-        b4 = np.minimum(np.asarray(back), 4)
-        run = b4 + np.minimum(np.asarray(fwd), 8 - b4)
-        sh = short.astype(np.intp)
-        slots.append(self.shortrun[np.minimum(run, 5), sh])
-        counts = Counter(b.text for b in blocks)
-        rep = np.fromiter((counts[b.text] > 1 for b in blocks), dtype=bool, count=n)
-        slots.append(np.where(rep, self.repeated, 0))
-        slots.append(np.where(rep, self.rep_short[sh], 0))
-        if hits is not None:
-            width = max(1, max((len(h) for h in hits), default=1))
-            rule = np.zeros((n, 2 * width), dtype=np.intp)
-            get = self.rule.get
-            for k, h in enumerate(hits):
+        rule_get = t.rule.get
+        width = 2 * max(1, max((len(h) for h in hits), default=1)) if hits is not None else 0
+        codes: list[int] = []
+        add = codes.extend
+        for k in range(n):
+            w = 0 if k < first_long else (2 if k > last_long else 1)
+            if w == 2:
+                pos = t.pos[2][min(k - last_long, 6)]
+            elif w == 0:
+                pos = t.pos[0][min(first_long - k, 6)]
+            else:
+                pos = 0
+            add(head)
+            add((t.idx[min(k, 6)], t.ridx[min(n - 1 - k, 6)], t.rel[(10 * k) // n], t.where[w], pos, nolong,
+                 t.wlen[w][lenb[k]], t.wend[w][end[k]]))
+            if k > 0:
+                j = k - 1
+                add((p_len[lenb[j]], p_end[end[j]], fw_prev[j], p_same if para[j] == para[k] else 0))
+            else:
+                add((p_none, 0, 0, 0))
+            if k + 1 < n:
+                j = k + 1
+                add((n_len[lenb[j]], n_end[end[j]], fw_next[j], n_same if para[j] == para[k] else 0))
+            else:
+                add((n_none, 0, 0, 0))
+            b4 = min(back, 4)
+            sh = 1 if short[k] else 0
+            rep = counts[blocks[k].text] > 1
+            add((t.shortrun[min(b4 + min(fwd[k], 8 - b4), 5)][sh], t.repeated if rep else 0, t.rep_short[sh] if rep else 0))
+            back = back + 1 if short[k] else 0
+            if hits is not None:
+                h = hits[k]
                 if not h:
-                    rule[k, 0] = self.rule_none
-                    continue
-                c = 0
-                for key, conf in h.items():
-                    rule[k, c] = get("rule:" + key, 0)
-                    rule[k, c + 1] = get(f"rule:{key}:{_conf(conf)}", 0)
-                    c += 2
-            codes = np.column_stack([*slots, rule])
-        else:
-            codes = np.column_stack(slots)
-        return self.rows[codes].sum(axis=1)
+                    add((t.rule_none,))
+                    c = 1
+                else:
+                    c = 0
+                    for key, conf in h.items():
+                        add((rule_get("rule:" + key, 0), rule_get(f"rule:{key}:{_conf(conf)}", 0)))
+                        c += 2
+                add(_ZEROS[: width - c])
+        arr = np.array(codes, dtype=np.intp).reshape(n, -1)
+        return self.rows[arr].sum(axis=1)
+
+
+_ZEROS = (0,) * 64
+
+
+class _ListTables:
+    """The tables of :class:`_ContextTables` as Python lists (indexing a list is cheaper than
+    indexing an array for the dozen blocks of a document)."""
+
+    def __init__(self, t: _ContextTables) -> None:
+        self.bias, self.lang, self.nolong = t.bias, t.lang, t.nolong
+        self.repeated, self.rule_none, self.rule, self.first = t.repeated, t.rule_none, t.rule, t.first
+        self.idx, self.ridx, self.rel, self.where = (x.tolist() for x in (t.idx, t.ridx, t.rel, t.where))
+        self.pos, self.wlen, self.wend = t.pos.tolist(), t.wlen.tolist(), t.wend.tolist()
+        self.shortrun, self.rep_short = t.shortrun.tolist(), t.rep_short.tolist()
+        self.near = {k: (a.tolist(), b.tolist(), c, d) for k, (a, b, c, d) in t.near.items()}
 
 
 @dataclass(frozen=True)
@@ -565,8 +618,8 @@ class BlockModel:
 
         if not self._tables:
             self._tables.append(_ContextTables(self.vocab, self.weights))
-        ctx = self._tables[0].sums(doc, hits)
-        get = self.vocab.get
+        tables = self._tables[0]
+        ctx = tables.sums(doc, hits)
         rows = self._text_rows
         if len(rows) > 50_000:
             rows.clear()
@@ -576,7 +629,7 @@ class BlockModel:
         for i, b in enumerate(doc.blocks):
             row = zero if i in skip else rows.get(b.text)
             if row is None:
-                ids = [j for j in map(get, _text_tokens(b.text, b.low)) if j is not None]
+                ids = tables.text_ids(b.text, b.low)
                 row = rows[b.text] = w[ids].sum(axis=0, dtype=np.float64) if ids else np.zeros(len(self.classes))
             text_rows.append(row)
         z = np.array(text_rows) + ctx if text_rows else ctx
