@@ -14,11 +14,13 @@
    ledger, the result, the later looks at the clean text): medians of ``--repeat`` instrumented
    runs, beside C4's line rules timed in the same run; then the marginal cost of a block of body
    prose and of a block of boilerplate (the labels of ``dev.jsonl``), and the looks per document.
-3. sizes: time per MB for documents of 1 KB, 100 KB, 1 MB and 10 MB cut from the dev-set texts
+3. html: documents per second of cleantext and trafilatura (``bare_extraction`` with metadata)
+   on the 181 Scrapinghub pages, CPU time, alternating; the ratio.
+4. sizes: time per MB for documents of 1 KB, 100 KB, 1 MB and 10 MB cut from the dev-set texts
    joined end to end (the first megabyte for the three small sizes, so each is timed on the
    same text; beyond 0.65 MB the texts repeat, so the duplicate filter has work too).
-4. jobs: ``cleantext --jsonl`` over the dev set (repeated 32 times, 22 MB) with ``-j 1`` and ``-j 2``.
-5. memory: peak RSS of ``cleantext --jsonl`` (the whole process tree) while streaming a stream
+5. jobs: ``cleantext --jsonl`` over the dev set (repeated 32 times, 22 MB) with ``-j 1`` and ``-j 2``.
+6. memory: peak RSS of ``cleantext --jsonl`` (the whole process tree) while streaming a stream
    of at least 200 MB, sampled as it goes, so flat memory shows as the same peak early and late.
 
 Every timed run of clean() starts without the package's caches of block texts (``--warm``
@@ -222,6 +224,36 @@ def _c4_lines_seconds(texts: list[str], repeat: int) -> float:
     return sorted(times)[len(times) // 2]
 
 
+def bench_html(repeat: int) -> dict[str, float]:
+    """cleantext and trafilatura on the Scrapinghub pages (raw bytes in, text and metadata out,
+    as ``quality_html.py`` scores them), CPU time, alternating ``repeat`` times; medians."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import quality_html  # noqa: PLC0415
+
+    docs = [d.html for d in quality_html.load_scrapinghub(ROOT.parent / "shared" / "eval")]
+    tools = {"cleantext": quality_html.tool_cleantext("balanced")}
+    try:
+        tools["trafilatura"] = quality_html.tool_trafilatura()
+    except ImportError:
+        print("trafilatura is not installed: no HTML yardstick (pip install -e .[bench])")
+    for run in tools.values():
+        run(docs[0])  # imports, compiled patterns, the model
+    times: dict[str, list[float]] = {k: [] for k in tools}
+    for _ in range(repeat):
+        for name, run in tools.items():
+            forget()
+            t0 = time.process_time()
+            for html in docs:
+                run(html)
+            times[name].append(time.process_time() - t0)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    out = {f"{k}_docs_s": len(docs) / v for k, v in med.items()}
+    line = "  ".join(f"{k} {len(docs) / v:6.1f} docs/s" for k, v in med.items())
+    ratio = f";  cleantext/trafilatura = {med['trafilatura'] / med['cleantext']:.2f}x" if "trafilatura" in med else ""
+    print(f"HTML, Scrapinghub ({len(docs)} pages), CPU time, median of {repeat}:  {line}{ratio}")
+    return out
+
+
 def bench_sizes(texts: list[str]) -> dict[str, float]:
     joined: list[str] = []
     total = 0
@@ -371,7 +403,7 @@ def bench_memory(texts: list[str], target_mb: int, jobs: int) -> dict[str, float
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", choices=("plain", "profile", "sizes", "jobs", "memory"), action="append")
+    ap.add_argument("--only", choices=("plain", "profile", "html", "sizes", "jobs", "memory"), action="append")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--warm", action="store_true",
                     help="keep the package's caches of block texts between timed runs over the same texts "
@@ -386,7 +418,7 @@ def main() -> int:
     import _stages  # noqa: PLC0415
 
     _stages.COLD[0] = not args.warm
-    parts = args.only or ["plain", "profile", "sizes", "jobs", "memory"]
+    parts = args.only or ["plain", "profile", "html", "sizes", "jobs", "memory"]
     texts = load_texts()
     print(f"dev set: {len(texts)} texts, {mb(texts):.2f} MB; python {sys.version.split()[0]}; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs\n")
@@ -395,6 +427,9 @@ def main() -> int:
         print()
     if "profile" in parts:
         bench_profile(max(args.repeat, 5))
+        print()
+    if "html" in parts:
+        bench_html(args.repeat)
         print()
     if "sizes" in parts:
         bench_sizes(texts)

@@ -103,6 +103,18 @@ def test_the_fast_scores_are_the_feature_tokens_scores(language: str) -> None:
             assert np.allclose(fast, slow, rtol=0, atol=1e-6), (trial, order)
 
 
+def test_the_model_leaves_an_html_page_to_the_extractor_unless_asked() -> None:
+    page = (
+        "<html><head><title>Bridge</title></head><body><article><h1>Bridge to close for six weeks of repairs</h1>"
+        + "".join(f"<p>{p}</p>" for p in STORY)
+        + "<p>Terms of Use | Privacy Policy | Contact Us</p></article></body></html>"
+    )
+    assert not [x for x in clean(page, format="html").removed if x.filter == "model"]
+    asked = Pipeline.default().replace("model", ModelFilter(formats=("text", "html")))
+    found = [x for x in clean(page, format="html", pipeline=asked).removed if x.filter == "model"]
+    assert [x.text for x in found] == ["Terms of Use | Privacy Policy | Contact Us"]
+
+
 def test_without_the_model_the_rules_alone_decide() -> None:
     text = _doc("Terms of Use | Privacy Policy | Contact Us")
     assert "Terms of Use" not in clean(text).text

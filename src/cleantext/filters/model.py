@@ -47,7 +47,8 @@ class ModelFilter(BaseFilter):
     ``cleantext/model/MODEL_CARD.md``). Its confidence is the model's probability, re-weighted
     for the cost of losing article text, so ``balanced`` acts only where the model is sure.
     It acts on English and Spanish text only; on other languages it leaves the decision to the
-    rules. The evidence names the features that decided.
+    rules. It acts on plain text (``formats``), not on HTML pages, whose extractor and rules
+    decide there. The evidence names the features that decided.
 
     >>> from cleantext import clean
     >>> story = "\\n\\n".join(["Bridge to close for six weeks of repairs",
@@ -67,8 +68,12 @@ class ModelFilter(BaseFilter):
 
     name = "model"
 
-    def __init__(self, model: BlockModel | None = None) -> None:
+    def __init__(self, model: BlockModel | None = None, formats: Iterable[str] = ("text",)) -> None:
         self._model = model
+        #: the input formats it acts on: plain text (what it was trained on). On an HTML page the
+        #: extractor's structure and the rules decide: on the three HTML sets with gold bodies the
+        #: model changed F1 by less than 0.001 and cost a third to half of the time
+        self.formats = frozenset(formats)
 
     @property
     def model(self) -> BlockModel | None:
@@ -77,6 +82,8 @@ class ModelFilter(BaseFilter):
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         model = self.model
         blocks = doc.blocks
+        if doc.format not in self.formats:
+            return
         if model is None or len(blocks) < _MIN_BLOCKS or not any(b.words >= _LONG for b in blocks):
             return
         lang = doc.language or "en"
