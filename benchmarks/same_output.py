@@ -7,6 +7,8 @@ Cleans every text of ``../shared/eval/plaintext-news/{train,dev}.jsonl`` in the 
 keeps ``Result.to_dict()`` of each (text, ledger, metadata, warnings), plus every finding of
 ``annotate()`` (what the filters said, accepted or not). ``--check`` fails (exit 1) and prints
 the first differences when any of them differs. A speed change must leave this unchanged.
+``--html`` does the same for the pages of the HTML sets with gold bodies (Scrapinghub, L3S-GN1,
+WCXB dev), in balanced mode.
 The eval data is only read here, never copied into the repository.
 """
 
@@ -38,6 +40,26 @@ def load() -> list[tuple[str, str]]:
     return out
 
 
+def load_html() -> list[tuple[str, bytes]]:
+    """The pages of the HTML sets with gold bodies (Scrapinghub, L3S-GN1, WCXB dev), raw bytes."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import quality_html  # noqa: PLC0415
+
+    root = ROOT.parent / "shared" / "eval"
+    out = []
+    for name, loader in (("scrapinghub", quality_html.load_scrapinghub), ("l3s", quality_html.load_l3s),
+                         ("wcxb", quality_html.load_wcxb)):
+        out.extend((f"{name}:{d.id}", d.html) for d in loader(root))
+    return out
+
+
+def snapshot_html() -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, html in load_html():
+        out[f"{key}:balanced"] = clean(html, format="html").to_dict()
+    return out
+
+
 def snapshot() -> dict[str, object]:
     out: dict[str, object] = {}
     for key, text in load():
@@ -55,9 +77,11 @@ def main() -> int:
     g = ap.add_mutually_exclusive_group(required=True)
     g.add_argument("--save", type=Path)
     g.add_argument("--check", type=Path)
+    ap.add_argument("--html", action="store_true",
+                    help="the HTML pages of Scrapinghub, L3S-GN1 and WCXB dev (balanced) instead of the plain texts")
     args = ap.parse_args()
     t0 = time.perf_counter()
-    snap = json.loads(json.dumps(snapshot()))  # through JSON, as it is stored
+    snap = json.loads(json.dumps(snapshot_html() if args.html else snapshot()))  # through JSON, as it is stored
     t = time.perf_counter() - t0
     if args.save:
         with gzip.open(args.save, "wt", encoding="utf-8") as fh:
@@ -68,7 +92,8 @@ def main() -> int:
         old = json.load(fh)
     diff = sorted(k for k in old.keys() | snap.keys() if old.get(k) != snap.get(k))
     if not diff:
-        print(f"identical: {len(snap)} results ({len(snap) // 4} texts x 3 modes + annotate; {t:.1f} s)")
+        what = "pages, balanced" if args.html else f"{len(snap) // 4} texts x 3 modes + annotate"
+        print(f"identical: {len(snap)} results ({what}; {t:.1f} s)")
         return 0
     print(f"DIFFERENT: {len(diff)} of {len(snap)} results")
     for k in diff[:10]:
