@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleantext import Pipeline, annotate, clean
 from cleantext._model import FEATURES_VERSION, ModelError, block_features, load_model, model_from_files
@@ -147,3 +149,14 @@ def test_the_training_command_rebuilds_the_shipped_bytes() -> None:
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "same bytes" in proc.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=60))
+def test_ascii_words_are_the_general_patterns_words(text: str) -> None:
+    # the ASCII fast path of the model's word split gives the words of the Unicode pattern
+    from cleantext import _model
+
+    general = tuple(_model._WORD.findall(_model._DIGITS.sub("0", text)))
+    assert _model._words.__wrapped__(text) == general
+    assert _model._words.__wrapped__(text.lower()) == tuple(_model._WORD.findall(_model._DIGITS.sub("0", text.lower())))

@@ -22,6 +22,7 @@ import functools
 import json
 import math
 import operator
+import re
 import string
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
@@ -43,6 +44,9 @@ FEATURES_VERSION = 1
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?")
 _DIGITS = regex.compile(r"\p{N}")
+# _WORD and the digit fold on ASCII text (letters and digits of ASCII, the ASCII apostrophe)
+_WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
+_FOLD_DIGITS = bytes.maketrans(b"0123456789", b"0000000000")
 _URL = regex.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk|es|mx)\b", regex.IGNORECASE)
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _HANDLE = regex.compile(r"(?<![\w@])@\w{2,}")
@@ -147,7 +151,10 @@ def _shape(text: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=8192)
 def _words(low: str) -> tuple[str, ...]:
-    # every digit folds to "0" (itself a digit, so the words' boundaries stay where they were)
+    # every digit folds to "0" (itself a digit, so the words' boundaries stay where they were);
+    # an ASCII text takes the same words from a plain ASCII pattern, its digits folded in C
+    if low.isascii():
+        return tuple(_WORD_ASCII.findall(low.encode("ascii").translate(_FOLD_DIGITS).decode("ascii")))
     return tuple(_WORD.findall(_DIGITS.sub("0", low)))
 
 
