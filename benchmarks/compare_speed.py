@@ -1,10 +1,11 @@
 """Two checkouts timed against each other and against C4 in the same run, alternating.
 
-    python benchmarks/compare_speed.py /work/main /work/wt-speed
+    python benchmarks/compare_speed.py /work/main /work/wt-speed [--warm]
 
 Each checkout's ``clean()`` runs over the 170 dev texts in a fresh process (best of 3 passes,
 CPU time, which other processes on a busy machine disturb less than the wall clock), the
-checkouts alternating 5 times with datatrove's C4 line rules (FineWeb setting, no tokenizer);
+checkouts alternating 5 times (each pass cold: the package's caches of block texts emptied
+before it, as ``speed.py`` does; ``--warm`` keeps them) with datatrove's C4 line rules (FineWeb setting, no tokenizer);
 medians are printed with the ratio to C4. For before/after figures on a shared, noisy machine.
 The eval data is only read here, never copied into the repository.
 """
@@ -26,8 +27,26 @@ texts = [json.loads(line)["text"] for line in open(sys.argv[2], encoding="utf-8"
 o = Options(format="text")
 for t in texts:
     clean(t, options=o)
+
+
+def forget():  # cold: the package's caches of block texts emptied (as speed.py does)
+    for name, mod in list(sys.modules.items()):
+        if name.startswith("cleantext"):
+            for v in list(vars(mod).values()):
+                info = getattr(v, "cache_info", None)
+                if info is not None and hasattr(v, "cache_clear") and info().maxsize not in (None, 1):
+                    v.cache_clear()
+    m = sys.modules.get("cleantext._model")
+    loaded = m.load_model() if m is not None and hasattr(m, "load_model") else None
+    if loaded is not None and hasattr(loaded, "_text_rows"):
+        loaded._text_rows.clear()
+
+
+cold = sys.argv[3] == "cold"
 ts = []
 for _ in range(3):
+    if cold:
+        forget()
     t0 = time.process_time()
     for t in texts:
         clean(t, options=o)
@@ -52,7 +71,9 @@ print(min(ts))
 
 
 def main() -> int:
-    roots = sys.argv[1:]
+    args = sys.argv[1:]
+    warm = "--warm" in args
+    roots = [a for a in args if a != "--warm"]
     if not roots:
         print(__doc__)
         return 2
@@ -61,7 +82,8 @@ def main() -> int:
     size = 0.0
     for _ in range(5):
         for r in roots:
-            out = subprocess.run([sys.executable, "-c", _CLEAN, r, str(DEV)], capture_output=True, text=True, check=True)
+            out = subprocess.run([sys.executable, "-c", _CLEAN, r, str(DEV), "warm" if warm else "cold"],
+                                 capture_output=True, text=True, check=True)
             t, size = (float(x) for x in out.stdout.split())
             res[r].append(t)
         c4.append(float(subprocess.run([sys.executable, "-c", _C4, str(DEV)], capture_output=True, text=True, check=True).stdout))
