@@ -45,6 +45,11 @@ __all__ = [
 
 _FULL_URL = regex.compile(r"^(?:https?://|www\.)\S+$", regex.IGNORECASE)
 _POPUP_GLUED = regex.compile(r"\s\u00d7\s(?=\p{Lu}|\d+\s+\p{Lu})")
+# a pop-up's own button after a sentence of its pitch ("... chapters. Buy Now"): where it ends
+_POPUP_BUTTON = regex.compile(
+    r"[.!?]\s+(?:buy|shop|order|download|subscribe|join|register|sign\s+up|learn\s+more|get\s+it)(?:\s+(?:now|today|here))?(?=\s+(?-i:\p{Lu}))",
+    regex.IGNORECASE,
+)
 _NUMBERED = regex.compile(r"^(?:\d{1,2}[.)]|[\u2022*\u2013-])\s+\S")
 _LABEL_SEP = regex.compile(r"[:|\u2013\u2014-]\s*$")
 _ANCHOR = {"line": "line", "prefix": "prefix", "phrase": "any", "header": "line", "start": "start", "end": "end"}
@@ -302,13 +307,29 @@ class AdvertisementFilter(PhraseFilter):
             # the outlet's pitch for its own products ("Shop our new mugs and tote bags!")
             return promotion(b, ctx, "advertisement")
         if b.text.startswith("\u00d7 ") and b.words <= 150 and (b.text[2:3].isupper() or b.text[2:3].isdigit()):
+            end = _popup_end(b.text, 2)
+            if end < len(b.text):
+                return ctx.finding((b.start, b.start + end), "advertisement", "pop-up", "a pop-up from its close button '\u00d7' to its button, before the story", 0.8)
             return ctx.finding(b, "advertisement", "pop-up", "a block opened by a pop-up's close button '\u00d7'", 0.8)
-        # the same pop-up glued after other text: from its close button to the end
+        # the same pop-up glued after other text: from its close button to the end (or to its
+        # own button, when the story goes on after it)
         m = _POPUP_GLUED.search(b.text)
         head = b.text[m.end():].split()[:5] if m else []
         if m and len(b.text[m.end():].split()) >= 20 and sum(1 for w in head if w[:1].isupper() or w[:1].isdigit()) >= 4:
+            end = _popup_end(b.text, m.end())
+            if end < len(b.text):
+                return ctx.finding((b.start + m.start(), b.start + end), "advertisement", "pop-up", "a pop-up glued into the paragraph, from its close button '\u00d7' to its button", 0.75)
             return ctx.finding((b.start + m.start(), b.end), "advertisement", "pop-up", "a pop-up glued to the end, from its close button '\u00d7'", 0.75)
         return promotion(b, ctx, "advertisement")
+
+
+def _popup_end(text: str, pos: int) -> int:
+    """Where a pop-up that opens at ``text[pos]`` ends: after its first button ("Buy Now") when
+    the story goes on behind it (``_PROSE_WORDS`` words or more), else at the end of the block."""
+    m = _POPUP_BUTTON.search(text, pos)
+    if m and len(text[m.end():].split()) >= _PROSE_WORDS:
+        return m.end()
+    return len(text)
 
 
 class SocialFilter(PhraseFilter):
@@ -638,9 +659,39 @@ class AuthorBioFilter(PhraseFilter):
         if k < len(kept) - 3 or b.words > _BIO_MAX_WORDS or k < 2:
             return None
         m = _BIO.match(b.text)
-        if m and not reports_speech(b.text):
+        if m and not reports_speech(b.text) and not _story_person(m.group("name"), kept[:k]) and not _ROSTER.search(b.text):
             return ctx.finding(b, "author_bio", "bio-sentence", f"an author's description at the end ('{_snip(m.group())}')", 0.7)
         return None
+
+
+def _story_person(name: str, before: list[Block]) -> bool:
+    """Whether the person a closing description names (by surname) is in the story above it: a
+    profile's subject or a source introduced again at the end, not the author. The author's name
+    stands in a byline: a short line, "(Posted) by NAME", or the opening words of the page."""
+    surname = name.split()[-1]
+    if len(surname) < 3:
+        return False
+    word = regex.compile(rf"\b{regex.escape(surname)}\b")
+    for j, x in enumerate(before):
+        if x.words < 10:
+            continue
+        for m in word.finditer(x.text):
+            if j == 0 and len(x.text[: m.start()].split()) < 6:
+                continue  # a byline glued to the first paragraph
+            if _BY_BEFORE.search(x.text, max(0, m.start() - 40), m.start()):
+                continue
+            return True
+    return False
+
+
+# "by NAME", "por NAME": the name just before a surname is the author's in a byline
+_BY_BEFORE = regex.compile(r"\b(?:by|por)\s+(?:\S+\s+){0,3}$", regex.IGNORECASE)
+
+
+# a team's roster ("Ann Lee and Bo Park are the associate producers"): credits, not one author's bio
+_ROSTER = regex.compile(
+    r"\b(?:and|y)\s+\p{Lu}[\p{L}.'\u2019-]+(?:\s+\p{Lu}[\p{L}.'\u2019-]+){0,3},?\s+(?:are|were|son|fueron)\s+(?:the|los|las)\s"
+)
 
 
 _CONTACT_LABEL = regex.compile(r"^\W*(?:media|press|news)\s+contacts?\b", regex.IGNORECASE)
@@ -738,7 +789,7 @@ def _names_in(names: frozenset[str], text: str) -> bool:
 #: an author's description at the end runs to a few sentences
 _BIO_MAX_WORDS = 110
 _BIO = regex.compile(
-    r"^(?:[\u2014\u2013-]\s*)?(?!(?:There|It|This|That|These|Those|He|She|They|We|Our|The|A|An)\s)\p{Lu}[\p{L}.'\u2019-]+(?:\s+\p{Lu}[\p{L}.'\u2019-]+){1,3}\s+"
+    r"^(?:[\u2014\u2013-]\s*)?(?!(?:There|It|This|That|These|Those|He|She|They|We|Our|The|A|An)\s)(?P<name>\p{Lu}[\p{L}.'\u2019-]+(?:\s+\p{Lu}[\p{L}.'\u2019-]+){1,3})\s+"
     r"(?:is|was|es|ist|est)\s+(?:a|an|the|un|una|ein|eine|une|der|die|el|la|le)?\s*"
     r"(?:[\p{L}-]+\s+){0,6}?"
     r"(?i:writer|journalist|author|reporter|editor|columnist|contributor|correspondent|blogger|"
@@ -888,9 +939,28 @@ class UiFilter(PhraseFilter):
             and b.text.rstrip()[-1:] not in ".!?:;\"\u201d)"
             and is_body_like(kept[k - 1].text)
             and (b.text[:1].isupper() or b.text[:1].isdigit())
+            and not _last_subheading(kept, k)
         ):
             return ctx.finding(b, "ui", "trailing-tag", "a short tag line closing the page", 0.55)
         return None
+
+
+def _last_subheading(kept: list[Block], k: int) -> bool:
+    """Whether ``kept[k]``, a short last line, is one more of the story's subheadings where the
+    text was cut: a phrase in sentence case ("Behind the scenes", not a name like "Bill Gates"),
+    in a story with at least two such short lines between its paragraphs."""
+    words = kept[k].text.split()
+    if len(words) < 2 or not any(w[:1].islower() for w in words[1:]):
+        return False
+    heads = 0
+    for j in range(1, k - 1):
+        x = kept[j]
+        if (x.words <= 6 and x.text.rstrip()[-1:] not in ".!?:;\"\u201d)"
+                and is_body_like(kept[j - 1].text) and is_body_like(kept[j + 1].text)):
+            heads += 1
+            if heads >= 2:
+                return True
+    return False
 
 
 def _widget(b: Block) -> tuple[str, str] | None:

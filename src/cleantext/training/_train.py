@@ -39,7 +39,7 @@ class Settings:
     #: the cost asymmetry searched for: the largest share of body characters, and of documents,
     #: the model may cost in cross-validation at the ``balanced`` threshold
     max_body_lost: float = 0.001
-    max_docs_losing: float = 0.004
+    max_docs_losing: float = 0.006
     shifts: tuple[float, ...] = field(default=tuple(round(0.25 * k, 2) for k in range(0, 41)))
 
 
