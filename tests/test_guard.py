@@ -99,3 +99,27 @@ def test_overlapping_findings_counted_once() -> None:
     r = clean(text, pipeline=Pipeline([twice]), options=Options(max_removed_share=0.4))
     assert P1 not in r.text  # one third of the article text: under a 40% cap
     assert not r.warnings
+
+
+def test_the_share_is_of_the_text_the_sure_removals_leave() -> None:
+    """A verbatim repeat (sure) goes whatever the cap; a doubtful rule's share is measured against
+    the article-like text left after it, so the clean text, cleaned again, gets the same answer."""
+    third = P1.replace("twenty", "thirty")
+
+    def doubts_third(doc: Document, ctx: Context) -> Iterable[Finding]:
+        for b in doc.blocks:
+            if b.text == third:
+                yield ctx.finding(b, "related", "doubtful", "test", 0.6)
+
+    pipe = Pipeline.default().with_filter(doubts_third, before="duplicate")
+    # P2 twice in a row (the second copy is sure), third doubtful: of the four long paragraphs it
+    # is a quarter, but of the three the repeat leaves a third; under a 30% cap it stays
+    text = f"{P1}\n\n{P2}\n\n{P2}\n\n{third}"
+    r = clean(text, pipeline=pipe, options=Options(max_removed_share=0.3))
+    assert third in r.text and r.text.count(P2) == 1
+    assert any(w.startswith("safety cap") for w in r.warnings)
+    again = clean(r.text, pipeline=pipe, options=Options(max_removed_share=0.3))
+    assert third in again.text
+    # under a 40% cap the third paragraph goes, and so it does when the clean text is cleaned again
+    r = clean(text, pipeline=pipe, options=Options(max_removed_share=0.4))
+    assert third not in r.text and not r.warnings

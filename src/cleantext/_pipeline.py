@@ -279,6 +279,20 @@ def _merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _covered(blocks: list[Any], spans: list[tuple[int, int]]) -> int:
+    """How many characters of ``blocks`` the sorted, merged ``spans`` cover."""
+    covered = 0
+    k = 0
+    for b in blocks:  # blocks and spans are both in text order
+        while k < len(spans) and spans[k][1] <= b.start:
+            k += 1
+        j = k
+        while j < len(spans) and spans[j][0] < b.end:
+            covered += min(b.end, spans[j][1]) - max(b.start, spans[j][0])
+            j += 1
+    return covered
+
+
 def _trusted(accepted: list[Finding], doubted: set[tuple[str, str]]) -> list[Finding]:
     """The findings left when the doubtful ones of the doubted rules are set aside."""
     if not doubted:
@@ -304,16 +318,11 @@ def _apply_cap(
     total = sum(b.end - b.start for b in article)
     if total == 0:
         return accepted, []
-    spans = _merge_spans((f.start, f.end) for f in accepted)
-    removed = 0
-    k = 0
-    for b in article:  # blocks and spans are both in text order
-        while k < len(spans) and spans[k][1] <= b.start:
-            k += 1
-        j = k
-        while j < len(spans) and spans[j][0] < b.end:
-            removed += min(b.end, spans[j][1]) - max(b.start, spans[j][0])
-            j += 1
+    # sure removals (a verbatim repeat) are never undone: the share is of the article-like text
+    # they leave, so the clean text, looked at again, is judged as this look judged it
+    sure = _covered(article, _merge_spans((f.start, f.end) for f in accepted if f.confidence >= _CAP_SURE))
+    removed = _covered(article, _merge_spans((f.start, f.end) for f in accepted)) - sure
+    total -= sure
     if removed <= share * total:
         return accepted, []
     # a rule that would take article-like text here is not trusted on this document: its other
