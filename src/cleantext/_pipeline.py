@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from ._document import Document, segment_text
+from ._document import Document, build
 from ._errors import CleantextError, OptionError, UnknownNameError
-from ._result import CATEGORIES, Caption, Metadata, Removal, Result, map_span, replay, replay_with_map
+from ._result import CATEGORIES, Caption, Metadata, Removal, Result, map_span, replay, replay_lines
 
 __all__ = [
     "Finding",
@@ -206,11 +206,15 @@ class Pipeline:
             accepted, cap_warnings = self._accepted(doc, findings, options, doubted)
             warnings.extend(cap_warnings)
             removed = _ledger(doc.text, accepted, self.names)
-            text, pieces = replay_with_map(doc.text, removed)
+            # the clean text is built from the original's lines, and its own lines come with it:
+            # a line no removal touched is the block it was, its lower case and words reused
+            table = doc.line_table()
+            text, pieces, lines, known = replay_lines(doc.text, table, removed, doc.blocks)
             for _ in range(_ROUNDS - 1):
                 if not removed:
                     break
-                again = segment_text(text, language=doc.language)
+                # what segment_text(text, language=doc.language) gives, without cutting it again
+                again = build(text, lines, doc.language, known)[0]
                 more, more_warnings = self.find(again, options, deadline, memo)
                 warnings.extend(w for w in more_warnings if w not in warnings)
                 more_ok, more_cap_warnings = self._accepted(again, more, options, doubted)
@@ -225,7 +229,7 @@ class Pipeline:
                     break
                 accepted = trusted
                 removed = _ledger(doc.text, accepted, self.names)
-                text, pieces = replay_with_map(doc.text, removed)
+                text, pieces, lines, known = replay_lines(doc.text, table, removed, doc.blocks)
         except _Timeout as t:
             return _passthrough(
                 doc, options, f"timed out after {options.timeout} s (in filter {t.args[0]!r}); document returned unchanged"
