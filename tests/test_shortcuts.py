@@ -66,3 +66,62 @@ def test_line_table_follows_a_replaced_text() -> None:
     assert doc.line_table() == [(0, 3, 0, 3), (4, 7, 4, 7)]
     doc.text = " three"
     assert doc.line_table() == [(0, 6, 1, 6)]
+
+
+def test_a_timed_out_filter_leaves_no_trace() -> None:
+    """A filter whose pattern times out loses its findings, and the blocks they took or cut are
+    the earlier filters' again (the pipeline forgets them without having copied its state)."""
+    from cleantext import Options, Pipeline, clean
+
+    text = "Alpha line one.\n\nBeta line two.\n\nGamma line three."
+    seen: list[tuple[bool, bool, bool]] = []
+
+    def first(doc, ctx):  # type: ignore[no-untyped-def]
+        if len(doc.blocks) != 3:  # the first look only
+            return
+        b = doc.blocks[0]
+        yield ctx.finding((b.start, b.start + 5), "ui", "cut", "cuts into block 0")
+
+    def slow(doc, ctx):  # type: ignore[no-untyped-def]
+        if len(doc.blocks) != 3:
+            return
+        yield ctx.finding(doc.blocks[1], "ui", "whole", "takes block 1")
+        yield ctx.finding((doc.blocks[2].start, doc.blocks[2].start + 5), "ui", "cut", "cuts block 2")
+        raise TimeoutError
+
+    def last(doc, ctx):  # type: ignore[no-untyped-def]
+        if len(doc.blocks) != 3:
+            return
+        seen.append((ctx.is_removed(1), 2 in ctx._cut, 0 in ctx._cut))
+        yield ctx.finding(doc.blocks[2], "ui", "whole", "takes block 2")
+
+    r = clean(text, pipeline=Pipeline([first, slow, last]), options=Options(format="text"))
+    assert seen[0] == (False, False, True)
+    assert [x.filter for x in r.removed] == ["first", "last"]
+    assert any("'slow'" in w and "timed out" in w for w in r.warnings)
+    assert r.text == "line one.\n\nBeta line two."
+
+
+def test_kept_is_read_as_it_goes() -> None:
+    """``ctx.kept()`` gives the blocks still there at each step: a block a finding took while
+    the walk ran is not given (and blocks whose index is not their place are walked by index)."""
+    from cleantext import Document, Options, Pipeline
+    from cleantext._document import Block
+
+    walked: list[list[str]] = []
+
+    def walker(doc, ctx):  # type: ignore[no-untyped-def]
+        got = []
+        for b in ctx.kept():
+            got.append(b.text)
+            if b.text == "one" and len(doc.blocks) == 4:  # takes the block after the next
+                yield ctx.finding(doc.blocks[2], "ui", "ahead", "takes 'three'")
+        walked.append(got)
+
+    Pipeline([walker]).run(segment_text("one\ntwo\nthree\nfour"), Options(format="text"))
+    assert walked[0] == ["one", "two", "four"]
+    text = "b\na"
+    doc = Document(text, [Block(1, 0, 1, "b", 0), Block(0, 2, 3, "a", 0)])
+    walked.clear()
+    Pipeline([walker]).run(doc, Options(format="text"))
+    assert walked[0] == ["b", "a"]

@@ -137,7 +137,7 @@ class Pipeline:
             deadline = time.monotonic() + options.timeout
         for flt in self._filters:
             ctx.filter_name = flt.name
-            n_findings, removed_before, cut_before = len(ctx._findings), set(ctx._removed), set(ctx._cut)
+            n_findings = len(ctx._findings)
             try:
                 for f in flt.find(doc, ctx):
                     if f.category not in CATEGORIES and f.remove:
@@ -152,9 +152,7 @@ class Pipeline:
             except TimeoutError:
                 # a pattern run with the regex module's timeout= gave up (see PATTERN_TIMEOUT):
                 # this filter's findings on this document are dropped, the others stand
-                del ctx._findings[n_findings:]
-                ctx._removed = removed_before
-                ctx._cut = cut_before
+                ctx._rollback(n_findings)
                 warnings.append(
                     f"filter {flt.name!r}: a pattern timed out on this document; its findings were dropped"
                 )
