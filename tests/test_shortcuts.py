@@ -125,3 +125,22 @@ def test_kept_is_read_as_it_goes() -> None:
     walked.clear()
     Pipeline([walker]).run(doc, Options(format="text"))
     assert walked[0] == ["b", "a"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_line_blocks_are_the_dataclass_blocks(text: str) -> None:
+    """Segmentation makes a line's block without the dataclass's __init__: it is the block the
+    constructor makes (equal, same hash, frozen), with its words and lower case."""
+    import dataclasses
+
+    import pytest
+
+    from cleantext._document import Block
+
+    for b in segment_text(text).blocks:
+        made = Block(b.index, b.start, b.end, b.text, b.para, b.kind, b.tag, b.hints)
+        assert b == made and hash(b) == hash(made) and repr(b) == repr(made)
+        assert (b.words, b.low) == (len(b.text.split()), b.text.lower())
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            b.text = "x"  # type: ignore[misc]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
@@ -55,6 +56,41 @@ class Block:
             object.__setattr__(self, "words", len(self.text.split()))
         if not self.low:
             object.__setattr__(self, "low", self.text.lower())
+
+
+# A line's block made without the dataclass's __init__ (each field set once through its slot,
+# __post_init__ with nothing to do skipped): half the cost, and a block is made for every line
+# of every look. Equal to Block(index, start, end, text, para, "line", None, (), words, low).
+_SLOT_SET = {name: getattr(Block, name).__set__ for name in Block.__slots__}
+assert tuple(_SLOT_SET) == ("index", "start", "end", "text", "para", "kind", "tag", "hints", "words", "low"), (
+    "Block's fields changed: update _line_block"
+)
+
+
+def _line_block(
+    index: int,
+    start: int,
+    end: int,
+    text: str,
+    para: int,
+    words: int,
+    low: str,
+    _new: Any = object.__new__,
+    _set: tuple[Any, ...] = tuple(_SLOT_SET.values()),
+) -> Block:
+    b: Block = _new(Block)
+    s_index, s_start, s_end, s_text, s_para, s_kind, s_tag, s_hints, s_words, s_low = _set
+    s_index(b, index)
+    s_start(b, start)
+    s_end(b, end)
+    s_text(b, text)
+    s_para(b, para)
+    s_kind(b, "line")
+    s_tag(b, None)
+    s_hints(b, ())
+    s_words(b, words)
+    s_low(b, low)
+    return b
 
 
 @dataclass(slots=True)
@@ -206,5 +242,5 @@ def build(
                 nw = len(ws) if e <= sample else len(low.split())
             else:
                 nw = len(t.split())
-        append(Block(len(blocks), s, e, t, para, "line", None, (), nw, low))
+        append(_line_block(len(blocks), s, e, t, para, nw, low))
     return Document(text=text, blocks=blocks, format="text", language=language), words
