@@ -110,6 +110,7 @@ def instrumented() -> Iterator[Any]:
 
     patch(cleantext, "_to_text", _timed("read: input", cleantext._to_text))
     patch(cleantext, "_segment_text", _timed("read: segment", cleantext._segment_text))
+    patch(cleantext, "_segment_sampled", _timed("read: segment", cleantext._segment_sampled))
     patch(cleantext, "_detect_language", _timed("read: language", cleantext._detect_language))
     patch(_types.Context, "_scan", _timed(lambda: "trigger scan" if LOOK[0] == 0 else "later looks: trigger scan", _types.Context._scan))
     patch(_types.Context, "_record", _timed(lambda: "pipeline: record" if LOOK[0] == 0 else "later looks: record", _types.Context._record))
@@ -117,9 +118,9 @@ def instrumented() -> Iterator[Any]:
     patch(_pipeline.Pipeline, "find", find_wrapper(_pipeline.Pipeline.find))
     patch(_pipeline.Pipeline, "_accepted", _timed(lambda: "resolve: accept, cap" if LOOK[0] == 0 else "later looks: accept, cap", _pipeline.Pipeline._accepted))
     patch(_pipeline, "_ledger", _timed("resolve: ledger", _pipeline._ledger))
-    patch(_pipeline, "replay_with_map", _timed("result: replay", _pipeline.replay_with_map))
+    patch(_pipeline, "replay_lines", _timed("result: replay", _pipeline.replay_lines))
     patch(_pipeline, "_metadata", _timed("result: metadata", _pipeline._metadata))
-    patch(_pipeline, "segment_text", _timed("later looks: segment", _pipeline.segment_text))
+    patch(_pipeline, "build", _timed("later looks: segment", _pipeline.build))
     patch(_pipeline, "map_span", _timed("later looks: map back", _pipeline.map_span))
     try:
         yield cleantext.Pipeline([_TimedFilter(f) for f in cleantext.Pipeline.default()])

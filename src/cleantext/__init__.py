@@ -15,6 +15,7 @@ from collections.abc import Sequence as _Sequence
 import regex as _regex
 
 from ._document import Block, Document
+from ._document import segment_sampled as _segment_sampled
 from ._document import segment_text as _segment_text
 from ._errors import (
     CleantextError,
@@ -25,6 +26,7 @@ from ._errors import (
 )
 from ._input import looks_like_html as _looks_like_html
 from ._input import to_text as _to_text
+from ._lang import _SAMPLE as _LANG_SAMPLE
 from ._lang import detect_language as _detect_language
 from ._profile import Profile, ProfileError, learn_profile
 from ._pipeline import MODES, Context, Filter, FilterError, Finding, FunctionFilter, Options, Pipeline
@@ -110,6 +112,7 @@ def read(value: str | bytes, options: Options | None = None) -> tuple[Document, 
     """Turn the input into a :class:`Document` (and the warnings decoding it produced)."""
     opts = options or Options()
     decoded = None
+    sample: list[list[str]] | None = None
     if isinstance(value, (bytes, bytearray, memoryview)) and opts.format != "text":
         from ._html import decode_html  # noqa: PLC0415
 
@@ -132,9 +135,10 @@ def read(value: str | bytes, options: Options | None = None) -> tuple[Document, 
             doc.format = "html"
             warnings = [*warnings, f"the HTML parser failed ({type(exc).__name__}); tags were stripped and the page read as text"]
     else:
-        doc = _segment_text(text, language=opts.language)
+        # the words the language guess counts are split with the lines (when it is to guess)
+        doc, sample = _segment_sampled(text, opts.language, 0 if opts.language is not None else _LANG_SAMPLE)
     if doc.language is None:
-        doc.language = _detect_language(doc.text)
+        doc.language = _detect_language(doc.text, words=sample)
     return doc, warnings
 
 

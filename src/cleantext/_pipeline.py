@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from ._document import Document, segment_text
+from ._document import Document, build
 from ._errors import CleantextError, OptionError, UnknownNameError
-from ._result import CATEGORIES, Caption, Metadata, Removal, Result, map_span, replay, replay_with_map
+from ._result import CATEGORIES, Caption, Metadata, Removal, Result, map_span, replay, replay_lines
 
 __all__ = [
     "Finding",
@@ -137,7 +137,7 @@ class Pipeline:
             deadline = time.monotonic() + options.timeout
         for flt in self._filters:
             ctx.filter_name = flt.name
-            n_findings, removed_before, cut_before = len(ctx._findings), set(ctx._removed), set(ctx._cut)
+            n_findings = len(ctx._findings)
             try:
                 for f in flt.find(doc, ctx):
                     if f.category not in CATEGORIES and f.remove:
@@ -152,9 +152,7 @@ class Pipeline:
             except TimeoutError:
                 # a pattern run with the regex module's timeout= gave up (see PATTERN_TIMEOUT):
                 # this filter's findings on this document are dropped, the others stand
-                del ctx._findings[n_findings:]
-                ctx._removed = removed_before
-                ctx._cut = cut_before
+                ctx._rollback(n_findings)
                 warnings.append(
                     f"filter {flt.name!r}: a pattern timed out on this document; its findings were dropped"
                 )
@@ -206,11 +204,15 @@ class Pipeline:
             accepted, cap_warnings = self._accepted(doc, findings, options, doubted)
             warnings.extend(cap_warnings)
             removed = _ledger(doc.text, accepted, self.names)
-            text, pieces = replay_with_map(doc.text, removed)
+            # the clean text is built from the original's lines, and its own lines come with it:
+            # a line no removal touched is the block it was, its lower case and words reused
+            table = doc.line_table()
+            text, pieces, lines, known = replay_lines(doc.text, table, removed, doc.blocks)
             for _ in range(_ROUNDS - 1):
                 if not removed:
                     break
-                again = segment_text(text, language=doc.language)
+                # what segment_text(text, language=doc.language) gives, without cutting it again
+                again = build(text, lines, doc.language, known)[0]
                 more, more_warnings = self.find(again, options, deadline, memo)
                 warnings.extend(w for w in more_warnings if w not in warnings)
                 more_ok, more_cap_warnings = self._accepted(again, more, options, doubted)
@@ -225,7 +227,7 @@ class Pipeline:
                     break
                 accepted = trusted
                 removed = _ledger(doc.text, accepted, self.names)
-                text, pieces = replay_with_map(doc.text, removed)
+                text, pieces, lines, known = replay_lines(doc.text, table, removed, doc.blocks)
         except _Timeout as t:
             return _passthrough(
                 doc, options, f"timed out after {options.timeout} s (in filter {t.args[0]!r}); document returned unchanged"

@@ -14,7 +14,7 @@ from typing import Any
 
 from ._document import iter_lines
 
-__all__ = ["Removal", "Caption", "Metadata", "Result", "replay", "replay_with_map", "map_span", "CATEGORIES"]
+__all__ = ["Removal", "Caption", "Metadata", "Result", "replay", "replay_with_map", "replay_lines", "map_span", "CATEGORIES"]
 
 #: The fixed vocabulary of categories, used in the ledger, the CLI and the fixtures.
 CATEGORIES: tuple[str, ...] = (
@@ -165,6 +165,107 @@ def replay_with_map(
             pieces_map.append((pos, a, b - a))
             pos += b - a
     return "".join(out), pieces_map
+
+
+def replay_lines(
+    original: str,
+    table: Sequence[tuple[int, int, int, int]],
+    removed: Iterable[Removal | Mapping[str, Any]],
+    blocks: Sequence[Any] = (),
+) -> tuple[str, list[tuple[int, int, int]], list[tuple[int, int]], list[tuple[str, str, int] | None]]:
+    """:func:`replay_with_map` over the line table of ``original`` (``Document.line_table()``),
+    and the clean text's lines as segmentation wants them: their spans in the clean text
+    (``(-1, -1)`` where a blank line separates paragraphs) and, for a line no removal touched
+    that is one of ``blocks`` (blocks of ``original``), that block's ``(text, low, words)``.
+
+    A line no removal touches is its stripped span, kept whole: only the lines a removal cuts
+    into are cut into pieces."""
+    spans = _merged(_span_of(r) for r in removed)
+    out: list[str] = []
+    pieces_map: list[tuple[int, int, int]] = []
+    lines: list[tuple[int, int]] = []
+    known: list[tuple[str, str, int] | None] = []
+    pos = 0  # length of the output so far
+    pending_blank = False
+    k = 0  # the first span that may still reach the current line
+    nspans = len(spans)
+    # the next span's start and end (past every line once the spans are done)
+    sk, ek = spans[0] if spans else (len(original) + 1, len(original) + 1)
+    bi = 0
+    nblocks = len(blocks)
+    for ls, le, s, e in table:
+        if ek <= ls:
+            while k < nspans and spans[k][1] <= ls:
+                k += 1
+            sk, ek = spans[k] if k < nspans else (len(original) + 1, len(original) + 1)
+        if sk >= le:  # no removal touches this line
+            if s < 0:  # an untouched blank line separates paragraphs
+                pending_blank = True
+                continue
+            if out:
+                if pending_blank:
+                    out.append("\n\n")
+                    pos += 2
+                    lines.append((-1, -1))
+                    known.append(None)
+                else:
+                    out.append("\n")
+                    pos += 1
+            pending_blank = False
+            t = original[s:e]
+            out.append(t)
+            pieces_map.append((pos, s, e - s))
+            lines.append((pos, pos + e - s))
+            pos += e - s
+            while bi < nblocks and blocks[bi].start < s:
+                bi += 1
+            if bi < nblocks and blocks[bi].start == s and blocks[bi].end == e:
+                b = blocks[bi]
+                known.append((b.text, b.low, b.words))
+            else:
+                known.append(None)
+            continue
+        j = k
+        cur = ls
+        pieces: list[tuple[int, int]] = []
+        while j < nspans and spans[j][0] < le:
+            a, b_ = spans[j]
+            if a > cur:
+                pieces.append((cur, a))
+            cur = max(cur, b_)
+            j += 1
+        if cur < le:
+            pieces.append((cur, le))
+        kept: list[tuple[int, int]] = []
+        for a, b_ in pieces:
+            seg = original[a:b_]
+            stripped = seg.strip()
+            if stripped:
+                a += len(seg) - len(seg.lstrip())
+                kept.append((a, a + len(stripped)))
+        if not kept:
+            continue
+        if out:
+            if pending_blank:
+                out.append("\n\n")
+                pos += 2
+                lines.append((-1, -1))
+                known.append(None)
+            else:
+                out.append("\n")
+                pos += 1
+        pending_blank = False
+        start = pos
+        for n, (a, b_) in enumerate(kept):
+            if n:
+                out.append(" ")
+                pos += 1
+            out.append(original[a:b_])
+            pieces_map.append((pos, a, b_ - a))
+            pos += b_ - a
+        lines.append((start, pos))
+        known.append(None)
+    return "".join(out), pieces_map, lines, known
 
 
 def map_span(pieces: Sequence[tuple[int, int, int]], start: int, end: int) -> tuple[int, int] | None:

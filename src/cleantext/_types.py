@@ -7,6 +7,8 @@ Filters import from here, and the pipeline imports the filters: the layers read 
 from __future__ import annotations
 
 import bisect
+from itertools import filterfalse
+from operator import attrgetter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, runtime_checkable
@@ -132,6 +134,24 @@ class FunctionFilter:
         return f"FunctionFilter({self.name!r})"
 
 
+_INDEX = attrgetter("index")
+
+#: (id of a literal tuple, languages) -> (the tuple, whether the trigger scanner of these
+#: languages knows every literal of it): a phrase group's tuple lives for the run, so this is
+#: asked once, not at every look (a function of the tuple and the languages alone; bounded)
+_KNOWN: dict[tuple[int, tuple[str, ...]], tuple[tuple[str, ...], bool]] = {}
+
+
+def _all_known(literals: tuple[str, ...], langs: tuple[str, ...], known: frozenset[str]) -> bool:
+    key = (id(literals), langs)
+    got = _KNOWN.get(key)
+    if got is None or got[0] is not literals:
+        if len(_KNOWN) >= 4096:  # a user's filter making a new tuple at every call
+            _KNOWN.clear()
+        got = _KNOWN[key] = (literals, known.issuperset(literals))
+    return got[1]
+
+
 class Context:
     """What a filter may know besides the document: the mode and what earlier filters found.
 
@@ -156,12 +176,15 @@ class Context:
         self._removed: set[int] = set()
         self._cut: set[int] = set()
         self._starts = [b.start for b in doc.blocks]
+        self._dense: bool | None = None
         self._low: str | None = None
         self._present: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._found: frozenset[str] | None = None
         #: the phrase lists' languages, in the order they are asked for
         self._langs: tuple[str, ...] = ("en",) if self.language == "en" else (self.language, "en")
         self._known = trigger_vocabulary(self._langs)
+        # block text -> its trigger literals (the memo's, kept across looks), once scanned
+        self._per_block: dict[str, frozenset[str]] | None = None
 
     # -- cheap tests on the whole document ---------------------------------------------------
     @property
@@ -181,10 +204,11 @@ class Context:
         found = self._found
         if found is None:
             found = self._found = self._scan()
-        known = self._known
-        if known.issuperset(literals):  # the usual case: one intersection, in C
-            got = tuple(sorted(found.intersection(literals)))
+        if _all_known(literals, self._langs, self._known):  # the usual case: one intersection, in C
+            inter = found.intersection(literals)
+            got = tuple(sorted(inter)) if inter else ()
         else:  # literals the scanner knows are looked up; any other (a user's) is searched for
+            known = self._known
             got = tuple(w for w in literals if w in found or (w not in known and w in self.low))
         self._present[id(literals)] = (literals, got)
         return got
@@ -200,22 +224,25 @@ class Context:
 
     def triggers_in(self, b: Block) -> frozenset[str]:
         """The trigger literals (of this document's phrase lists) that block ``b`` holds."""
-        if self._found is None:
+        per_block = self._per_block
+        if per_block is None:
             self._found = self._scan()
-        langs = self._langs
-        per_block: dict[str, frozenset[str]] = self.memo[("triggers", langs)]
+            per_block = self._per_block
+            assert per_block is not None
         got = per_block.get(b.text)
         if got is None:  # a block of another document (a filter may build its own)
-            got = per_block[b.text] = trigger_scanner(langs)(b.low)
+            got = per_block[b.text] = trigger_scanner(self._langs)(b.low)
         return got
 
     def scanned_triggers(self) -> dict[str, frozenset[str]]:
         """Block text -> the trigger literals it holds, for every block of this document (the
         scan runs now if it has not): a filter's loop reads it instead of calling
         :meth:`triggers_in` per block (a block of another document is not in it)."""
-        if self._found is None:
+        per_block = self._per_block
+        if per_block is None:
             self._found = self._scan()
-        per_block: dict[str, frozenset[str]] = self.memo[("triggers", self._langs)]
+            per_block = self._per_block
+            assert per_block is not None
         return per_block
 
     def _scan(self) -> frozenset[str]:
@@ -224,12 +251,15 @@ class Context:
         langs = self._langs
         scan = trigger_scanner(langs)
         per_block: dict[str, frozenset[str]] = self.memo.setdefault(("triggers", langs), {})
+        self._per_block = per_block
+        get = per_block.get
         out: set[str] = set()
         for b in self.doc.blocks:
-            got = per_block.get(b.text)
+            got = get(b.text)
             if got is None:
                 got = per_block[b.text] = scan(b.low)
-            out |= got
+            if got:
+                out |= got
         return frozenset(out)
 
     # -- what earlier filters decided ------------------------------------------------------
@@ -254,10 +284,32 @@ class Context:
         return None
 
     def kept(self) -> Iterator[Block]:
-        """The blocks no accepted finding covers yet, in order."""
+        """The blocks no accepted finding covers yet, in order (read as the iterator goes: a
+        block a finding takes while it runs is not given)."""
+        blocks = self.doc.blocks
+        if self._dense is None:  # every block's index is its place (segmentation makes them so)
+            self._dense = list(map(_INDEX, blocks)) == list(range(len(blocks)))
+        if self._dense:
+            # the same lazy walk as below, in C: ``_removed`` is one set, updated in place
+            return map(blocks.__getitem__, filterfalse(self._removed.__contains__, range(len(blocks))))
+        return self._kept_by_index()
+
+    def _kept_by_index(self) -> Iterator[Block]:
         for b in self.doc.blocks:
             if b.index not in self._removed:
                 yield b
+
+    def _rollback(self, n: int) -> None:
+        """Forget the findings after the first ``n`` (a filter's, dropped): the blocks taken and
+        cut are those the first ``n`` took and cut, as :meth:`_record` noted them."""
+        del self._findings[n:]
+        self._removed = set()
+        self._cut = set()
+        for f in self._findings:
+            if self.accepted(f):  # a finding not applied was kept with remove=False
+                whole, cut = self._covered(f)
+                self._removed.update(whole)
+                self._cut.update(cut)
 
     def _record(self, f: Finding) -> None:
         """Keep a finding and note which blocks it takes whole or cuts into.
@@ -269,6 +321,18 @@ class Context:
         if not self.accepted(f):
             self._findings.append(f)
             return
+        whole, cut = self._covered(f)
+        if any(j in self._cut for j in whole):
+            self._findings.append(
+                replace(f, remove=False, evidence=f.evidence + " (not applied: an earlier rule cut part of this block)")
+            )
+            return
+        self._findings.append(f)
+        self._removed.update(whole)
+        self._cut.update(cut)
+
+    def _covered(self, f: Finding) -> tuple[list[int], list[int]]:
+        """The blocks finding ``f`` takes whole, and those it cuts into."""
         i = bisect.bisect_left(self._starts, f.start)
         if i > 0 and self.doc.blocks[i - 1].end > f.start:
             i -= 1
@@ -282,14 +346,7 @@ class Context:
             elif f.end > b.start and f.start < b.end:
                 cut.append(i)
             i += 1
-        if any(j in self._cut for j in whole):
-            self._findings.append(
-                replace(f, remove=False, evidence=f.evidence + " (not applied: an earlier rule cut part of this block)")
-            )
-            return
-        self._findings.append(f)
-        self._removed.update(whole)
-        self._cut.update(cut)
+        return whole, cut
 
     # -- building findings -----------------------------------------------------------------
     def finding(
