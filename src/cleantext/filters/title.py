@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import regex
@@ -71,7 +72,9 @@ def _fused_split(text: str) -> int | None:
     t = text.rstrip()
     if t[-1:] not in ".!?" and not t.endswith((".\"", ".\u201d")):
         return None
-    toks = list(_TOKEN.finditer(t))
+    # the first 28 words: what follows is never read (the split is within the first 21 words,
+    # and 28 or more words answer every question about the count alike)
+    toks = list(itertools.islice(_TOKEN.finditer(t), 28))
     if len(toks) < 10:
         return None
     split = None
