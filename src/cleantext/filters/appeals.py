@@ -10,7 +10,7 @@ from .._document import Block, Document
 from .. import _patterns
 from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, inside_quotes, languages, phrases, reports_speech
-from ._forms import PITCH_WORDS, may_be_form_or_pitch, is_pitch, is_service_line, is_signup_form
+from ._forms import GATE_WORDS, PITCH_WORDS, is_pitch, is_service_line, is_signup_form
 
 __all__ = ["DonationFilter", "NewsletterFilter"]
 
@@ -193,9 +193,13 @@ _SERVICE_REACH = 4
 
 def _form_or_pitch(b: Block, ctx: Context) -> Finding | None:
     """A flattened sign-up form, or the outlet describing its newsletter (``_forms``)."""
-    if b.words > _FORM_MAX_WORDS or not may_be_form_or_pitch(b.low):
+    if b.words > _FORM_MAX_WORDS:
         return None
-    parts = is_signup_form(b.text, b.words)
+    # the literals a form or a pitch needs (``_forms.may_be_form_or_pitch``), from the one scan
+    found = ctx.triggers_in(b)
+    if found.isdisjoint(GATE_WORDS):
+        return None
+    parts = is_signup_form(b.text, b.words, found)
     if parts is not None and not reports_speech(b.text):
         return ctx.finding(b, "newsletter", "signup-form", f"a sign-up form's text ({', '.join(parts)})", 0.85)
     if b.words <= PITCH_WORDS:

@@ -127,7 +127,7 @@ class PhraseFilter(BaseFilter):
                 if skip:
                     f = None
                 else:
-                    f = self._judge(b, groups, ctx)
+                    f = self._judge(b, groups, ctx, got if wanted is not None else None)
                     if f is None:
                         clean_texts[text] = True
             if f is None and has_extra:
@@ -142,7 +142,9 @@ class PhraseFilter(BaseFilter):
                     yield item
                     k += 1
 
-    def _judge(self, b: Block, groups: dict[str, tuple[Phrases, tuple[str, ...] | None]], ctx: Context) -> Finding | None:
+    def _judge(self, b: Block, groups: dict[str, tuple[Phrases, tuple[str, ...] | None]], ctx: Context,
+               found: frozenset[str] | None = None) -> Finding | None:
+        """``found``: the trigger literals ``b`` holds, when every group's are of the scan."""
         words = b.words
         speech = None
         for kind in ("header", "line", "prefix", "start", "end", "phrase"):
@@ -151,7 +153,7 @@ class PhraseFilter(BaseFilter):
                 continue
             g, active = ga
             if kind in ("start", "end"):
-                m = g.search(b, active)
+                m = g.search(b, active, found)
                 if m is None:
                     continue
                 rest = len(b.text) - (m.end() - m.start())
@@ -163,7 +165,7 @@ class PhraseFilter(BaseFilter):
                 return ctx.finding(span, self.name, kind, f"{_WHY[kind]} ('{_snip(m.group())}')", self.confidence[kind])
             if words > self.max_words[kind]:
                 continue
-            m = g.search(b, active)
+            m = g.search(b, active, found)
             if m is None:
                 continue
             if kind == "prefix" and not _LABEL_SEP.search(m.group()):
