@@ -17,12 +17,12 @@ kind of rule and the words that matched.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 import regex
 
 from .._document import Block, Document
-from .._patterns import load_group
+from .._patterns import load_group, trigger_vocabulary
 from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, phrases, reports_speech, title_case_ratio
 from ._headlines import headline_run
@@ -61,6 +61,24 @@ def _kinds(name: str, langs: tuple[str, ...]) -> tuple[tuple[str, Phrases], ...]
     )
 
 
+#: a category's kinds of rule, each with its phrases and the triggers that gate them
+_Groups = Mapping[str, tuple[Phrases, Collection[str] | None]]
+
+
+@functools.lru_cache(maxsize=None)
+def _scan_kinds(name: str, langs: tuple[str, ...]) -> tuple[dict[str, tuple[Phrases, frozenset[str]]], frozenset[str]] | None:
+    """``_kinds`` with each kind's triggers as a set, and all of them, when every kind has
+    triggers and all are of the document scan's vocabulary; else None. (Read only: the same
+    dict for every look.)"""
+    known = trigger_vocabulary(langs)
+    out: dict[str, tuple[Phrases, frozenset[str]]] = {}
+    for kind, g in _kinds(name, langs):
+        if g.triggers is None or not known.issuperset(g.triggers):
+            return None
+        out[kind] = (g, frozenset(g.triggers))
+    return out, frozenset().union(*(t for _, t in out.values()))
+
+
 class PhraseFilter(BaseFilter):
     """The shared machinery; subclasses set ``name`` (= their category) and may add rules."""
 
@@ -83,29 +101,44 @@ class PhraseFilter(BaseFilter):
     notice_closes_prose = False
     confidence = {"line": 0.9, "prefix": 0.85, "phrase": 0.8, "header": 0.85, "item": 0.7, "start": 0.85, "end": 0.85}
 
-    def _groups(self, ctx: Context) -> dict[str, tuple[Phrases, tuple[str, ...] | None]]:
+    def _groups(self, ctx: Context) -> _Groups:
         """The kinds of rule this category has, each with the triggers the document holds;
-        a kind whose triggers are all absent cannot match and is left out."""
-        out: dict[str, tuple[Phrases, tuple[str, ...] | None]] = {}
-        for kind, g in _kinds(self.name, languages(ctx)):
+        a kind whose triggers are all absent cannot match and is left out.
+
+        When every kind's triggers are of the scan, every kind comes with all its triggers (a
+        frozenset), whatever the document holds: each block is gated by the literals it holds,
+        a subset of the document's, so a kind's triggers gate it as the document's would, and
+        a kind none of whose triggers the document holds matches no block."""
+        langs = languages(ctx)
+        scan_kinds = _scan_kinds(self.name, langs)
+        if scan_kinds is not None:
+            return scan_kinds[0]
+        out: dict[str, tuple[Phrases, Collection[str] | None]] = {}
+        for kind, g in _kinds(self.name, langs):
             active = g.active(ctx)
             if active is None or active:
                 out[kind] = (g, active)
         return out
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        groups = self._groups(ctx)
-        if not groups and type(self).extra is PhraseFilter.extra:
-            return
+        static = _scan_kinds(self.name, languages(ctx))
+        groups: _Groups
+        wanted: frozenset[str] | None
+        if static is not None:  # every trigger of the scan: the blocks' own literals gate them
+            groups, wanted = static
+        else:
+            groups = self._groups(ctx)
+            if not groups and type(self).extra is PhraseFilter.extra:
+                return
+            # every literal that may let a rule match here; a block holding none of them is
+            # judged without a search (when they are all the lists' own: a user's are not in the scan)
+            union: frozenset[str] = frozenset().union(*(a for _, a in groups.values() if a is not None))
+            own = not any(a is None for _, a in groups.values()) and ctx._known.issuperset(union)
+            wanted = union if own else None
         kept = list(ctx.kept())
         # the blocks whose text no phrase rule matched, on this or an earlier look: the phrase
         # rules judge a block's text alone (the triggers a block holds are in the document too)
         clean_texts = ctx.memo_for(self)
-        # every literal that may let a rule match here; a block holding none of them is judged
-        # without a search (when they are all the lists' own: a user's are not in the scan)
-        union: frozenset[str] = frozenset().union(*(a for _, a in groups.values() if a is not None))
-        own = not any(a is None for _, a in groups.values()) and ctx._known.issuperset(union)
-        wanted = union if own else None
         # the scan's per-block literals, read directly (the scan ran: ``present`` asked for them)
         scanned = ctx.scanned_triggers() if wanted is not None else None
         has_extra = type(self).extra is not PhraseFilter.extra
@@ -142,7 +175,7 @@ class PhraseFilter(BaseFilter):
                     yield item
                     k += 1
 
-    def _judge(self, b: Block, groups: dict[str, tuple[Phrases, tuple[str, ...] | None]], ctx: Context,
+    def _judge(self, b: Block, groups: _Groups, ctx: Context,
                found: frozenset[str] | None = None) -> Finding | None:
         """``found``: the trigger literals ``b`` holds, when every group's are of the scan."""
         words = b.words
