@@ -118,6 +118,10 @@ def form_parts(text: str, found: frozenset[str] | None = None) -> list[str]:
     """The names of the sign-up form's parts found in ``text``, in the order of ``_PARTS``.
     ``found``: the lower-case literals the text holds, when the caller has them (a superset of
     those of ``_PART_WORDS`` it holds: ``Context.triggers_in``)."""
+    if "\u017f" in text or "\u0130" in text:
+        # the patterns' case folding matches "ſ" as "s", and "İ" as "i", where the lower
+        # case holds no such letter: every part is searched
+        return [name for name, pat, _ in _PART_RES if pat.search(text)]
     if found is None:
         low = text.lower()
         found = frozenset([w for w in _ALL_PART_WORDS if w in low])

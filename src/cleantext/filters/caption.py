@@ -141,7 +141,7 @@ def _wire_may(text: str) -> bool:
     """Whether ``_WIRE_DATE`` may match: its year's full stop is the text's last one (nothing
     after it but a name without a full stop), and a year of this century or the last before it."""
     i = text.rfind(".")
-    return i >= 4 and text[i - 4 : i - 2] in ("19", "20") and text[i - 2].isdigit() and text[i - 1].isdigit()
+    return i >= 4 and text[i - 4 : i - 2] in ("19", "20")
 
 
 # The credit of a chart, map or table, alone on its line: "Data is from Example.com", "Map by X"
@@ -290,7 +290,8 @@ class CaptionFilter(BaseFilter):
                     f = dataclasses.replace(f, start=b.start, end=b.end)  # the whole row goes
                 done.add(b.index)
                 yield f
-            elif not (10 <= judged.words <= 60 and (_shaped_like_caption(judged.text) or _echo_key(judged.text) is not None)):
+            elif not (10 <= judged.words <= 60 and judged.text.rstrip()[-1:] not in ".!?"
+                      and (_shaped_like_caption(judged.text) or _echo_key(judged.text) is not None)):
                 memo[b.text] = True  # the rules that read the neighbours did not look at them
 
     def _single(self, b: Block, ctx: Context, cues: tuple[str, ...] = (), found: frozenset[str] | None = None) -> Finding | None:
@@ -369,12 +370,14 @@ class CaptionFilter(BaseFilter):
         if b.words <= 60 and _wire_may(text) and _WIRE_DATE.search(text, max(0, len(text) - 120)):
             return ctx.finding(b, "caption", "wire-caption", "a wire-photo caption ending 'in PLACE, Month D, YYYY.'", 0.6,
                                {"caption": Caption(text=text, credit=None)})
-        if 12 <= b.words <= 60 and _echoes_story(b, ctx):
+        # both rules below take only a line without a sentence's full stop at its end
+        open_end = text.rstrip()[-1:] not in ".!?"
+        if open_end and 12 <= b.words <= 60 and _echoes_story(b, ctx):
             # a caption that restates a paragraph of the story, without its full stop
             return ctx.finding(b, "caption", "echo-caption",
                                "an unpunctuated line that restates the opening of a story paragraph", 0.7,
                                {"caption": Caption(text=text, credit=None)})
-        if 10 <= b.words <= 60 and _looks_like_caption(b, ctx):
+        if open_end and 10 <= b.words <= 60 and _looks_like_caption(b, ctx):
             verb = _described_picture(text)
             if verb is not None:
                 return ctx.finding(b, "caption", "picture-described",

@@ -192,7 +192,9 @@ def _story_after(first: Block, rest: list[Block], top: bool) -> Block | None:
     own = norm(first.text)
     if top and first.words >= 4:
         for j, b in enumerate(rest[:5]):
-            if norm(b.text) == own:  # the headline again: the story follows its copy
+            # (folding white space only shortens a text, and keeps its first character)
+            t = b.text
+            if len(t) >= len(own) and t.lstrip()[:1] == own[:1] and norm(t) == own:  # the headline again: the story follows its copy
                 after = rest[j + 1] if j + 1 < len(rest) else None
                 if after is not None and is_body_like(after.text) and not is_headline_like(after.text):
                     return after
