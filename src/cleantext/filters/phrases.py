@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from typing import Any
 
 import regex
 
@@ -142,6 +143,15 @@ class PhraseFilter(BaseFilter):
         # the scan's per-block literals, read directly (the scan ran: ``present`` asked for them)
         scanned = ctx.scanned_triggers() if wanted is not None else None
         has_extra = type(self).extra is not PhraseFilter.extra
+        extra_at = self.extra_positions(len(kept)) if has_extra else range(0)
+        if wanted is not None and scanned is not None and extra_at is not None:
+            # only the blocks that hold a trigger, and those where ``extra`` may take one, are
+            # visited (every other one is passed over by the loop below without a finding)
+            todo = [j for j, b in enumerate(kept) if (got := scanned.get(b.text)) is None or not wanted.isdisjoint(got)]
+            if len(extra_at):
+                todo = sorted(set(todo).union(extra_at))
+            yield from self._visit(kept, todo, extra_at, groups, wanted, scanned, clean_texts, ctx)
+            return
         k = 0
         n = len(kept)
         while k < n:
@@ -174,6 +184,41 @@ class PhraseFilter(BaseFilter):
                 for item in self._items(kept, k, ctx):
                     yield item
                     k += 1
+
+    def _visit(self, kept: list[Block], todo: list[int], extra_at: range, groups: _Groups, wanted: frozenset[str],
+               scanned: dict[str, frozenset[str]], clean_texts: dict[Any, Any], ctx: Context) -> Iterator[Finding]:
+        """``find``'s loop over the positions ``todo`` only (ascending): the blocks that hold one
+        of the ``wanted`` literals, and the positions ``extra_at`` where ``extra`` may find."""
+        k = 0  # the first position not taken by a header's list
+        for j in todo:
+            if j < k:
+                continue
+            b = kept[j]
+            text = b.text
+            f = None
+            if text not in clean_texts:
+                got = scanned.get(text)
+                if got is None:
+                    got = ctx.triggers_in(b)
+                if not wanted.isdisjoint(got):
+                    f = self._judge(b, groups, ctx, got)
+                    if f is None:
+                        clean_texts[text] = True
+            if f is None and j in extra_at:
+                f = self.extra(kept, j, ctx)
+            if f is None:
+                continue
+            yield f
+            k = j + 1
+            if f.rule == "header":
+                for item in self._items(kept, k, ctx):
+                    yield item
+                    k += 1
+
+    def extra_positions(self, n: int) -> range | None:
+        """The positions among ``n`` kept blocks where :meth:`extra` may find something (None:
+        any; a subclass whose rule reads only the last blocks says which)."""
+        return None
 
     def _judge(self, b: Block, groups: _Groups, ctx: Context,
                found: frozenset[str] | None = None) -> Finding | None:
@@ -513,6 +558,9 @@ class SourceNoticeFilter(PhraseFilter):
     name = "source_notice"
     categories = ("source_notice",)
 
+    def extra_positions(self, n: int) -> range | None:
+        return range(n - 1, n) if n > 3 else range(0)
+
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
         # a full link as the very last line: where the story came from
@@ -667,6 +715,9 @@ class AuthorBioFilter(PhraseFilter):
         if 0 < len(rest) <= self.max_items and all(b.words <= limit for b in rest):
             for b in rest:
                 yield ctx.finding(b, self.name, "list-item", "a short block in the contacts that end the page", self.confidence["item"])
+
+    def extra_positions(self, n: int) -> range | None:
+        return range(max(2, n - 3), n)
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
