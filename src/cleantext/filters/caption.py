@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterable
 
 import regex
@@ -450,8 +451,13 @@ def _echo_key(text: str) -> list[str] | None:
         return None
     if title_case_ratio(text) >= 0.6 or reports_speech(text) or _FIRST_PERSON.match(text):
         return None
-    key = [w.lower() for w in _WORDS.findall(text)[:_ECHO_WORDS]]
+    key = _first_words(text)
     return key if len(key) == _ECHO_WORDS else None
+
+
+def _first_words(text: str) -> list[str]:
+    """The first ``_ECHO_WORDS`` words of ``text``, in lower case (the rest is not searched)."""
+    return [m.group().lower() for m in itertools.islice(_WORDS.finditer(text), _ECHO_WORDS)]
 
 
 def _echoes_story(b: Block, ctx: Context) -> bool:
@@ -474,7 +480,7 @@ def _echoes_story(b: Block, ctx: Context) -> bool:
         t = x.text.rstrip()
         if t.rstrip(_CLOSING_QUOTES)[-1:] not in ".!?":
             continue
-        if [w.lower() for w in _WORDS.findall(t)[:_ECHO_WORDS]] == key:
+        if _first_words(t) == key:
             return True
     return False
 
