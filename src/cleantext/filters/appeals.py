@@ -181,6 +181,8 @@ class NewsletterFilter(BaseFilter):
         prompt = phrases("newsletter_prompt", ctx)
         active = prompt.active(ctx)
         searched = active is None or bool(active)  # no trigger of the prompts in the document
+        # the prompts' triggers are of the scan: a block's own literals gate its search
+        scanned = active is not None and ctx._known.issuperset(active)
         clean_texts = ctx.memo_for(self)  # texts that hold no prompt, kept across looks
         kept = list(ctx.kept())
         found: list[int] = []
@@ -189,7 +191,7 @@ class NewsletterFilter(BaseFilter):
                 continue
             f = _form_or_pitch(b, ctx)
             if f is None and searched and b.words <= 60:
-                m = prompt.search(b, active)
+                m = prompt.search(b, active, ctx.triggers_in(b) if scanned else None)
                 if m is not None and not reports_speech(b.text):
                     f = ctx.finding(b, "newsletter", "signup-prompt", f"a sign-up prompt ('{m.group()[:40]}')", 0.85)
             if f is None:

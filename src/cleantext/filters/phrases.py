@@ -28,7 +28,7 @@ from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, phrases, reports_speech, title_case_ratio
 from ._headlines import headline_run
 from ._orgblurb import closing_org_blurbs
-from ._promo import promotion
+from ._promo import may_promote, promotion
 from ._widgets import is_embed_pointer, is_month_menu
 
 __all__ = [
@@ -143,14 +143,16 @@ class PhraseFilter(BaseFilter):
         # the scan's per-block literals, read directly (the scan ran: ``present`` asked for them)
         scanned = ctx.scanned_triggers() if wanted is not None else None
         has_extra = type(self).extra is not PhraseFilter.extra
-        extra_at = self.extra_positions(len(kept)) if has_extra else range(0)
-        if wanted is not None and scanned is not None and extra_at is not None:
+        gated = not has_extra or type(self).extra_may is not PhraseFilter.extra_may
+        if wanted is not None and scanned is not None and gated:
             # only the blocks that hold a trigger, and those where ``extra`` may take one, are
             # visited (every other one is passed over by the loop below without a finding)
-            todo = [j for j, b in enumerate(kept) if (got := scanned.get(b.text)) is None or not wanted.isdisjoint(got)]
-            if len(extra_at):
-                todo = sorted(set(todo).union(extra_at))
-            yield from self._visit(kept, todo, extra_at, groups, wanted, scanned, clean_texts, ctx)
+            extra_may = self.extra_may
+            todo = [
+                j for j, b in enumerate(kept)
+                if (got := scanned.get(b.text)) is None or not wanted.isdisjoint(got) or (has_extra and extra_may(kept, j, got))
+            ]
+            yield from self._visit(kept, todo, has_extra, groups, wanted, scanned, clean_texts, ctx)
             return
         k = 0
         n = len(kept)
@@ -185,10 +187,10 @@ class PhraseFilter(BaseFilter):
                     yield item
                     k += 1
 
-    def _visit(self, kept: list[Block], todo: list[int], extra_at: range, groups: _Groups, wanted: frozenset[str],
+    def _visit(self, kept: list[Block], todo: list[int], has_extra: bool, groups: _Groups, wanted: frozenset[str],
                scanned: dict[str, frozenset[str]], clean_texts: dict[Any, Any], ctx: Context) -> Iterator[Finding]:
         """``find``'s loop over the positions ``todo`` only (ascending): the blocks that hold one
-        of the ``wanted`` literals, and the positions ``extra_at`` where ``extra`` may find."""
+        of the ``wanted`` literals, and those where ``extra`` may find (``extra_may``)."""
         k = 0  # the first position not taken by a header's list
         for j in todo:
             if j < k:
@@ -204,7 +206,7 @@ class PhraseFilter(BaseFilter):
                     f = self._judge(b, groups, ctx, got)
                     if f is None:
                         clean_texts[text] = True
-            if f is None and j in extra_at:
+            if f is None and has_extra:
                 f = self.extra(kept, j, ctx)
             if f is None:
                 continue
@@ -215,10 +217,11 @@ class PhraseFilter(BaseFilter):
                     yield item
                     k += 1
 
-    def extra_positions(self, n: int) -> range | None:
-        """The positions among ``n`` kept blocks where :meth:`extra` may find something (None:
-        any; a subclass whose rule reads only the last blocks says which)."""
-        return None
+    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
+        """Whether :meth:`extra` may find something at ``kept[k]``, a block holding the scanned
+        literals ``found``: a cheap necessary condition (a subclass that defines it lets
+        ``find`` pass over the other blocks; not defined, every block is given to ``extra``)."""
+        return True
 
     def _judge(self, b: Block, groups: _Groups, ctx: Context,
                found: frozenset[str] | None = None) -> Finding | None:
@@ -375,6 +378,9 @@ class AdvertisementFilter(PhraseFilter):
     name = "advertisement"
     categories = ("advertisement",)
 
+    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
+        return "\u00d7 " in kept[k].text or may_promote(found)
+
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
         # a pop-up left in the text: its close button "×" opens the block
@@ -416,6 +422,9 @@ class SocialFilter(PhraseFilter):
                 continue
             if ctx.removed_category(b.index + 1) == "social":
                 yield ctx.finding(b, "social", "label", "a short label ending in ':' over a share or follow prompt", 0.8)
+
+    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
+        return kept[k].words <= 14 or may_promote(found)
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
@@ -490,6 +499,9 @@ class RelatedFilter(PhraseFilter):
         # the outlet pointing to its own shows ("Listen to this week's episode of our podcast")
         return promotion(kept[k], ctx, "related")
 
+    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
+        return may_promote(found)
+
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         """The phrase rules; then, by shape, a run of headlines closing the page."""
         yield from super().find(doc, ctx)
@@ -558,8 +570,8 @@ class SourceNoticeFilter(PhraseFilter):
     name = "source_notice"
     categories = ("source_notice",)
 
-    def extra_positions(self, n: int) -> range | None:
-        return range(n - 1, n) if n > 3 else range(0)
+    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
+        return k == len(kept) - 1 and len(kept) > 3
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
@@ -716,8 +728,8 @@ class AuthorBioFilter(PhraseFilter):
             for b in rest:
                 yield ctx.finding(b, self.name, "list-item", "a short block in the contacts that end the page", self.confidence["item"])
 
-    def extra_positions(self, n: int) -> range | None:
-        return range(max(2, n - 3), n)
+    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
+        return k >= len(kept) - 3 and k >= 2
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
