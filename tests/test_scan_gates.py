@@ -107,11 +107,3 @@ def test_leftmost_keeps_the_first_alternative_at_a_tie() -> None:
     m = _leftmost(parts, "Please read more here", 1.0)
     assert m is not None and m.group() == "read"
 
-
-def test_the_promotion_gate_holds_every_languages_triggers() -> None:
-    from cleantext.filters._promo import _all_triggers, _grammar, may_promote
-
-    for langs in LANG_SETS:
-        assert _grammar(langs).triggers <= _all_triggers()
-        assert _grammar(langs).triggers <= trigger_vocabulary(langs)  # read from the scan
-    assert may_promote(frozenset({"follow"})) and not may_promote(frozenset({"zzz"}))

@@ -45,11 +45,11 @@ from typing import Any, NamedTuple
 import regex
 
 from .._document import Block
-from .._patterns import LANGUAGES, group_source, load_triggers
+from .._patterns import group_source, load_triggers
 from .._types import Context, Finding
 from ._common import inside_quotes, is_headline_like, languages, reports_speech
 
-__all__ = ["promotion", "may_promote", "Promotion", "CATEGORY"]
+__all__ = ["promotion", "Promotion", "CATEGORY"]
 
 #: the concepts, in the order a sentence is tried, and the category each one's removals carry
 CATEGORY = {"follow": "social", "share": "social", "shop": "advertisement", "listen": "related"}
@@ -263,24 +263,6 @@ def _verdict(text: str, langs: tuple[str, ...]) -> Promotion | None:
 
 
 _NONE: Any = object()
-
-
-@functools.lru_cache(maxsize=1)
-def _all_triggers() -> frozenset[str]:
-    """Every trigger of the grammar's lists in any language: ``_grammar(langs).triggers`` is a
-    subset for every ``langs``."""
-    out: set[str] = set()
-    for lang in LANGUAGES:
-        for g in [f"promo_{c}_verb" for c in _CONCEPTS] + ["promo_reader_question"]:
-            out.update(load_triggers(g, (lang,)) or ())
-    return frozenset(out)
-
-
-def may_promote(found: frozenset[str]) -> bool:
-    """Whether a block holding the scanned literals ``found`` may be a promotion: it holds one of
-    the grammar's triggers in some language (:func:`promotion` asks no more of a block that
-    holds none of its languages' triggers)."""
-    return not _all_triggers().isdisjoint(found)
 
 
 def promotion(b: Block, ctx: Context, category: str) -> Finding | None:

@@ -28,7 +28,7 @@ from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, phrases, reports_speech, title_case_ratio
 from ._headlines import headline_run
 from ._orgblurb import closing_org_blurbs
-from ._promo import may_promote, promotion
+from ._promo import promotion
 from ._widgets import is_embed_pointer, is_month_menu
 
 __all__ = [
@@ -378,9 +378,6 @@ class AdvertisementFilter(PhraseFilter):
     name = "advertisement"
     categories = ("advertisement",)
 
-    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
-        return "\u00d7 " in kept[k].text or may_promote(found)
-
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
         # a pop-up left in the text: its close button "×" opens the block
@@ -422,9 +419,6 @@ class SocialFilter(PhraseFilter):
                 continue
             if ctx.removed_category(b.index + 1) == "social":
                 yield ctx.finding(b, "social", "label", "a short label ending in ':' over a share or follow prompt", 0.8)
-
-    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
-        return kept[k].words <= 14 or may_promote(found)
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
@@ -498,9 +492,6 @@ class RelatedFilter(PhraseFilter):
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         # the outlet pointing to its own shows ("Listen to this week's episode of our podcast")
         return promotion(kept[k], ctx, "related")
-
-    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
-        return may_promote(found)
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         """The phrase rules; then, by shape, a run of headlines closing the page."""
