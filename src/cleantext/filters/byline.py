@@ -298,7 +298,8 @@ class BylineFilter(BaseFilter):
         # blocks would move with every removal, and a second look would find a byline more.
         # With fewer than two paragraphs of story every line is in the head (a cap of so many
         # blocks would again move with each removal).
-        body = [k for k, b in enumerate(kept) if is_body_like(b.text)]
+        # (25 words or more is prose whatever its ending: ``is_body_like`` without splitting it)
+        body = [k for k, b in enumerate(kept) if b.words >= 25 or is_body_like(b.text)]
         if len(body) > 1:
             head_end = min(body[1], self.head_max)
             tail_start = max(body[-2] + 1, head_end, len(kept) - self.tail_max)
@@ -311,7 +312,7 @@ class BylineFilter(BaseFilter):
         # the last lines, after the story's last paragraph
         last: set[int] = set()
         for b in reversed(kept[1:][-3:]):
-            if is_body_like(b.text):
+            if b.words >= 25 or is_body_like(b.text):
                 break
             last.add(b.index)
         memo = ctx.memo_for(self)
@@ -436,7 +437,7 @@ class BylineFilter(BaseFilter):
         """'Ana Ruiz.- ' glued to the start of the story's first paragraph (a Spanish byline)."""
         for k in range(min(head_end + 1, len(kept))):
             b = kept[k]
-            if k in found or not is_body_like(b.text):
+            if k in found or not (b.words >= 25 or is_body_like(b.text)):
                 continue
             m = _NAME_DASH.match(b.text)
             if m is None:

@@ -233,6 +233,8 @@ class PhraseFilter(BaseFilter):
             if ga is None:
                 continue
             g, active = ga
+            if found is not None and active is not None and found.isdisjoint(active):
+                continue  # none of the kind's triggers in the block: its search finds nothing
             if kind in ("start", "end"):
                 m = g.search(b, active, found)
                 if m is None:
