@@ -140,7 +140,7 @@ class PhraseFilter(BaseFilter):
         # the blocks whose text no phrase rule matched, on this or an earlier look: the phrase
         # rules judge a block's text alone (the triggers a block holds are in the document too)
         clean_texts = ctx.memo_for(self)
-        # the scan's per-block literals, read directly (the scan ran: ``present`` asked for them)
+        # the scan's per-block literals, read directly (the scan runs now if it has not)
         scanned = ctx.scanned_triggers() if wanted is not None else None
         has_extra = type(self).extra is not PhraseFilter.extra
         gated = not has_extra or type(self).extra_may is not PhraseFilter.extra_may
