@@ -67,17 +67,18 @@ _Groups = Mapping[str, tuple[Phrases, Collection[str] | None]]
 
 
 @functools.lru_cache(maxsize=None)
-def _scan_kinds(name: str, langs: tuple[str, ...]) -> tuple[dict[str, tuple[Phrases, frozenset[str]]], frozenset[str]] | None:
-    """``_kinds`` with each kind's triggers as a set, and all of them, when every kind has
-    triggers and all are of the document scan's vocabulary; else None. (Read only: the same
-    dict for every look.)"""
+def _scan_kinds(name: str, langs: tuple[str, ...]) -> tuple[dict[str, tuple[Phrases, frozenset[str]]], frozenset[str], tuple[str, ...]] | None:
+    """``_kinds`` with each kind's triggers as a set, and all of them (as a set, and as one
+    tuple for ``Context.present``), when every kind has triggers and all are of the document
+    scan's vocabulary; else None. (Read only: the same objects for every look.)"""
     known = trigger_vocabulary(langs)
     out: dict[str, tuple[Phrases, frozenset[str]]] = {}
     for kind, g in _kinds(name, langs):
         if g.triggers is None or not known.issuperset(g.triggers):
             return None
         out[kind] = (g, frozenset(g.triggers))
-    return out, frozenset().union(*(t for _, t in out.values()))
+    every = frozenset().union(*(t for _, t in out.values()))
+    return out, every, tuple(sorted(every))
 
 
 class PhraseFilter(BaseFilter):
@@ -126,7 +127,9 @@ class PhraseFilter(BaseFilter):
         groups: _Groups
         wanted: frozenset[str] | None
         if static is not None:  # every trigger of the scan: the blocks' own literals gate them
-            groups, wanted = static
+            groups, wanted, every = static
+            if type(self).extra is PhraseFilter.extra and not ctx.present(every):
+                return  # no trigger in the document, no rule of its own
         else:
             groups = self._groups(ctx)
             if not groups and type(self).extra is PhraseFilter.extra:
