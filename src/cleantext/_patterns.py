@@ -28,6 +28,7 @@ __all__ = [
     "group_source",
     "trigger_scanner",
     "trigger_vocabulary",
+    "scan_words",
     "LANGUAGES",
     "PATTERN_TIMEOUT",
 ]
@@ -126,10 +127,33 @@ def _groups_in(language: str) -> list[str]:
         return []
 
 
+#: Literals the built-in filters test in a block's lower-case text besides the phrase lists'
+#: triggers (see :func:`scan_words`), in any language.
+_FILTER_WORDS: set[str] = set()
+
+
+def scan_words(*words: str) -> frozenset[str]:
+    """Declare lower-case literals that a filter tests in blocks (``w in block.low``): they join
+    the one scan of the trigger automaton, and the filter reads them from
+    ``Context.triggers_in(b)`` / ``Context.scanned_triggers()`` instead of searching each block
+    once per literal (the scan finds every occurrence, overlapping ones too, so
+    ``w in triggers`` is ``w in block.low``). Called when a filter module is imported."""
+    for w in words:
+        if not w or w != w.lower():
+            raise PatternError(f"a scanned literal is a non-empty lower-case string, got {w!r}")
+    new = set(words) - _FILTER_WORDS
+    if new:
+        _FILTER_WORDS.update(new)
+        trigger_vocabulary.cache_clear()
+        trigger_scanner.cache_clear()
+    return frozenset(words)
+
+
 @functools.lru_cache(maxsize=None)
 def trigger_vocabulary(languages: tuple[str, ...]) -> frozenset[str]:
-    """Every trigger literal of every group in these languages."""
-    words: set[str] = set()
+    """Every trigger literal of every group in these languages, and the filters' own literals
+    (:func:`scan_words`)."""
+    words: set[str] = set(_FILTER_WORDS)
     for lang in languages:
         for g in _groups_in(lang):
             got = _read(g, lang)

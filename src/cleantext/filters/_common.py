@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import bisect
-from collections.abc import Iterable
+import functools
+import time
+from collections.abc import Collection, Iterable
 
 import regex
 
 from .._document import Block, Document
 from .. import _patterns
-from .._patterns import group_source, load_triggers
+from .._patterns import group_source, load_group, load_triggers
 from .._types import Context, Finding
 
 __all__ = [
@@ -138,13 +139,20 @@ class Phrases:
     looked for in each block, and only a block holding one is searched with the expression.
     """
 
-    __slots__ = ("pattern", "triggers", "tail")
+    __slots__ = ("pattern", "triggers", "tail", "parts")
 
-    def __init__(self, pattern: regex.Pattern[str], triggers: tuple[str, ...] | None, tail: int = 0) -> None:
+    def __init__(self, pattern: regex.Pattern[str], triggers: tuple[str, ...] | None, tail: int = 0,
+                 parts: tuple[regex.Pattern[str], ...] | None = None) -> None:
         self.pattern = pattern
         self.triggers = triggers
         #: for patterns anchored at the end: search only this many trailing characters
         self.tail = tail
+        #: ``pattern``'s alternatives each compiled alone, in their order (for a group matched
+        #: anywhere): :meth:`search` takes the leftmost of their first matches, the first
+        #: alternative's at a tie, which is the match of the whole alternation; each alone
+        #: scans for its own literals, where the alternation tried every alternative at every
+        #: position (three times slower on a list with an alternative that opens with ``\w``)
+        self.parts = parts
 
     def active(self, ctx: Context) -> tuple[str, ...] | None:
         """The triggers present in the document (None: the group has no triggers)."""
@@ -152,7 +160,7 @@ class Phrases:
             return None
         return ctx.present(self.triggers)
 
-    def may_match(self, low: str, active: tuple[str, ...] | None = None) -> bool:
+    def may_match(self, low: str, active: Collection[str] | None = None) -> bool:
         t = self.triggers if active is None else active
         if t is None:
             return True
@@ -161,21 +169,49 @@ class Phrases:
                 return True
         return False
 
-    def search(self, b: Block, active: tuple[str, ...] | None = None) -> regex.Match[str] | None:
+    def search(self, b: Block, active: Collection[str] | None = None,
+               found: frozenset[str] | None = None) -> regex.Match[str] | None:
         """The first match in the block, or None. Phrase lists are data anybody may extend, so
         the search runs with ``_patterns.PATTERN_TIMEOUT``; a search that gives up raises
-        ``TimeoutError``, which the pipeline turns into a warning."""
-        if not self.may_match(b.low, active):
+        ``TimeoutError``, which the pipeline turns into a warning. ``found``: the trigger
+        literals the block holds (``Context.triggers_in``), when ``active`` is of the scanned
+        vocabulary: one set test instead of an ``in`` test per trigger."""
+        if found is not None and active is not None:
+            if found.isdisjoint(active):
+                return None
+        elif not self.may_match(b.low, active):
             return None
         timeout = _patterns.PATTERN_TIMEOUT
+        if self.parts is not None:
+            return _leftmost(self.parts, b.text, timeout)
         if self.tail and len(b.text) > self.tail:
             return self.pattern.search(b.text, len(b.text) - self.tail, timeout=timeout)
         return self.pattern.search(b.text, timeout=timeout)
 
 
+def _leftmost(parts: tuple[regex.Pattern[str], ...], text: str, timeout: float) -> regex.Match[str] | None:
+    """The match of the alternation of ``parts`` (each ``(?<!\\w)(?:ALTERNATIVE)(?!\\w)``):
+    the leftmost of their first matches, the earliest part's at a tie. The parts share the
+    ``timeout`` of one search: a search that gives up raises ``TimeoutError``."""
+    deadline = time.monotonic() + timeout
+    best: regex.Match[str] | None = None
+    for p in parts:
+        m = p.search(text, timeout=max(deadline - time.monotonic(), 1e-6))
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+            if m.start() == 0:
+                break  # no later part can start further left
+    return best
+
+
+# a back reference, a named group, a recursion or a branch reset, or a flag for the whole expression
+_GLOBAL_REFERENCE = regex.compile(r"\\[1-9]|\\g<|\(\?P[<=>]|\(\?<\w|\(\?&|\(\?[0-9R+-]|\(\?\||\(\?[a-zA-Z]+\)")
+
+
 @functools.lru_cache(maxsize=None)
 def _phrases(name: str, langs: tuple[str, ...], anchor: str) -> Phrases:
     src = group_source(name, langs)
+    parts: tuple[regex.Pattern[str], ...] | None = None
     if anchor == "line":  # the whole block is the phrase, give or take bullets and punctuation
         pat = rf"^[\W_]{{0,40}}{src}[\W_]*$"
     elif anchor == "prefix":  # the block opens with the phrase as a label
@@ -187,10 +223,16 @@ def _phrases(name: str, langs: tuple[str, ...], anchor: str) -> Phrases:
         pat = rf"\s*(?:[\u2013\u2014|-]+\s*|\.{{2,}}\s*|\u2026\s*)?{src}[\W_]*$"
     else:
         pat = rf"(?<![\w]){src}(?![\w])"
+        alternatives = [p for lang in langs for p in load_group(name, lang)]
+        # (each alone matches as in the alternation unless one refers to a group by number or
+        # name, or sets a flag for the whole expression)
+        if not any(_GLOBAL_REFERENCE.search(p) for p in alternatives):
+            parts = tuple(regex.compile(rf"(?<![\w])(?:{p})(?![\w])", regex.IGNORECASE) for p in alternatives)
     # anchored groups too: a block without a trigger is not even tried at its start (the
     # lists' triggers are checked against every fixture by tests/test_triggers.py)
     triggers = load_triggers(name, langs)
-    return Phrases(regex.compile(pat, regex.IGNORECASE), triggers, 300 if anchor == "end" else 0)
+    return Phrases(regex.compile(pat, regex.IGNORECASE), triggers, 300 if anchor == "end" else 0,
+                   parts if anchor == "any" else None)
 
 
 def phrases(name: str, ctx: Context, anchor: str = "any") -> Phrases:

@@ -40,9 +40,9 @@ from typing import Any
 
 import regex
 
-from .._patterns import group_source
+from .._patterns import group_source, scan_words
 
-__all__ = ["may_be_form_or_pitch", "form_parts", "is_signup_form", "is_pitch", "is_service_line", "FORM_WORDS", "PITCH_WORDS"]
+__all__ = ["GATE_WORDS", "may_be_form_or_pitch", "form_parts", "is_signup_form", "is_pitch", "is_service_line", "FORM_WORDS", "PITCH_WORDS"]
 
 _I = regex.IGNORECASE
 
@@ -64,6 +64,21 @@ _PARTS: tuple[tuple[str, str, bool], ...] = (
     ("prompt", r"sign\s+up(?:\s+(?:for|to|now|here|today))?|subscribe(?:\s+(?:now|here|today))?|newsletters?", False),
 )
 _PART_RES = tuple((name, regex.compile(rf"(?<!\w)(?:{src})(?!\w)", _I), only) for name, src, only in _PARTS)
+# Lower-case literals of which every match of each part holds one (read from its pattern above):
+# a part whose literals the text lacks is not searched for
+_PART_WORDS: dict[str, tuple[str, ...]] = {
+    "field error": ("valid",),
+    "field label": ("mail",),
+    "consent": ("agree", "consent", "would", "accept", "acknowledge"),
+    "unsubscribe": ("unsubscribe", "opt"),
+    "honeypot": ("field", "human"),
+    "captcha": ("captcha",),
+    "picker": ("country", "region", "edition"),
+    "fine print": ("privacy", "terms"),
+    "prompt": ("sign", "subscribe", "newsletter"),
+}
+_PART_GATED = tuple((name, pat, only, scan_words(*_PART_WORDS[name])) for name, pat, only in _PART_RES)
+_ALL_PART_WORDS = frozenset().union(*_PART_WORDS.values())
 
 
 # a block holding none of these literals is neither a form (no part only a form has) nor a pitch
@@ -71,6 +86,8 @@ _PART_RES = tuple((name, regex.compile(rf"(?<!\w)(?:{src})(?!\w)", _I), only) fo
 _GATE = ("valid", "agree", "consent", "unsubscribe", "opt-out", "opt out", "optout", "field", "human",
          "captcha", "your country", "your region", "your edition", "newsletter", "briefing", "digest",
          "inbox", "e-mail update", "email update", "e-mail alert", "email alert")
+#: the literals, read from the document's trigger scan (``Context.triggers_in``) by the filter
+GATE_WORDS = scan_words(*_GATE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -97,14 +114,24 @@ def may_be_form_or_pitch(low: str) -> bool:
     return False
 
 
-def form_parts(text: str) -> list[str]:
-    """The names of the sign-up form's parts found in ``text``, in the order of ``_PARTS``."""
-    return [name for name, pat, _ in _PART_RES if pat.search(text)]
+def form_parts(text: str, found: frozenset[str] | None = None) -> list[str]:
+    """The names of the sign-up form's parts found in ``text``, in the order of ``_PARTS``.
+    ``found``: the lower-case literals the text holds, when the caller has them (a superset of
+    those of ``_PART_WORDS`` it holds: ``Context.triggers_in``)."""
+    if "\u017f" in text or "\u0130" in text:
+        # the patterns' case folding matches "ſ" as "s", and "İ" as "i", where the lower
+        # case holds no such letter: every part is searched
+        return [name for name, pat, _ in _PART_RES if pat.search(text)]
+    if found is None:
+        low = text.lower()
+        found = frozenset([w for w in _ALL_PART_WORDS if w in low])
+    return [name for name, pat, _, lits in _PART_GATED if not found.isdisjoint(lits) and pat.search(text)]
 
 
-def is_signup_form(text: str, words: int) -> list[str] | None:
-    """The form parts when ``text`` is a flattened sign-up form (see the module's docstring)."""
-    parts = form_parts(text)  # (the parts' own literals gate it first: see ``may_be_form_or_pitch``)
+def is_signup_form(text: str, words: int, found: frozenset[str] | None = None) -> list[str] | None:
+    """The form parts when ``text`` is a flattened sign-up form (see the module's docstring);
+    ``found`` as for :func:`form_parts`."""
+    parts = form_parts(text, found)  # (the parts' own literals gate it first: see ``may_be_form_or_pitch``)
     if len(parts) < 2 or not any(only for name, _, only in _PART_RES if name in parts):
         return None
     if words > FORM_WORDS and "picker" not in parts:

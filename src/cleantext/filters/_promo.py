@@ -40,7 +40,7 @@ True
 from __future__ import annotations
 
 import functools
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -262,14 +262,24 @@ def _verdict(text: str, langs: tuple[str, ...]) -> Promotion | None:
     return Promotion(pos, concept, "end", evidence)
 
 
+_NONE: Any = object()
+
+
 def promotion(b: Block, ctx: Context, category: str) -> Finding | None:
     """A finding for the outlet's promotion in ``b`` when its concept maps to ``category``."""
-    langs = languages(ctx)
-    g = _grammar(langs)
-    if g.triggers.isdisjoint(ctx.triggers_in(b)):
-        return None
-    v = _verdict(b.text, langs)
-    if v is None or CATEGORY[v.concept] != category:
+    # the verdict is one of the text alone, asked by three filters and on each look: kept in the
+    # document's memo (``_NONE``: no promotion)
+    memo = ctx.memo_for(promotion)
+    v = memo.get(b.text)
+    if v is None:
+        langs = languages(ctx)
+        g = _grammar(langs)
+        if g.triggers.isdisjoint(ctx.triggers_in(b)):
+            v = _NONE
+        else:
+            v = _verdict(b.text, langs) or _NONE
+        memo[b.text] = v
+    if v is _NONE or CATEGORY[v.concept] != category:
         return None
     if v.kind == "block":
         return ctx.finding(b, category, f"promo-{v.concept}",

@@ -10,7 +10,7 @@ from .._document import Block, Document
 from .. import _patterns
 from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, inside_quotes, languages, phrases, reports_speech
-from ._forms import PITCH_WORDS, may_be_form_or_pitch, is_pitch, is_service_line, is_signup_form
+from ._forms import GATE_WORDS, PITCH_WORDS, is_pitch, is_service_line, is_signup_form
 
 __all__ = ["DonationFilter", "NewsletterFilter"]
 
@@ -53,18 +53,26 @@ _REGION_BACK = 8
 _REGION_FORWARD = 4
 
 
-def _asks(ask: Phrases, active: tuple[str, ...] | None, b: Block) -> bool:
-    """An ask addressed to the reader: "you"/"we" in the block, or the ask opens a sentence."""
-    if not ask.may_match(b.low, active):
+def _asks(ask: Phrases, active: tuple[str, ...] | None, b: Block, found: frozenset[str] | None = None) -> bool:
+    """An ask addressed to the reader: "you"/"we" in the block, or the ask opens a sentence.
+    ``found``: the trigger literals the block holds (``Context.triggers_in``), when ``active``
+    is of the scanned vocabulary."""
+    if found is not None and active is not None:
+        if found.isdisjoint(active):
+            return False
+    elif not ask.may_match(b.low, active):
         return False
     text = b.text
-    if _OWN_ACCOUNT.search(text) and not _GIFT.search(text):
-        return False  # a contribution to the reader's own retirement or savings account
+    addressed = None  # (the same for every match: searched once, when first needed)
     for m in ask.pattern.finditer(text, timeout=_patterns.PATTERN_TIMEOUT):
         if inside_quotes(text, m.start()):
             continue  # somebody's words, or a label named in prose
-        if _ADDRESS.search(text) or _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start() + 1]) or m.start() == 0:
-            return True
+        if addressed is None:
+            addressed = _ADDRESS.search(text) is not None
+        if addressed or _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start() + 1]) or m.start() == 0:
+            # an ask, unless it is a contribution to the reader's own retirement or savings
+            # account (tested only now: most blocks with a trigger hold no ask)
+            return not (_OWN_ACCOUNT.search(text) and not _GIFT.search(text))
     return False
 
 
@@ -101,12 +109,19 @@ class DonationFilter(BaseFilter):
             return
         kept = list(ctx.kept())
         memo = ctx.memo_for(self)  # whether a text is an ask: the text's verdict alone, kept across looks
+        # the blocks' trigger literals from the document's one scan (when the list's are all of it)
+        scanned = ctx.scanned_triggers() if active is not None and ctx._known.issuperset(active) else None
 
         def is_anchor(b: Block) -> bool:
             got = memo.get(b.text)
             if got is None:
+                found = None
+                if scanned is not None:
+                    found = scanned.get(b.text)
+                    if found is None:
+                        found = ctx.triggers_in(b)
                 # (a block too long for any prompt is not searched for an ask)
-                got = memo[b.text] = b.words <= _MAX_OPENING_WORDS and _asks(ask, active, b) and _prompt_like(b, ctx, ask)
+                got = memo[b.text] = b.words <= _MAX_OPENING_WORDS and _asks(ask, active, b, found) and _prompt_like(b, ctx, ask)
             return bool(got)
 
         anchors = [k for k, b in enumerate(kept) if is_anchor(b)]
@@ -166,6 +181,8 @@ class NewsletterFilter(BaseFilter):
         prompt = phrases("newsletter_prompt", ctx)
         active = prompt.active(ctx)
         searched = active is None or bool(active)  # no trigger of the prompts in the document
+        # the prompts' triggers are of the scan: a block's own literals gate its search
+        scanned = active is not None and ctx._known.issuperset(active)
         clean_texts = ctx.memo_for(self)  # texts that hold no prompt, kept across looks
         kept = list(ctx.kept())
         found: list[int] = []
@@ -174,7 +191,7 @@ class NewsletterFilter(BaseFilter):
                 continue
             f = _form_or_pitch(b, ctx)
             if f is None and searched and b.words <= 60:
-                m = prompt.search(b, active)
+                m = prompt.search(b, active, ctx.triggers_in(b) if scanned else None)
                 if m is not None and not reports_speech(b.text):
                     f = ctx.finding(b, "newsletter", "signup-prompt", f"a sign-up prompt ('{m.group()[:40]}')", 0.85)
             if f is None:
@@ -193,9 +210,13 @@ _SERVICE_REACH = 4
 
 def _form_or_pitch(b: Block, ctx: Context) -> Finding | None:
     """A flattened sign-up form, or the outlet describing its newsletter (``_forms``)."""
-    if b.words > _FORM_MAX_WORDS or not may_be_form_or_pitch(b.low):
+    if b.words > _FORM_MAX_WORDS:
         return None
-    parts = is_signup_form(b.text, b.words)
+    # the literals a form or a pitch needs (``_forms.may_be_form_or_pitch``), from the one scan
+    found = ctx.triggers_in(b)
+    if found.isdisjoint(GATE_WORDS):
+        return None
+    parts = is_signup_form(b.text, b.words, found)
     if parts is not None and not reports_speech(b.text):
         return ctx.finding(b, "newsletter", "signup-form", f"a sign-up form's text ({', '.join(parts)})", 0.85)
     if b.words <= PITCH_WORDS:

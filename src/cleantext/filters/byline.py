@@ -177,6 +177,15 @@ def _date_only(text: str) -> bool:
     return any(w and w[0] not in "-\u2013\u2014" for w in rest) or _CLOCK.search(text, start, end) is not None
 
 
+def _dated_entries(blocks: list[Block]) -> bool:
+    """Whether one of ``blocks`` is a line that is only a date (a diary's or a timeline's
+    entry). A line too long for a date (and no table cell, which ``table_cell`` may shorten)
+    is not parsed."""
+    return any(
+        _date_only(table_cell(x.text)) for x in blocks if len(x.text) <= _DATE_LINE_CHARS or x.text[:1] == "|"
+    )
+
+
 def _clean_name(s: str) -> str:
     s = s.strip(" \t.,;:\u2026")
     s = regex.sub(r"\s+", " ", s)
@@ -289,7 +298,8 @@ class BylineFilter(BaseFilter):
         # blocks would move with every removal, and a second look would find a byline more.
         # With fewer than two paragraphs of story every line is in the head (a cap of so many
         # blocks would again move with each removal).
-        body = [k for k, b in enumerate(kept) if is_body_like(b.text)]
+        # (25 words or more is prose whatever its ending: ``is_body_like`` without splitting it)
+        body = [k for k, b in enumerate(kept) if b.words >= 25 or is_body_like(b.text)]
         if len(body) > 1:
             head_end = min(body[1], self.head_max)
             tail_start = max(body[-2] + 1, head_end, len(kept) - self.tail_max)
@@ -302,7 +312,7 @@ class BylineFilter(BaseFilter):
         # the last lines, after the story's last paragraph
         last: set[int] = set()
         for b in reversed(kept[1:][-3:]):
-            if is_body_like(b.text):
+            if b.words >= 25 or is_body_like(b.text):
                 break
             last.add(b.index)
         memo = ctx.memo_for(self)
@@ -330,7 +340,7 @@ class BylineFilter(BaseFilter):
                 continue  # below the head only a "By NAME" line
             if f is None and k < head_end and _date_only(table_cell(b.text)):
                 if entries is None:
-                    entries = any(_date_only(table_cell(x.text)) for x in kept[head_end:tail_start])
+                    entries = _dated_entries(kept[head_end:tail_start])
                 if not entries:
                     f = self._found(ctx, b, "date-line", "a line at the head that is only a date (and time)", [], b.text, 0.8)
             if f is not None:
@@ -338,7 +348,7 @@ class BylineFilter(BaseFilter):
         # at the head, lines that are a byline by what stands beside them: a bare name or a bare
         # date next to a byline, a name over a date ("Ann Lee" / "May 22nd, 2020")
         if entries is None:
-            entries = any(_date_only(table_cell(x.text)) for x in kept[head_end:tail_start])
+            entries = _dated_entries(kept[head_end:tail_start])
         for k in range(min(head_end, self.head_max)):
             if k in found:
                 continue
@@ -427,7 +437,7 @@ class BylineFilter(BaseFilter):
         """'Ana Ruiz.- ' glued to the start of the story's first paragraph (a Spanish byline)."""
         for k in range(min(head_end + 1, len(kept))):
             b = kept[k]
-            if k in found or not is_body_like(b.text):
+            if k in found or not (b.words >= 25 or is_body_like(b.text)):
                 continue
             m = _NAME_DASH.match(b.text)
             if m is None:

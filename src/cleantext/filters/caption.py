@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterable
 
 import regex
 
 from .._document import Block, Document
-from .._patterns import compile_group, group_source, load_triggers
+from .._patterns import compile_group, group_source, load_triggers, scan_words
 from .._types import Context, Finding
 from .._result import Caption
 from ._common import BaseFilter, norm, reports_speech, table_cell, title_case_ratio
@@ -86,14 +87,28 @@ _UI_WORDS = ("caption", "image", "photo", "foto", "slide", "galer", "picture", "
 _DIGIT_SLASH = regex.compile(r"\d\s*/\s*\d")
 
 
-def _ui_may(low: str) -> bool:
+def _ui_may(low: str, found: frozenset[str]) -> bool:
     """Whether gallery or caption-toggle text (``_UI``) may open this lower-case text: one of
-    its words in the first 60 characters (``in`` on literals, not an alternation), or "caption"."""
+    its words in the first 60 characters (``in`` on literals, not an alternation), or "caption".
+    ``found``: those of the literals of ``_SCANNED`` that ``low`` holds (none of the words
+    anywhere, none in the head)."""
     head = low[:60]
-    return any(w in head for w in _UI_WORDS) or ("/" in head and _DIGIT_SLASH.search(head) is not None) or "caption" in low
+    if not found.isdisjoint(_UI_WORDS) and (any(w in head for w in _UI_WORDS) or "caption" in found):
+        return True
+    return "/" in head and _DIGIT_SLASH.search(head) is not None
 # (literals, not an expression: ``in`` on each is ten times cheaper than one alternation)
 _LABEL_TRIGGER = ("photo", "image", "pic", "foto", "video", "illustration", "credit")
+# (every one holds "(" or is "pose" or "pictured", the gate of _PICTURE_CUE's search)
 _CUE_TRIGGER = ("(left)", "(right)", "(center)", "(centre)", "(top)", "(bottom)", "(front)", "(back)", "(pictured)", "(second", "pose", "pictured")
+_CREDIT_WORDS = ("courtesy", "photography")
+#: every literal the caption rules test in a block: read from the document's one trigger scan
+#: (``Context.triggers_in``), not searched for in each block one by one
+_SCANNED = scan_words(*_UI_WORDS, *_LABEL_TRIGGER, *_CUE_TRIGGER, *_CREDIT_WORDS)
+
+
+def _literals(low: str) -> frozenset[str]:
+    """Those of ``_SCANNED`` that ``low`` holds, for a text the document's scan did not see."""
+    return frozenset([w for w in _SCANNED if w in low])
 
 # Strong signs of a caption without a credit: who is where in the picture, or a pose.
 _PICTURE_CUE = regex.compile(
@@ -121,6 +136,15 @@ _WIRE_DATE = regex.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\.(?:\s+[\p{Lu}][^.]{0,60})?$"
 )
 
+
+
+def _wire_may(text: str) -> bool:
+    """Whether ``_WIRE_DATE`` may match: its year's full stop is the text's last one (nothing
+    after it but a name without a full stop), and a year of this century or the last before it."""
+    i = text.rfind(".")
+    return i >= 4 and text[i - 4 : i - 2] in ("19", "20")
+
+
 # The credit of a chart, map or table, alone on its line: "Data is from Example.com", "Map by X"
 # ("Data: Regional Differences" is a heading, not a credit)
 _DATA_CREDIT = regex.compile(
@@ -138,7 +162,7 @@ _PAIR_MAX_CHARS = 400
 _TAIL_CHARS = 300
 
 
-def split_credit(text: str) -> tuple[str, str | None, str] | None:
+def split_credit(text: str, low: str | None = None, found: frozenset[str] | None = None) -> tuple[str, str | None, str] | None:
     """(caption text, credit, rule) when ``text`` ends with or is a photo credit.
 
     >>> split_credit("U.S. soldiers on patrol. (Photo by Ann Lee/AFP via Getty Images)")
@@ -147,11 +171,17 @@ def split_credit(text: str) -> tuple[str, str | None, str] | None:
     ('Protesters gather in Madrid.', 'Altaf Qadri/AP', 'agency-credit')
     >>> split_credit("The agency said it had seen the photo by Monday.") is None
     True
+
+    ``low`` is ``text.lower()`` and ``found`` the literals of ``_SCANNED`` it holds, when the
+    caller has them (the document's trigger scan).
     """
-    low = text.lower()
+    if low is None:
+        low = text.lower()
+    if found is None:
+        found = _literals(low)
     n = len(text)
     words = text.count(" ") + 1
-    if _ui_may(low):
+    if _ui_may(low, found):
         m = _UI.search(text)
         if m:
             rest = text[m.end():].strip(" :-\u2013\u2014")
@@ -167,7 +197,7 @@ def split_credit(text: str) -> tuple[str, str | None, str] | None:
             if m["kind"] and regex.match(r"(?i)(?:AP|AFP|Reuters|associated\s+press)\b", m["kind"]):
                 credit = m["inner"]
             return text[: m.start()].strip(), credit.strip(), "paren-credit"
-    labelled = any(w in low for w in _LABEL_TRIGGER)
+    labelled = not found.isdisjoint(_LABEL_TRIGGER)
     if labelled and words <= 30:
         m = _LABEL_LINE.match(text)
         # a credit names somebody: "Video: 4K/30p, FHD 120p" is a camera's spec line
@@ -202,7 +232,7 @@ def split_credit(text: str) -> tuple[str, str | None, str] | None:
             and (title_case_ratio(cap) >= 0.75 or cap[-1:] in ".!?" and len(cap.split()) >= 4)
         ):
             return cap, "\u00a9 " + m["credit"], "agency-credit"
-    if ("courtesy" in low or "photography" in low) and not text.rstrip().endswith("."):
+    if not found.isdisjoint(_CREDIT_WORDS) and not text.rstrip().endswith("."):
         m = _COURTESY_TAIL.search(text, tail)
         # a credit closes a caption: "6. Film Photography" alone is a list entry
         if m and len(text[: m.start("credit")].split()) >= 4:
@@ -236,6 +266,7 @@ class CaptionFilter(BaseFilter):
         # neighbours (see _single)
         memo = ctx.memo_for(self)
         cues = ctx.present(_DOC_CUES)
+        scanned = ctx.scanned_triggers()
         for k, b in enumerate(kept):
             if b.index in done:
                 continue
@@ -253,20 +284,25 @@ class CaptionFilter(BaseFilter):
                 continue
             # a one-cell table row as extractors write it ("| caption |") is judged by its text
             judged = _cell_block(b) if b.text[:1] == "|" else b
-            f = self._single(judged, ctx, cues)
+            found = scanned.get(judged.text)
+            f = self._single(judged, ctx, cues, found if found is not None else ctx.triggers_in(judged))
             if f is not None:
                 if judged is not b and f.start == judged.start and f.end == judged.end:
                     f = dataclasses.replace(f, start=b.start, end=b.end)  # the whole row goes
                 done.add(b.index)
                 yield f
-            elif not (10 <= judged.words <= 60 and (_shaped_like_caption(judged.text) or _echo_key(judged.text) is not None)):
+            elif not (10 <= judged.words <= 60 and judged.text.rstrip()[-1:] not in ".!?"
+                      and (_shaped_like_caption(judged.text) or _echo_key(judged.text) is not None)):
                 memo[b.text] = True  # the rules that read the neighbours did not look at them
 
-    def _single(self, b: Block, ctx: Context, cues: tuple[str, ...] = ()) -> Finding | None:
+    def _single(self, b: Block, ctx: Context, cues: tuple[str, ...] = (), found: frozenset[str] | None = None) -> Finding | None:
+        """``found``: the trigger literals ``b`` holds (``Context.triggers_in``)."""
+        if found is None:
+            found = ctx.triggers_in(b)
         long_ok = b.words <= _UI_MAX_WORDS or b.text.rstrip(" .")[-1:] == ")" or _GALLERY.match(b.text)
-        split = split_credit(b.text) if long_ok else None
+        split = split_credit(b.text, b.low, found) if long_ok else None
         if split is None:
-            return self._uncredited(b, ctx, cues)
+            return self._uncredited(b, ctx, cues, found)
         text, credit, rule = split
         words = b.words
         if rule == "caption-ui" and (words <= _UI_MAX_WORDS or _GALLERY.match(b.text)) and (text == "" or b.text.startswith(text[:20])):
@@ -284,9 +320,12 @@ class CaptionFilter(BaseFilter):
         cap = Caption(text=text, credit=credit) if text or credit else None
         return ctx.finding(b, "caption", rule, _WHY[rule], conf, {"caption": cap} if cap else None)
 
-    def _uncredited(self, b: Block, ctx: Context, cues: tuple[str, ...] = ()) -> Finding | None:
+    def _uncredited(self, b: Block, ctx: Context, cues: tuple[str, ...] = (), found: frozenset[str] | None = None) -> Finding | None:
         """Captions without a credit, told by what they say about a picture. ``cues``: those
-        of ``_DOC_CUES`` the document holds (most hold none, and their blocks skip those tests)."""
+        of ``_DOC_CUES`` the document holds (most hold none, and their blocks skip those tests);
+        ``found``: the trigger literals ``b`` holds."""
+        if found is None:
+            found = ctx.triggers_in(b)
         text = b.text
         f = _credit_shapes(b, ctx)
         if f is not None:
@@ -299,11 +338,10 @@ class CaptionFilter(BaseFilter):
         low = b.low
         m = None
         if b.words <= 60:
-            paren = "(" in low
-            if (paren or "pose" in low or "pictured" in low) and any(t in low for t in _CUE_TRIGGER):
+            if not found.isdisjoint(_CUE_TRIGGER):
                 m = _PICTURE_CUE.search(text)
             conf = 0.6
-            if m is None and cues and any(t in low for t in cues):
+            if m is None and cues and not found.isdisjoint(cues):
                 m = _CUES.search(text)
                 if m is not None and not m.group().lower().startswith("in"):
                     conf = 0.6 if _PICTURE_VERB.search(text) else 0.45
@@ -317,7 +355,7 @@ class CaptionFilter(BaseFilter):
                                        {"caption": Caption(text=text[: end.start() + 1].strip(), credit=None)})
                 return ctx.finding(b, "caption", "picture-cue", f"describes a picture ('{m.group()}')", conf,
                                    {"caption": Caption(text=text, credit=None)})
-        if b.words > 30 and any(t in b.low[:120] for t in ("poses", "pose for")):
+        if b.words > 30 and "pose" in found and any(t in low[:120] for t in ("poses", "pose for")):
             m = _PICTURE_CUE.search(text, 0, 160)
             end = _SENTENCE_END.search(text, m.end()) if m else None
             if m and end and end.start() < 200:
@@ -330,15 +368,17 @@ class CaptionFilter(BaseFilter):
                 return ctx.finding((b.start, b.start + m.end()), "caption", "caption-credit-glued",
                                    "a caption and its credit glued before the text", 0.8,
                                    {"caption": Caption(text=m["cap"].strip(), credit=m["credit"].strip())})
-        if b.words <= 60 and _WIRE_DATE.search(text, max(0, len(text) - 120)):
+        if b.words <= 60 and _wire_may(text) and _WIRE_DATE.search(text, max(0, len(text) - 120)):
             return ctx.finding(b, "caption", "wire-caption", "a wire-photo caption ending 'in PLACE, Month D, YYYY.'", 0.6,
                                {"caption": Caption(text=text, credit=None)})
-        if 12 <= b.words <= 60 and _echoes_story(b, ctx):
+        # both rules below take only a line without a sentence's full stop at its end
+        open_end = text.rstrip()[-1:] not in ".!?"
+        if open_end and 12 <= b.words <= 60 and _echoes_story(b, ctx):
             # a caption that restates a paragraph of the story, without its full stop
             return ctx.finding(b, "caption", "echo-caption",
                                "an unpunctuated line that restates the opening of a story paragraph", 0.7,
                                {"caption": Caption(text=text, credit=None)})
-        if 10 <= b.words <= 60 and _looks_like_caption(b, ctx):
+        if open_end and 10 <= b.words <= 60 and _looks_like_caption(b, ctx):
             verb = _described_picture(text)
             if verb is not None:
                 return ctx.finding(b, "caption", "picture-described",
@@ -411,8 +451,13 @@ def _echo_key(text: str) -> list[str] | None:
         return None
     if title_case_ratio(text) >= 0.6 or reports_speech(text) or _FIRST_PERSON.match(text):
         return None
-    key = [w.lower() for w in _WORDS.findall(text)[:_ECHO_WORDS]]
+    key = _first_words(text)
     return key if len(key) == _ECHO_WORDS else None
+
+
+def _first_words(text: str) -> list[str]:
+    """The first ``_ECHO_WORDS`` words of ``text``, in lower case (the rest is not searched)."""
+    return [m.group().lower() for m in itertools.islice(_WORDS.finditer(text), _ECHO_WORDS)]
 
 
 def _echoes_story(b: Block, ctx: Context) -> bool:
@@ -435,7 +480,7 @@ def _echoes_story(b: Block, ctx: Context) -> bool:
         t = x.text.rstrip()
         if t.rstrip(_CLOSING_QUOTES)[-1:] not in ".!?":
             continue
-        if [w.lower() for w in _WORDS.findall(t)[:_ECHO_WORDS]] == key:
+        if _first_words(t) == key:
             return True
     return False
 
@@ -505,6 +550,13 @@ _AG_WHOLE = regex.compile(rf"^(?:.+\s+via\s+)?(?:{_AG_SLASH})(?:\s+(?i:photos?|i
 
 def _doubled(text: str) -> str | None:
     """The caption of a line that is one text printed twice ("Alt text. AP Alt text. AP"), or None."""
+    # cheap tests first: folding white space only shortens the text, and the second copy
+    # holds the first word again
+    if len(text) < 50:
+        return None
+    first = text.split(None, 1)
+    if len(first) < 2 or first[0] not in first[1]:
+        return None
     t = norm(text)
     n = len(t)
     if n < 50:

@@ -54,11 +54,17 @@ _RULES: tuple[tuple[str, regex.Pattern[str], float, str], ...] = (
 _STANDALONE = regex.compile(rf"^{_CAPS_PLACE}{_REGION}\s*(?:{_PAREN})?\s*[\u2014\u2013-]{{0,2}}$")
 
 # The rest of the paragraph must be a story, not a fragment.
+_PLACE_OPENS = regex.compile(r"\p{Lu}[\p{Lu}.'\u2019-]")
+
 _MIN_REST = 40
 
 
 def _standalone(text: str) -> bool:
     """A line that is only a place in capitals, perhaps with the date: "RENO, Nev., Jan. 8, 2008"."""
+    # the place opens the line as ``_STANDALONE`` asks: a line that opens otherwise is not
+    # parsed for a date
+    if _PLACE_OPENS.match(text) is None:
+        return False
     d = find_date(text)
     if d is not None and d.end >= len(text.rstrip(" .-\u2013\u2014")) and d.start > 0:
         text = text[: d.start].rstrip(" ,")

@@ -59,10 +59,17 @@ class DuplicateFilter(BaseFilter):
         kept = list(ctx.kept())
         seen: dict[str, int] = {}
         keys: list[str | None] = [None] * len(kept)
+        # a text's folded form, kept for the document's later looks (a function of the text)
+        folded = ctx.memo_for(self)
+        min_chars = self.min_chars
         for p, b in enumerate(kept):
-            if len(b.text) < self.min_chars:
+            text = b.text
+            if len(text) < min_chars:
                 continue
-            key = keys[p] = norm(b.text)
+            key = folded.get(text)
+            if key is None:
+                key = folded[text] = norm(text)
+            keys[p] = key
             q = seen.get(key)
             if q is None:
                 seen[key] = p

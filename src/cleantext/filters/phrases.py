@@ -17,12 +17,13 @@ kind of rule and the words that matched.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from typing import Any
 
 import regex
 
 from .._document import Block, Document
-from .._patterns import load_group
+from .._patterns import load_group, trigger_vocabulary
 from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, phrases, reports_speech, title_case_ratio
 from ._headlines import headline_run
@@ -66,6 +67,25 @@ def _kinds(name: str, langs: tuple[str, ...]) -> tuple[tuple[str, Phrases], ...]
     )
 
 
+#: a category's kinds of rule, each with its phrases and the triggers that gate them
+_Groups = Mapping[str, tuple[Phrases, Collection[str] | None]]
+
+
+@functools.lru_cache(maxsize=None)
+def _scan_kinds(name: str, langs: tuple[str, ...]) -> tuple[dict[str, tuple[Phrases, frozenset[str]]], frozenset[str], tuple[str, ...]] | None:
+    """``_kinds`` with each kind's triggers as a set, and all of them (as a set, and as one
+    tuple for ``Context.present``), when every kind has triggers and all are of the document
+    scan's vocabulary; else None. (Read only: the same objects for every look.)"""
+    known = trigger_vocabulary(langs)
+    out: dict[str, tuple[Phrases, frozenset[str]]] = {}
+    for kind, g in _kinds(name, langs):
+        if g.triggers is None or not known.issuperset(g.triggers):
+            return None
+        out[kind] = (g, frozenset(g.triggers))
+    every = frozenset().union(*(t for _, t in out.values()))
+    return out, every, tuple(sorted(every))
+
+
 class PhraseFilter(BaseFilter):
     """The shared machinery; subclasses set ``name`` (= their category) and may add rules."""
 
@@ -88,32 +108,60 @@ class PhraseFilter(BaseFilter):
     notice_closes_prose = False
     confidence = {"line": 0.9, "prefix": 0.85, "phrase": 0.8, "header": 0.85, "item": 0.7, "start": 0.85, "end": 0.85}
 
-    def _groups(self, ctx: Context) -> dict[str, tuple[Phrases, tuple[str, ...] | None]]:
+    def _groups(self, ctx: Context) -> _Groups:
         """The kinds of rule this category has, each with the triggers the document holds;
-        a kind whose triggers are all absent cannot match and is left out."""
-        out: dict[str, tuple[Phrases, tuple[str, ...] | None]] = {}
-        for kind, g in _kinds(self.name, languages(ctx)):
+        a kind whose triggers are all absent cannot match and is left out.
+
+        When every kind's triggers are of the scan, every kind comes with all its triggers (a
+        frozenset), whatever the document holds: each block is gated by the literals it holds,
+        a subset of the document's, so a kind's triggers gate it as the document's would, and
+        a kind none of whose triggers the document holds matches no block."""
+        langs = languages(ctx)
+        scan_kinds = _scan_kinds(self.name, langs)
+        if scan_kinds is not None:
+            return scan_kinds[0]
+        out: dict[str, tuple[Phrases, Collection[str] | None]] = {}
+        for kind, g in _kinds(self.name, langs):
             active = g.active(ctx)
             if active is None or active:
                 out[kind] = (g, active)
         return out
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        groups = self._groups(ctx)
-        if not groups and type(self).extra is PhraseFilter.extra:
-            return
+        static = _scan_kinds(self.name, languages(ctx))
+        groups: _Groups
+        wanted: frozenset[str] | None
+        if static is not None:  # every trigger of the scan: the blocks' own literals gate them
+            groups, wanted, every = static
+            if type(self).extra is PhraseFilter.extra and not ctx.present(every):
+                return  # no trigger in the document, no rule of its own
+        else:
+            groups = self._groups(ctx)
+            if not groups and type(self).extra is PhraseFilter.extra:
+                return
+            # every literal that may let a rule match here; a block holding none of them is
+            # judged without a search (when they are all the lists' own: a user's are not in the scan)
+            union: frozenset[str] = frozenset().union(*(a for _, a in groups.values() if a is not None))
+            own = not any(a is None for _, a in groups.values()) and ctx._known.issuperset(union)
+            wanted = union if own else None
         kept = list(ctx.kept())
         # the blocks whose text no phrase rule matched, on this or an earlier look: the phrase
         # rules judge a block's text alone (the triggers a block holds are in the document too)
         clean_texts = ctx.memo_for(self)
-        # every literal that may let a rule match here; a block holding none of them is judged
-        # without a search (when they are all the lists' own: a user's are not in the scan)
-        union: frozenset[str] = frozenset().union(*(a for _, a in groups.values() if a is not None))
-        own = not any(a is None for _, a in groups.values()) and ctx._known.issuperset(union)
-        wanted = union if own else None
-        # the scan's per-block literals, read directly (the scan ran: ``present`` asked for them)
+        # the scan's per-block literals, read directly (the scan runs now if it has not)
         scanned = ctx.scanned_triggers() if wanted is not None else None
         has_extra = type(self).extra is not PhraseFilter.extra
+        gated = not has_extra or type(self).extra_may is not PhraseFilter.extra_may
+        if wanted is not None and scanned is not None and gated:
+            # only the blocks that hold a trigger, and those where ``extra`` may take one, are
+            # visited (every other one is passed over by the loop below without a finding)
+            extra_may = self.extra_may
+            todo = [
+                j for j, b in enumerate(kept)
+                if (got := scanned.get(b.text)) is None or not wanted.isdisjoint(got) or (has_extra and extra_may(kept, j, got))
+            ]
+            yield from self._visit(kept, todo, has_extra, groups, wanted, scanned, clean_texts, ctx)
+            return
         k = 0
         n = len(kept)
         while k < n:
@@ -132,7 +180,7 @@ class PhraseFilter(BaseFilter):
                 if skip:
                     f = None
                 else:
-                    f = self._judge(b, groups, ctx)
+                    f = self._judge(b, groups, ctx, got if wanted is not None else None)
                     if f is None:
                         clean_texts[text] = True
             if f is None and has_extra:
@@ -147,7 +195,45 @@ class PhraseFilter(BaseFilter):
                     yield item
                     k += 1
 
-    def _judge(self, b: Block, groups: dict[str, tuple[Phrases, tuple[str, ...] | None]], ctx: Context) -> Finding | None:
+    def _visit(self, kept: list[Block], todo: list[int], has_extra: bool, groups: _Groups, wanted: frozenset[str],
+               scanned: dict[str, frozenset[str]], clean_texts: dict[Any, Any], ctx: Context) -> Iterator[Finding]:
+        """``find``'s loop over the positions ``todo`` only (ascending): the blocks that hold one
+        of the ``wanted`` literals, and those where ``extra`` may find (``extra_may``)."""
+        k = 0  # the first position not taken by a header's list
+        for j in todo:
+            if j < k:
+                continue
+            b = kept[j]
+            text = b.text
+            f = None
+            if text not in clean_texts:
+                got = scanned.get(text)
+                if got is None:
+                    got = ctx.triggers_in(b)
+                if not wanted.isdisjoint(got):
+                    f = self._judge(b, groups, ctx, got)
+                    if f is None:
+                        clean_texts[text] = True
+            if f is None and has_extra:
+                f = self.extra(kept, j, ctx)
+            if f is None:
+                continue
+            yield f
+            k = j + 1
+            if f.rule == "header":
+                for item in self._items(kept, k, ctx):
+                    yield item
+                    k += 1
+
+    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
+        """Whether :meth:`extra` may find something at ``kept[k]``, a block holding the scanned
+        literals ``found``: a cheap necessary condition (a subclass that defines it lets
+        ``find`` pass over the other blocks; not defined, every block is given to ``extra``)."""
+        return True
+
+    def _judge(self, b: Block, groups: _Groups, ctx: Context,
+               found: frozenset[str] | None = None) -> Finding | None:
+        """``found``: the trigger literals ``b`` holds, when every group's are of the scan."""
         words = b.words
         speech = None
         for kind in ("header", "line", "prefix", "start", "end", "phrase"):
@@ -155,8 +241,10 @@ class PhraseFilter(BaseFilter):
             if ga is None:
                 continue
             g, active = ga
+            if found is not None and active is not None and found.isdisjoint(active):
+                continue  # none of the kind's triggers in the block: its search finds nothing
             if kind in ("start", "end"):
-                m = g.search(b, active)
+                m = g.search(b, active, found)
                 if m is None:
                     continue
                 rest = len(b.text) - (m.end() - m.start())
@@ -168,7 +256,7 @@ class PhraseFilter(BaseFilter):
                 return ctx.finding(span, self.name, kind, f"{_WHY[kind]} ('{_snip(m.group())}')", self.confidence[kind])
             if words > self.max_words[kind]:
                 continue
-            m = g.search(b, active)
+            m = g.search(b, active, found)
             if m is None:
                 continue
             if kind == "prefix" and not _LABEL_SEP.search(m.group()):
@@ -499,6 +587,9 @@ class SourceNoticeFilter(PhraseFilter):
     name = "source_notice"
     categories = ("source_notice",)
 
+    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
+        return k == len(kept) - 1 and len(kept) > 3
+
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
         # a full link as the very last line: where the story came from
@@ -653,6 +744,9 @@ class AuthorBioFilter(PhraseFilter):
         if 0 < len(rest) <= self.max_items and all(b.words <= limit for b in rest):
             for b in rest:
                 yield ctx.finding(b, self.name, "list-item", "a short block in the contacts that end the page", self.confidence["item"])
+
+    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
+        return k >= len(kept) - 3 and k >= 2
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]

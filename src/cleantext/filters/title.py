@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import regex
@@ -71,7 +72,9 @@ def _fused_split(text: str) -> int | None:
     t = text.rstrip()
     if t[-1:] not in ".!?" and not t.endswith((".\"", ".\u201d")):
         return None
-    toks = list(_TOKEN.finditer(t))
+    # the first 28 words: what follows is never read (the split is within the first 21 words,
+    # and 28 or more words answer every question about the count alike)
+    toks = list(itertools.islice(_TOKEN.finditer(t), 28))
     if len(toks) < 10:
         return None
     split = None
@@ -189,7 +192,9 @@ def _story_after(first: Block, rest: list[Block], top: bool) -> Block | None:
     own = norm(first.text)
     if top and first.words >= 4:
         for j, b in enumerate(rest[:5]):
-            if norm(b.text) == own:  # the headline again: the story follows its copy
+            # (folding white space only shortens a text, and keeps its first character)
+            t = b.text
+            if len(t) >= len(own) and t.lstrip()[:1] == own[:1] and norm(t) == own:  # the headline again: the story follows its copy
                 after = rest[j + 1] if j + 1 < len(rest) else None
                 if after is not None and is_body_like(after.text) and not is_headline_like(after.text):
                     return after
