@@ -174,6 +174,8 @@ class Context:
         self.filter_name = ""
         self._findings: list[Finding] = []
         self._removed: set[int] = set()
+        #: block -> the category of the first accepted finding that took it whole
+        self._category: dict[int, str] = {}
         self._cut: set[int] = set()
         self._starts = [b.start for b in doc.blocks]
         self._dense: bool | None = None
@@ -274,14 +276,9 @@ class Context:
         return index in self._removed
 
     def removed_category(self, index: int) -> str | None:
-        """The category of the accepted finding that covers block ``index``, if any."""
-        if index not in self._removed:
-            return None
-        b = self.doc.blocks[index]
-        for f in self._findings:
-            if self.accepted(f) and f.start <= b.start and b.end <= f.end:
-                return f.category
-        return None
+        """The category of the accepted finding that covers block ``index``, if any (the first
+        such finding recorded: noted as it is, not searched for among all of them)."""
+        return self._category.get(index)
 
     def kept(self) -> Iterator[Block]:
         """The blocks no accepted finding covers yet, in order (read as the iterator goes: a
@@ -305,11 +302,11 @@ class Context:
         del self._findings[n:]
         self._removed = set()
         self._cut = set()
+        self._category = {}
         for f in self._findings:
             if self.accepted(f):  # a finding not applied was kept with remove=False
                 whole, cut = self._covered(f)
-                self._removed.update(whole)
-                self._cut.update(cut)
+                self._note(f, whole, cut)
 
     def _record(self, f: Finding) -> None:
         """Keep a finding and note which blocks it takes whole or cuts into.
@@ -328,8 +325,13 @@ class Context:
             )
             return
         self._findings.append(f)
+        self._note(f, whole, cut)
+
+    def _note(self, f: Finding, whole: list[int], cut: list[int]) -> None:
         self._removed.update(whole)
         self._cut.update(cut)
+        for j in whole:
+            self._category.setdefault(j, f.category)
 
     def _covered(self, f: Finding) -> tuple[list[int], list[int]]:
         """The blocks finding ``f`` takes whole, and those it cuts into."""
