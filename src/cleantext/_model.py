@@ -431,7 +431,7 @@ class _ContextTables:
                              arr(f"after_last:{k}" for k in range(7))])
         self.nolong = rid("nolong")
         self.wlen = np.stack([arr(f"{w}&len:{k}" for k in range(_N_LEN)) for w in _WHERE])
-        ends = sorted(_END_CODES, key=_END_CODES.get)
+        ends = sorted(_END_CODES, key=_END_CODES.__getitem__)
         self.wend = np.stack([arr(f"{w}&{e}" for e in ends) for w in _WHERE])
         self.near: dict[str, tuple[Any, Any, int, int]] = {}
         self.first: dict[str, dict[str, int]] = {}
