@@ -504,52 +504,64 @@ class _ContextTables:
         n_len, n_end, n_same, n_none = t.near["next"]
         fw_prev = [pf.get(w[0], 0) if w else 0 for w in words]
         fw_next = [nf.get(w[0], 0) if w else 0 for w in words]
-        counts = Counter(b.text for b in blocks)
+        texts = [b.text for b in blocks]
+        counts = Counter(texts)
+        idx, ridx, rel, where, pos0, pos2 = t.idx, t.ridx, t.rel, t.where, t.pos[0], t.pos[2]
+        wlen, wend, shortrun, repeated, rep_short = t.wlen, t.wend, t.shortrun, t.repeated, t.rep_short
+        no_prev, no_next = (p_none, 0, 0, 0), (n_none, 0, 0, 0)
         back = 0
         fwd = [0] * n
         for k in range(n - 2, -1, -1):
             fwd[k] = fwd[k + 1] + 1 if short[k + 1] else 0
         rule_get = t.rule.get
         width = 2 * max(1, max((len(h) for h in hits), default=1)) if hits is not None else 0
+        none_rule = (t.rule_none, *_ZEROS[: width - 1])
+        # each block's codes, gathered from lists made once per document
+        own = [
+            (idx[k if k < 6 else 6], ridx[min(n - 1 - k, 6)], rel[(10 * k) // n]) for k in range(n)
+        ]
+        wh = [0 if k < first_long else (2 if k > last_long else 1) for k in range(n)]
+        place = [
+            (where[w], pos2[min(k - last_long, 6)] if w == 2 else (pos0[min(first_long - k, 6)] if w == 0 else 0),
+             nolong, wlen[w][lenb[k]], wend[w][end[k]])
+            for k, w in enumerate(wh)
+        ]
+        as_prev = [(p_len[lenb[j]], p_end[end[j]], fw_prev[j]) for j in range(n)]
+        as_next = [(n_len[lenb[j]], n_end[end[j]], fw_next[j]) for j in range(n)]
         codes: list[int] = []
         add = codes.extend
+        last = n - 1
         for k in range(n):
-            w = 0 if k < first_long else (2 if k > last_long else 1)
-            if w == 2:
-                pos = t.pos[2][min(k - last_long, 6)]
-            elif w == 0:
-                pos = t.pos[0][min(first_long - k, 6)]
-            else:
-                pos = 0
             add(head)
-            add((t.idx[min(k, 6)], t.ridx[min(n - 1 - k, 6)], t.rel[(10 * k) // n], t.where[w], pos, nolong,
-                 t.wlen[w][lenb[k]], t.wend[w][end[k]]))
-            if k > 0:
-                j = k - 1
-                add((p_len[lenb[j]], p_end[end[j]], fw_prev[j], p_same if para[j] == para[k] else 0))
+            add(own[k])
+            add(place[k])
+            if k:
+                add(as_prev[k - 1])
+                codes.append(p_same if para[k - 1] == para[k] else 0)
             else:
-                add((p_none, 0, 0, 0))
-            if k + 1 < n:
-                j = k + 1
-                add((n_len[lenb[j]], n_end[end[j]], fw_next[j], n_same if para[j] == para[k] else 0))
+                add(no_prev)
+            if k < last:
+                add(as_next[k + 1])
+                codes.append(n_same if para[k + 1] == para[k] else 0)
             else:
-                add((n_none, 0, 0, 0))
-            b4 = min(back, 4)
+                add(no_next)
+            b4 = back if back < 4 else 4
             sh = 1 if short[k] else 0
-            rep = counts[blocks[k].text] > 1
-            add((t.shortrun[min(b4 + min(fwd[k], 8 - b4), 5)][sh], t.repeated if rep else 0, t.rep_short[sh] if rep else 0))
-            back = back + 1 if short[k] else 0
+            if counts[texts[k]] > 1:
+                add((shortrun[min(b4 + min(fwd[k], 8 - b4), 5)][sh], repeated, rep_short[sh]))
+            else:
+                add((shortrun[min(b4 + min(fwd[k], 8 - b4), 5)][sh], 0, 0))
+            back = back + 1 if sh else 0
             if hits is not None:
                 h = hits[k]
                 if not h:
-                    add((t.rule_none,))
-                    c = 1
+                    add(none_rule)
                 else:
                     c = 0
                     for key, conf in h.items():
                         add((rule_get("rule:" + key, 0), rule_get(f"rule:{key}:{_conf(conf)}", 0)))
                         c += 2
-                add(_ZEROS[: width - c])
+                    add(_ZEROS[: width - c])
         arr = np.array(codes, dtype=np.intp).reshape(n, -1)
         return self.rows[arr].sum(axis=1)
 

@@ -35,7 +35,7 @@ def _in_language(text: str, lang: str) -> bool:
     words = text[:_SAMPLE].lower().split()
     if not words:
         return False
-    hits = sum(1 for w in words if w in stop)
+    hits = sum(map(stop.__contains__, words))
     return hits >= _LANG_MIN_HITS and hits / len(words) >= _LANG_MIN_SHARE
 
 
