@@ -18,8 +18,16 @@ __all__ = ["closing_org_blurbs"]
 
 #: an organisation's name: capitalised words, joined by "of", "for", "and", "&", "the"
 _NAME = r"(?:The\s+)?(?P<name>\p{Lu}[\p{L}\p{N}&.'\u2019-]*(?:\s+(?:(?:of|for|and|&|the|on)\s+)*\p{Lu}[\p{L}\p{N}&.'\u2019-]*){0,7})(?:,[^,\n]{1,80},)?\s+"
+# "Founded in 1901, Example University is ...", "Headquartered in Ohio, Example Corp. is ..."
+_OPENER = (
+    r"(?:(?:(?:Founded|Established|Headquartered|Based|Located|Incorporated|Launched|Chartered)\s+in|Since)\s+[^,]{2,60},\s+"
+    r"|With\s+(?:more\s+than\s+|over\s+|nearly\s+)?[\d,.]+\s+[^,]{2,60},\s+)?"
+)
+# "Example Corp. (NYSE: EXM) ...": a stock ticker after the issuer's name
+_TICKER = r"\((?:NYSE|NASDAQ|Nasdaq|TSX|TSXV|TSE|LSE|AIM|ASX|OTC[\w:]*|AMEX|Euronext|SIX|NSE|BSE|HKEX|SGX)\s*:\s*[^)]{1,20}\)"
 _BLURB = regex.compile(
-    rf"^{_NAME}(?:"
+    rf"^{_OPENER}{_NAME}(?:"
+    rf"(?<=\S\s){_TICKER}|"
     # "is one of the world's leading", "is a nonprofit", "is the largest independent"
     r"(?:is|are)\s+(?:(?:one\s+of|among)\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:(?:world|nation|country|state|region|america|europe)['\u2019]s\s+|global\s+|largest\s+|leading\s+|premier\s+|"
@@ -67,11 +75,22 @@ def closing_org_blurbs(blocks: list[Block], ctx: Context) -> Iterator[Finding]:
             return
         org = frozenset(w for w in _WORD.findall(m["name"]) if len(w) >= 3)
         rest = blocks[i + 1 :]
-        if not all(ctx.is_removed(x.index) or x.words <= _SHORT or _BLURB.match(x.text) or _ABOUT_LABEL.match(x.text)
-                   or (x.words <= _MAX_WORDS and not _QUOTE.search(x.text) and _names_org(org, x.text)) for x in rest):
+        ok = [ctx.is_removed(x.index) or x.words <= _SHORT or _BLURB.match(x.text) is not None or _ABOUT_LABEL.match(x.text) is not None
+              or (x.words <= _MAX_WORDS and not _QUOTE.search(x.text) and _names_org(org, x.text)) for x in rest]
+        # a paragraph between two of the issuer's (its schools, its hospitals) belongs to them
+        ok = _between_blurbs(rest, ok)
+        if not all(ok):
             return
         for x in (b, *rest):
             if not ctx.is_removed(x.index):
                 yield ctx.finding(x, "author_bio", "issuer-blurb-unlabelled",
                                   "a press release's closing description of its issuer, to the end of the page", 0.75)
         return
+
+
+def _between_blurbs(rest: list[Block], ok: list[bool]) -> list[bool]:
+    """``ok`` with every paragraph that stands before a later accepted one (a blurb or one that
+    names the issuer) accepted too, unless it reports speech (a blurb's quotation marks are
+    titles and rankings: "Honor Roll")."""
+    last = max((j for j, v in enumerate(ok) if v and rest[j].words > _SHORT), default=-1)
+    return [v or (j < last and rest[j].words <= _MAX_WORDS and not reports_speech(rest[j].text)) for j, v in enumerate(ok)]

@@ -13,6 +13,7 @@ from .._patterns import compile_group, group_source, load_triggers, scan_words
 from .._types import Context, Finding
 from .._result import Caption
 from ._common import BaseFilter, norm, reports_speech, table_cell, title_case_ratio
+from ._captions2 import MORE_WHY, gallery_line, more_credit
 
 __all__ = ["CaptionFilter", "split_credit"]
 
@@ -297,6 +298,8 @@ class CaptionFilter(BaseFilter):
 
     def _single(self, b: Block, ctx: Context, cues: tuple[str, ...] = (), found: frozenset[str] | None = None) -> Finding | None:
         """``found``: the trigger literals ``b`` holds (``Context.triggers_in``)."""
+        if b.words > 60 and gallery_line(b.text, b.words):  # a gallery's captions in one line
+            return ctx.finding(b, "caption", "gallery-line", MORE_WHY["gallery-line"], 0.8)
         if found is None:
             found = ctx.triggers_in(b)
         long_ok = b.words <= _UI_MAX_WORDS or b.text.rstrip(" .")[-1:] == ")" or _GALLERY.match(b.text)
@@ -330,6 +333,10 @@ class CaptionFilter(BaseFilter):
         f = _credit_shapes(b, ctx)
         if f is not None:
             return f
+        more = more_credit(text, b.words)
+        if more is not None:  # the shapes of _captions2: credits without a slash, credits first
+            return ctx.finding(b, "caption", more[2], MORE_WHY[more[2]], 0.7 if more[2] == "sentence-credit" else 0.8,
+                               {"caption": Caption(text=more[0], credit=more[1])})
         if b.words <= 8:
             m = _DATA_CREDIT.match(text)
             if m:

@@ -28,6 +28,7 @@ from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, phrases, reports_speech, title_case_ratio
 from ._headlines import headline_run
 from ._orgblurb import closing_org_blurbs
+from ._bios import bio_sentence, byline_names, follow_author, same_person
 from ._promo import promotion
 from ._widgets import is_embed_pointer, is_month_menu
 
@@ -750,12 +751,54 @@ class AuthorBioFilter(PhraseFilter):
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
+        more = _more_bio(self, kept, k, ctx)
+        if more is not None:
+            return more
         if k < len(kept) - 3 or b.words > _BIO_MAX_WORDS or k < 2:
             return None
         m = _BIO.match(b.text)
         if m and not reports_speech(b.text) and not _story_person(m.group("name"), kept[:k]) and not _ROSTER.search(b.text):
             return ctx.finding(b, "author_bio", "bio-sentence", f"an author's description at the end ('{_snip(m.group())}')", 0.7)
         return None
+
+
+def _more_bio(flt: BaseFilter, kept: list[Block], k: int, ctx: Context) -> Finding | None:
+    """The shapes of ``_bios``: "Follow NAME on Twitter @handle" anywhere; a biography sentence
+    ("NAME covers ...", "NAME, MD, is professor of ...") of the byline's author anywhere, or of
+    anybody the story above does not name, at the end of the page (the last four blocks, or a
+    tail of short ones)."""
+    b = kept[k]
+    if b.words > _BIO_MAX_WORDS:
+        return None
+    if b.words <= 30 and "@" in b.text and follow_author(b.text):
+        return ctx.finding(b, "author_bio", "bio-follow", "where to follow the writer ('Follow NAME ... @handle')", 0.8)
+    n = len(kept)
+    tail = k >= n - 4 or (n - k <= 10 and all(x.words <= 30 for x in kept[k + 1 :]))
+    memo = ctx.memo_for(flt)
+    names = memo.get(("bylines",))
+    if names is None:
+        names = memo[("bylines",)] = byline_names([x.text for x in ctx.doc.blocks])
+    if not (tail or names) or not _bio_opening(b.text):
+        return None  # no byline to match and not the page's end, or no "NAME ..." opening
+    name, byline_only = bio_sentence(b.text), False
+    if name is None and names:
+        name, byline_only = bio_sentence(b.text, byline_only=True), True
+    if name is None or _ROSTER.search(b.text):
+        return None
+    if same_person(name, names) and b.index > 0:
+        return ctx.finding(b, "author_bio", "bio-of-byline", f"a biography of the byline's author ('{_snip(name)}')", 0.8)
+    if not byline_only and tail and k >= 2 and not _story_person(name, kept[:k]):
+        return ctx.finding(b, "author_bio", "bio-sentence", f"an author's description at the end ('{_snip(name)}')", 0.7)
+    return None
+
+
+def _bio_opening(text: str) -> bool:
+    """Whether ``text`` may open with a name (two capitalised words, after a mark or a title):
+    a cheap test before the biography expression."""
+    words = text.lstrip("*_(\u2014\u2013- ").split(None, 3)
+    if words and words[0].rstrip(".") in ("Dr", "Prof", "Rev", "Mr", "Mrs", "Ms", "Dra", "Sr", "Sra"):
+        words = words[1:]
+    return len(words) >= 2 and words[0][:1].isupper() and words[1][:1].isupper()
 
 
 def _story_person(name: str, before: list[Block]) -> bool:
@@ -876,7 +919,9 @@ def _about_names(text: str) -> frozenset[str] | None:
 def _names_in(names: frozenset[str], text: str) -> bool:
     """Whether ``text`` names one of ``names`` (as a word) in its first 40 words."""
     head = " ".join(text.split()[:40])
-    return any(regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(w)}(?![\p{{L}}\p{{N}}])", head) for w in names)
+    # "ABOUT CLEARPOP" over "ClearPop is ...": a name the header writes in capitals, in any case
+    return any(regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(w)}(?![\p{{L}}\p{{N}}])", head,
+                            regex.IGNORECASE if w.isupper() and len(w) >= 4 else 0) for w in names)
 
 
 # "NAME is a writer ...", "— NAME is an editor ...", "NAME es director de ..."
