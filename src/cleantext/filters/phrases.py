@@ -747,7 +747,12 @@ class AuthorBioFilter(PhraseFilter):
                 yield ctx.finding(b, self.name, "list-item", "a short block in the contacts that end the page", self.confidence["item"])
 
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
-        return k >= len(kept) - 3 and k >= 2
+        # what ``extra`` may take: the last blocks' bio sentence; anywhere, a "Follow NAME ...
+        # @handle" line or a block that opens with a name (``_more_bio``'s own first tests)
+        if k >= len(kept) - 3 and k >= 2:
+            return True
+        b = kept[k]
+        return b.words <= _BIO_MAX_WORDS and ((b.words <= 30 and "@" in b.text) or _bio_opening(b.text))
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
