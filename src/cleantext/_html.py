@@ -38,6 +38,7 @@ from typing import Any
 import lxml.etree as etree  # type: ignore[import-untyped]
 
 from ._document import Block, Document
+from ._nocase import NoCase
 from ._pageauthors import page_authors
 from ._pagedate import page_date, skip_checker, to_iso
 
@@ -196,7 +197,7 @@ _DROP_TAGS = (
 )
 # Dropped only when small: an unclosed <button> or <select> swallows the rest of the page.
 _DROP_SMALL = ("button", "select", "textarea", "dialog", "title")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = NoCase(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
 def _drop_hidden(root: Element) -> None:
     doomed = []
@@ -281,35 +282,120 @@ def _unmark_big(root: Element) -> None:
 
 def _runs(root: Element) -> list[_Run]:
     """Every block-level run of text under ``root``, in order (an iterative walk)."""
-    out: list[_Run] = []
+    return _walk(root, False).runs
+
+
+class _Stats:
+    """What one walk of the search base gathers for ``_locate`` besides its runs.
+
+    ``text``, ``links`` and ``prose`` (text of long, link-poor runs) are the lengths summed
+    over the runs of each element (its own and its descendants'); ``cands`` are the elements
+    with a class or an id, or a chrome tag, with their class and id (``_unlikely`` judges
+    them); ``bodies`` the ``itemprop=articleBody`` elements and ``articles`` the ``<article>``
+    elements (the base itself excluded from these three, as ``.//`` excludes it).
+    """
+
+    __slots__ = ("runs", "text", "links", "prose", "cands", "bodies", "articles")
+
+    def __init__(self) -> None:
+        self.runs: list[_Run] = []
+        self.text: dict[Element, int] = {}
+        self.links: dict[Element, int] = {}
+        self.prose: dict[Element, int] = {}
+        self.cands: list[tuple[Element, str | None, str | None]] = []
+        self.bodies: list[Element] = []
+        self.articles: list[Element] = []
+
+    def drop(self, skip: set[Element]) -> None:
+        """Forget the prose of skipped elements (a comment thread is prose, not the story)."""
+        for el in skip:
+            p = self.prose.get(el)
+            if p and (el.getparent() is None or el.getparent() not in skip):
+                anc = el.getparent()
+                while anc is not None:
+                    if anc in self.prose:
+                        self.prose[anc] -= p
+                    anc = anc.getparent()
+
+    def density(self, el: Element) -> float:
+        t = self.text.get(el, 0)
+        return self.links.get(el, 0) / t if t else 0.0
+
+
+_CHROME_TAGS = frozenset(("nav", "footer", "aside", "header"))
+_MARKS = {t: ("@" + t,) for t in _MARK_TAGS}
+
+
+def _walk(root: Element, gather: bool = True) -> _Stats:
+    """One iterative walk of ``root``: its runs, and with ``gather`` the rest of ``_Stats``."""
+    w = _Stats()
+    out = w.runs
     buf: list[str] = []
     links = 0
-    owner: list[tuple[Element, tuple[str, ...]]] = [(root, _tokens(root))]
-    ctx: list[tuple[str, ...]] = [owner[0][1]]
+    top = _tokens(root)
+    owner: list[tuple[Element, tuple[str, ...], int]] = [(root, top, 0)]
+    ctx: list[tuple[str, ...]] = [top]
+    # per open element (with ``gather``): [text, links, prose] of its runs so far, or None
+    acc: list[list[int] | None] = []
     in_link = 0
+    text_of, links_of, prose_of = w.text, w.links, w.prose
+    cands, block_tags, marks_of, headings = w.cands, _BLOCK_TAGS, _MARKS, _HEADINGS
 
     def flush() -> None:
-        nonlocal links
-        if buf:
-            text = " ".join("".join(buf).split())
-            buf.clear()
-            if text:
-                el, hints = owner[-1]
-                out.append(_Run(text, el, hints, links))
-        links = 0
+        text = " ".join("".join(buf).split())
+        buf.clear()
+        if text:
+            el, hints, i = owner[-1]
+            out.append(_Run(text, el, hints, links))
+            if gather:
+                n = len(text)
+                p = n if n >= 80 and links < 0.2 * n and el.tag not in headings else 0
+                a = acc[i]
+                if a is None:
+                    acc[i] = [n, links, p]
+                else:
+                    a[0] += n
+                    a[1] += links
+                    a[2] += p
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if event == "start":
-            if not isinstance(tag, str):
+            if tag.__class__ is not str:
                 continue
-            own = _tokens(el)
-            marks = ("@" + tag,) if tag in _MARK_TAGS and el.get("data-cleantext-wrapper") is None else ()
+            cls = el.get("class")
+            eid = el.get("id")
+            ip = el.get("itemprop")
+            if cls or eid or ip:
+                toks: list[str] = []
+                if cls:
+                    toks.extend(cls[:500].lower().split()[:8])
+                if eid:
+                    toks.extend(eid[:500].lower().split()[:8])
+                if ip:
+                    toks.append("itemprop-" + ip[:40].lower())
+                own = tuple(toks)
+            else:
+                own = ()
+            marks = marks_of.get(tag, ())
+            if marks and el.get("data-cleantext-wrapper") is not None:
+                marks = ()
             c = (marks + own + ctx[-1])[:_MAX_HINTS] if (own or marks) else ctx[-1]
             ctx.append(c)
-            if tag in _BLOCK_TAGS:
-                flush()
-                owner.append((el, c))
+            if gather:
+                acc.append(None)
+                if el is not root:
+                    if cls is not None or eid is not None or tag in _CHROME_TAGS:
+                        cands.append((el, cls, eid))
+                    if ip == "articleBody":
+                        w.bodies.append(el)
+                    if tag == "article":
+                        w.articles.append(el)
+            if tag in block_tags:
+                if buf:
+                    flush()
+                links = 0
+                owner.append((el, c, len(acc) - 1))
             elif tag == "a":
                 in_link += 1
             t = el.text
@@ -318,48 +404,71 @@ def _runs(root: Element) -> list[_Run]:
                 if in_link:
                     links += len(t.strip())
         else:
-            if isinstance(tag, str):
+            if tag.__class__ is str:
                 ctx.pop()
-                if tag in _BLOCK_TAGS:
-                    flush()
+                if tag in block_tags:
+                    if buf:
+                        flush()
+                    links = 0
                     owner.pop()
                 elif tag == "a":
                     in_link -= 1
-                elif tag in ("td", "th"):
+                elif tag == "td" or tag == "th":
                     buf.append(" ")
-            if el is root:
+                if el is root:
+                    continue
+                if gather:
+                    a = acc.pop()
+                    if a is not None:
+                        text_of[el] = a[0]
+                        if a[1]:
+                            links_of[el] = a[1]
+                        if a[2]:
+                            prose_of[el] = a[2]
+                        b = acc[-1]
+                        if b is None:
+                            acc[-1] = a
+                        else:
+                            b[0] += a[0]
+                            b[1] += a[1]
+                            b[2] += a[2]
+            elif el is root:
                 continue
             t = el.tail
             if t:
                 buf.append(t)
                 if in_link:
                     links += len(t.strip())
-    flush()
-    return out
+    if buf:
+        flush()
+    if gather and acc and acc[0] is not None:
+        a = acc[0]
+        text_of[root] = a[0]
+        if a[1]:
+            links_of[root] = a[1]
+        if a[2]:
+            prose_of[root] = a[2]
+    return w
 
 
 # -- locating the main content ------------------------------------------------------------------
 
-_POSITIVE = re.compile(
-    r"article|body|content|entry|h-?entry|main|page|post|text|blog|story|prose|rich-?text", re.I
-)
-_NEGATIVE = re.compile(
+_POSITIVE = NoCase(r"article|body|content|entry|h-?entry|main|page|post|text|blog|story|prose|rich-?text")
+_NEGATIVE = NoCase(
     r"-ad-|\bads?\b|hidden|^hid$|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|"
     r"media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|"
     r"taboola|tool|widget|social|newsletter|subscribe|signup|cookie|breadcrumb|menu|nav|byline|author-?bio|"
-    r"recommend|popular|trending|more-?stories|read-?more|disclaimer|copyright",
-    re.I,
+    r"recommend|popular|trending|more-?stories|read-?more|disclaimer|copyright"
 )
-_UNLIKELY = re.compile(
+_UNLIKELY = NoCase(
     r"banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|"
     r"related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
     r"pagination|pager|popup|yom-remote|newsletter|subscribe|share|cookie|promo|outbrain|taboola|recommend|"
-    r"trending|most-?popular|navbar|nav-|-nav",
-    re.I,
+    r"trending|most-?popular|navbar|nav-|-nav"
 )
-_COMMENTS = re.compile(r"comment|disqus|repl(?:y|ies)|remark|discussion|respon", re.I)
-_MAYBE = re.compile(r"and|article|body|column|content|main|shadow|story|entry|post|text", re.I)
-_POSITIVE_STRONG = re.compile(r"article-?body|articlebody|entry-content|post-content|story-?body|main-content", re.I)
+_COMMENTS = NoCase(r"comment|disqus|repl(?:y|ies)|remark|discussion|respon")
+_MAYBE = NoCase(r"and|article|body|column|content|main|shadow|story|entry|post|text")
+_POSITIVE_STRONG = NoCase(r"article-?body|articlebody|entry-content|post-content|story-?body|main-content")
 # paragraph-like owners: their text votes for their parent and grandparent
 _PARA_TAGS = frozenset("p pre li dd dt".split())
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
@@ -371,26 +480,33 @@ def _class_id(el: Element) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
 
 
-def _unlikely(body: Element, stats: _Stats | None = None) -> set[Element]:
+def _unlikely(body: Element, stats: _Stats) -> set[Element]:
     """Elements whose paragraphs do not vote for a content container (chrome, by tag or class).
 
     An element holding half the page's prose or more is never unlikely, whatever its class
     says (``sw-page-header``, ``sidebar-first-only`` wrap whole pages).
     """
-    big = 0.5 * stats.prose.get(body, 0) if stats is not None else 0
+    prose = stats.prose
+    big = 0.5 * prose.get(body, 0)
     doomed = []
-    for el in body.xpath(".//*[@class or @id] | .//nav | .//footer | .//aside | .//header"):
-        if el.tag in ("html", "body", "article", "main", "a", "p"):
+    verdicts: dict[str, bool] = {}  # class/id text -> unlikely by its class (pages repeat them)
+    for el, cls, eid in stats.cands:
+        tag = el.tag
+        if tag in ("html", "body", "article", "main", "a", "p"):
             continue
-        ci = _class_id(el)
-        if big and stats is not None and stats.prose.get(el, 0) >= big and not _COMMENTS.search(ci):
+        ci = f"{cls or ''} {eid or ''}".strip()
+        if big and prose.get(el, 0) >= big and not _COMMENTS.search(ci):
             continue
-        if el.tag in ("nav", "footer", "aside", "header"):
+        if tag in _CHROME_TAGS:
             if not _POSITIVE_STRONG.search(ci) and el.get("data-cleantext-wrapper") is None:
                 doomed.append(el)
             continue
-        if ci and _UNLIKELY.search(ci) and not _MAYBE.search(ci) and el.get("itemprop") != "articleBody":
-            doomed.append(el)
+        if ci:
+            v = verdicts.get(ci)
+            if v is None:
+                v = verdicts[ci] = _UNLIKELY.search(ci) and not _MAYBE.search(ci)
+            if v and el.get("itemprop") != "articleBody":
+                doomed.append(el)
     skip: set[Element] = set()
     for el in doomed:
         if el not in skip:
@@ -410,43 +526,6 @@ def _class_weight(el: Element) -> int:
     if el.get("itemprop") == "articleBody":
         w += 50
     return w
-
-
-class _Stats:
-    """Text and link-text length of every element, from the runs (no re-walk per candidate)."""
-
-    def __init__(self, runs: list[_Run], stop: Element) -> None:
-        self.text: dict[Element, int] = {}
-        self.links: dict[Element, int] = {}
-        self.prose: dict[Element, int] = {}  # text of long, link-poor runs
-        for r in runs:
-            n, k = len(r.text), r.links
-            p = n if n >= 80 and k < 0.2 * n and r.owner.tag not in _HEADINGS else 0
-            el = r.owner
-            while el is not None:
-                self.text[el] = self.text.get(el, 0) + n
-                if k:
-                    self.links[el] = self.links.get(el, 0) + k
-                if p:
-                    self.prose[el] = self.prose.get(el, 0) + p
-                if el is stop:
-                    break
-                el = el.getparent()
-
-    def drop(self, skip: set[Element]) -> None:
-        """Forget the prose of skipped elements (a comment thread is prose, not the story)."""
-        for el in skip:
-            p = self.prose.get(el)
-            if p and (el.getparent() is None or el.getparent() not in skip):
-                anc = el.getparent()
-                while anc is not None:
-                    if anc in self.prose:
-                        self.prose[anc] -= p
-                    anc = anc.getparent()
-
-    def density(self, el: Element) -> float:
-        t = self.text.get(el, 0)
-        return self.links.get(el, 0) / t if t else 0.0
 
 
 def _scores(runs: list[_Run], skip: set[Element], stats: _Stats) -> dict[Element, float]:
@@ -500,12 +579,11 @@ def _contains(a: Element, b: Element) -> bool:
     return False
 
 
-def _locate(body: Element, runs: list[_Run], title: str | None = None) -> list[Element]:
-    """The element(s) holding the main content, in document order."""
-    stats = _Stats(runs, body)
+def _locate(body: Element, stats: _Stats, title: str | None = None) -> list[Element]:
+    """The element(s) holding the main content, in document order (``stats``: the walk of ``body``)."""
+    runs = stats.runs
     # explicit markup first
-    for xp in ('.//*[@itemprop="articleBody"]', ".//article"):
-        found = body.xpath(xp)
+    for found in (stats.bodies, stats.articles):
         if len(found) == 1 and stats.text.get(found[0], 0) >= 400 and stats.prose.get(found[0], 0) >= 0.5 * stats.prose.get(body, 0):
             return [found[0]]
     skip = _unlikely(body, stats)
@@ -701,7 +779,7 @@ def _ld_items(data: object) -> Iterator[dict[str, Any]]:
                 stack.append(x["mainEntity"])
 
 
-_ARTICLE_TYPES = re.compile(r"Article|Posting|Report|Blog|NewsArticle|WebPage|CreativeWork", re.I)
+_ARTICLE_TYPES = re.compile(r"Article|Posting|Report|Blog|NewsArticle|WebPage|CreativeWork")
 
 
 def html_metadata(root: Element) -> dict[str, object]:
@@ -809,8 +887,8 @@ def _content(root: Element, meta: dict[str, object]) -> tuple[Element, list[_Run
     if body is None or any(c is not body and isinstance(c.tag, str) and _has_text(c) for c in root):
         body = root  # a parser put part of the page in <head> or after <body>: search the whole tree
     title = meta.get("title")
-    runs = _runs(body)
-    return body, runs, _locate(body, runs, title if isinstance(title, str) else None)
+    stats = _walk(body)
+    return body, stats.runs, _locate(body, stats, title if isinstance(title, str) else None)
 
 
 def read_html(html: str, language: str | None = None) -> Document:
