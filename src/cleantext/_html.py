@@ -886,8 +886,8 @@ def html_metadata(root: Element) -> dict[str, object]:
     if authors:
         meta["authors"] = list(dict.fromkeys(authors))
     # url, description, language
-    canon = root.xpath('.//link[@rel="canonical"]/@href')
-    url = (canon[0].strip() if canon else None) or props.get("og:url")
+    canon = next((h for el in root.iter("link") if el.get("rel") == "canonical" and (h := el.get("href")) is not None), None)
+    url = (canon.strip() if canon is not None else None) or props.get("og:url")
     if url:
         meta["url"] = url
     published = page_date(root, props, ld_dates, url)
