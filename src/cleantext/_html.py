@@ -98,17 +98,22 @@ _CONTROL_BYTES = bytes(range(0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20))
 _MAX_DEPTH = 1000  # levels kept by the fallback builder
 
 
-def _strip_control(text: str) -> str:
-    """``text`` without the control characters the parser would turn into U+FFFD.
+def _strip_control(text: str) -> tuple[str, bytes | None]:
+    """``text`` without the control characters the parser would turn into U+FFFD, and its
+    UTF-8 form (``None`` when it has none: lone surrogates).
 
     Most pages have none: deleting the control bytes of the UTF-8 form and comparing lengths
     finds that several times faster than searching the pattern (a control character is one
     byte in UTF-8, and no longer sequence holds a byte below 0x80).
     """
-    data = text.encode("utf-8", "surrogatepass")
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _CONTROL.sub("", text), None
     if len(data.translate(None, _CONTROL_BYTES)) == len(data) and "\ufffe" not in text and "\uffff" not in text:
-        return text
-    return _CONTROL.sub("", text)
+        return text, data
+    text = _CONTROL.sub("", text)
+    return text, text.encode("utf-8")
 
 
 class _FlatBuilder(_PyHTMLParser):
@@ -172,12 +177,18 @@ class _FlatBuilder(_PyHTMLParser):
 
 def parse_html(html: str) -> Element:
     """The lxml tree of a page; never raises on bad markup, never recurses."""
-    html = _strip_control(_XML_DECL.sub("", html, count=1))
+    html, data = _strip_control(_XML_DECL.sub("", html, count=1))
+    if html.startswith("<?xml"):
+        data = None  # lxml refuses a string that declares an encoding: the fallback builder reads it
+    # the UTF-8 bytes parse faster than the string (lxml hands libxml2 a string's UTF-16 or
+    # UCS-4 buffer to convert); the tree is the same. IDs are not collected: nothing looks
+    # elements up by id.
     parser = etree.HTMLParser(
-        remove_comments=True, remove_pis=True, huge_tree=True, no_network=True, default_doctype=False
+        remove_comments=True, remove_pis=True, huge_tree=True, no_network=True, default_doctype=False,
+        collect_ids=False, encoding="utf-8" if data is not None else None,
     )
     try:
-        root = etree.fromstring(html, parser=parser) if html.strip() else None
+        root = etree.fromstring(data if data is not None else html, parser=parser) if html.strip() else None
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
