@@ -52,22 +52,22 @@ _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.
 
 
 def decode_html(data: bytes) -> tuple[str, list[str]] | None:
-    """Decode a page that is not UTF-8 with the charset its ``<meta>`` declares.
+    """Decode a page: UTF-8 as UTF-8, else with the charset its ``<meta>`` declares.
 
-    ``None`` when the bytes are UTF-8 (or carry a byte-order mark), or declare nothing usable:
-    the general rule of :func:`cleantext._input.to_text` then applies. A declared charset that
-    the bytes do not fit is used with replacement, and a warning says so.
+    ``None`` when the bytes carry a byte-order mark, or are not UTF-8 and declare nothing
+    usable: the general rule of :func:`cleantext._input.to_text` then applies (it reads UTF-8
+    the same way; the bytes are decoded once). A declared charset that the bytes do not fit is
+    used with replacement, and a warning says so.
 
     >>> decode_html('<meta charset="koi8-r"><p>Привет</p>'.encode("koi8-r"))
     ('<meta charset="koi8-r"><p>Привет</p>', [])
-    >>> decode_html('<meta charset="iso-8859-1"><p>café</p>'.encode()) is None  # really UTF-8
-    True
+    >>> decode_html('<meta charset="iso-8859-1"><p>café</p>'.encode())  # really UTF-8
+    ('<meta charset="iso-8859-1"><p>café</p>', [])
     """
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return None
     try:
-        data.decode("utf-8")
-        return None
+        return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
     m = _CHARSET.search(data, 0, 4096)
@@ -322,7 +322,7 @@ def _unmark_big(root: Element) -> None:
 
 def _runs(root: Element) -> list[_Run]:
     """Every block-level run of text under ``root``, in order (an iterative walk)."""
-    return _walk(root, False).runs
+    return _walk(root).runs
 
 
 class _Stats:
@@ -366,39 +366,58 @@ _CHROME_TAGS = frozenset(("nav", "footer", "aside", "header"))
 _MARKS = {t: ("@" + t,) for t in _MARK_TAGS}
 
 
-def _walk(root: Element, gather: bool = True) -> _Stats:
-    """One iterative walk of ``root``: its runs, and with ``gather`` the rest of ``_Stats``."""
+def _walk(root: Element) -> _Stats:
+    """One iterative walk of ``root``: its runs and the rest of ``_Stats``."""
     w = _Stats()
     out = w.runs
-    buf: list[str] = []
+    buf: list[str] = []  # the text of the current run; white space only as " " between words
     links = 0
     top = _tokens(root)
     owner: list[tuple[Element, tuple[str, ...], int]] = [(root, top, 0)]
     ctx: list[tuple[str, ...]] = [top]
-    # per open element (with ``gather``): [text, links, prose] of its runs so far, or None
+    # per open element: [text, links, prose] of its runs so far, or None
     acc: list[list[int] | None] = []
     in_link = 0
     text_of, links_of, prose_of = w.text, w.links, w.prose
-    cands, block_tags, marks_of, headings = w.cands, _BLOCK_TAGS, _MARKS, _HEADINGS
+    cands, bodies, articles = w.cands, w.bodies, w.articles
+    block_tags, marks_of, headings, chrome = _BLOCK_TAGS, _MARKS, _HEADINGS, _CHROME_TAGS
+    memo: dict[tuple[str | None, str | None, str | None], tuple[str, ...]] = {}  # class, id, itemprop -> hints
 
-    def flush() -> None:
+    def flush() -> None:  # called with a run in ``buf`` (it starts with a word)
         text = " ".join("".join(buf).split())
         buf.clear()
-        if text:
-            el, hints, i = owner[-1]
-            out.append(_Run(text, el, hints, links))
-            if gather:
-                n = len(text)
-                p = n if n >= 80 and links < 0.2 * n and el.tag not in headings else 0
-                a = acc[i]
-                if a is None:
-                    acc[i] = [n, links, p]
-                else:
-                    a[0] += n
-                    a[1] += links
-                    a[2] += p
+        el, hints, i = owner[-1]
+        out.append(_Run(text, el, hints, links))
+        n = len(text)
+        p = n if n >= 80 and links < 0.2 * n and el.tag not in headings else 0
+        a = acc[i]
+        if a is None:
+            acc[i] = [n, links, p]
+        else:
+            a[0] += n
+            a[1] += links
+            a[2] += p
 
-    for event, el in etree.iterwalk(root, events=("start", "end")):
+    walk = etree.iterwalk(root, events=("start", "end"))
+    next(walk)  # the root's start: its own tokens count twice in its children's hints (as ever)
+    tag = root.tag
+    marks = marks_of.get(tag)
+    if marks is not None and root.get("data-cleantext-wrapper") is None:
+        c = (marks + top + top)[:_MAX_HINTS]
+    else:
+        c = (top + top)[:_MAX_HINTS] if top else top
+    ctx.append(c)
+    acc.append(None)
+    if tag in block_tags:
+        owner.append((root, c, 0))
+    elif tag == "a":
+        in_link += 1
+    t = root.text
+    if t and not t.isspace():
+        buf.append(t)
+        if in_link:
+            links += len(t.strip())
+    for event, el in walk:
         tag = el.tag
         if event == "start":
             if tag.__class__ is not str:
@@ -406,43 +425,59 @@ def _walk(root: Element, gather: bool = True) -> _Stats:
             cls = el.get("class")
             eid = el.get("id")
             ip = el.get("itemprop")
-            if cls or eid or ip:
-                toks: list[str] = []
-                if cls:
-                    toks.extend(cls[:500].lower().split()[:8])
-                if eid:
-                    toks.extend(eid[:500].lower().split()[:8])
-                if ip:
-                    toks.append("itemprop-" + ip[:40].lower())
-                own = tuple(toks)
-            else:
-                own = ()
-            marks = marks_of.get(tag, ())
-            if marks and el.get("data-cleantext-wrapper") is not None:
-                marks = ()
-            c = (marks + own + ctx[-1])[:_MAX_HINTS] if (own or marks) else ctx[-1]
-            ctx.append(c)
-            if gather:
-                acc.append(None)
-                if el is not root:
-                    if cls is not None or eid is not None or tag in _CHROME_TAGS:
-                        cands.append((el, cls, eid))
+            if cls is not None or eid is not None:
+                cands.append((el, cls, eid))
+                if cls or eid or ip:
+                    key = (cls, eid, ip)
+                    own = memo.get(key)
+                    if own is None:
+                        toks: list[str] = []
+                        if cls:
+                            toks.extend(cls[:500].lower().split()[:8])
+                        if eid:
+                            toks.extend(eid[:500].lower().split()[:8])
+                        if ip:
+                            toks.append("itemprop-" + ip[:40].lower())
+                        own = memo[key] = tuple(toks)
                     if ip == "articleBody":
-                        w.bodies.append(el)
-                    if tag == "article":
-                        w.articles.append(el)
+                        bodies.append(el)
+                else:
+                    own = ()
+            else:
+                if tag in chrome:
+                    cands.append((el, cls, eid))
+                if ip:
+                    own = ("itemprop-" + ip[:40].lower(),)
+                    if ip == "articleBody":
+                        bodies.append(el)
+                else:
+                    own = ()
+            marks = marks_of.get(tag)
+            if marks is not None and el.get("data-cleantext-wrapper") is None:
+                c = (marks + own + ctx[-1])[:_MAX_HINTS]
+            elif own:
+                c = (own + ctx[-1])[:_MAX_HINTS]
+            else:
+                c = ctx[-1]
+            ctx.append(c)
+            acc.append(None)
             if tag in block_tags:
                 if buf:
                     flush()
                 links = 0
                 owner.append((el, c, len(acc) - 1))
+                if tag == "article":
+                    articles.append(el)
             elif tag == "a":
                 in_link += 1
             t = el.text
             if t:
-                buf.append(t)
-                if in_link:
-                    links += len(t.strip())
+                if not t.isspace():
+                    buf.append(t)
+                    if in_link:
+                        links += len(t.strip())
+                elif buf:
+                    buf.append(" ")
         else:
             if tag.__class__ is str:
                 ctx.pop()
@@ -453,36 +488,40 @@ def _walk(root: Element, gather: bool = True) -> _Stats:
                     owner.pop()
                 elif tag == "a":
                     in_link -= 1
-                elif tag == "td" or tag == "th":
+                elif (tag == "td" or tag == "th") and buf:
                     buf.append(" ")
                 if el is root:
                     continue
-                if gather:
-                    a = acc.pop()
-                    if a is not None:
-                        text_of[el] = a[0]
-                        if a[1]:
-                            links_of[el] = a[1]
-                        if a[2]:
-                            prose_of[el] = a[2]
-                        b = acc[-1]
-                        if b is None:
-                            acc[-1] = a
-                        else:
-                            b[0] += a[0]
-                            b[1] += a[1]
-                            b[2] += a[2]
+                # the element's sums are complete: keep them, and add them to its parent's
+                a = acc.pop()
+                if a is not None:
+                    n, k, p = a
+                    text_of[el] = n
+                    if k:
+                        links_of[el] = k
+                    if p:
+                        prose_of[el] = p
+                    b = acc[-1]
+                    if b is None:
+                        acc[-1] = a
+                    else:
+                        b[0] += n
+                        b[1] += k
+                        b[2] += p
             elif el is root:
                 continue
             t = el.tail
             if t:
-                buf.append(t)
-                if in_link:
-                    links += len(t.strip())
+                if not t.isspace():
+                    buf.append(t)
+                    if in_link:
+                        links += len(t.strip())
+                elif buf:
+                    buf.append(" ")
     if buf:
         flush()
-    if gather and acc and acc[0] is not None:
-        a = acc[0]
+    a = acc[0]
+    if a is not None:
         text_of[root] = a[0]
         if a[1]:
             links_of[root] = a[1]
