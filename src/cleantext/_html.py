@@ -363,6 +363,7 @@ class _Stats:
 
 
 _CHROME_TAGS = frozenset(("nav", "footer", "aside", "header"))
+_NEVER_UNLIKELY = frozenset(("html", "body", "article", "main", "a", "p"))
 _MARKS = {t: ("@" + t,) for t in _MARK_TAGS}
 
 
@@ -568,24 +569,26 @@ def _unlikely(body: Element, stats: _Stats) -> set[Element]:
     prose = stats.prose
     big = 0.5 * prose.get(body, 0)
     doomed = []
-    verdicts: dict[str, bool] = {}  # class/id text -> unlikely by its class (pages repeat them)
+    verdicts: dict[tuple[str | None, str | None], bool] = {}  # class, id -> unlikely (pages repeat them)
     for el, cls, eid in stats.cands:
         tag = el.tag
-        if tag in ("html", "body", "article", "main", "a", "p"):
-            continue
-        ci = f"{cls or ''} {eid or ''}".strip()
-        if big and prose.get(el, 0) >= big and not _COMMENTS.search(ci):
+        if tag in _NEVER_UNLIKELY:
             continue
         if tag in _CHROME_TAGS:
-            if not _POSITIVE_STRONG.search(ci) and el.get("data-cleantext-wrapper") is None:
-                doomed.append(el)
-            continue
-        if ci:
-            v = verdicts.get(ci)
+            ci = f"{cls or ''} {eid or ''}".strip()
+            if _POSITIVE_STRONG.search(ci) or el.get("data-cleantext-wrapper") is not None:
+                continue
+        else:
+            v = verdicts.get((cls, eid))
             if v is None:
-                v = verdicts[ci] = _UNLIKELY.search(ci) and not _MAYBE.search(ci)
-            if v and el.get("itemprop") != "articleBody":
-                doomed.append(el)
+                ci = f"{cls or ''} {eid or ''}".strip()
+                v = verdicts[cls, eid] = bool(ci) and _UNLIKELY.search(ci) and not _MAYBE.search(ci)
+            if not v or el.get("itemprop") == "articleBody":
+                continue
+        # an element holding half the page's prose is the page, whatever its class says
+        if big and prose.get(el, 0) >= big and not _COMMENTS.search(f"{cls or ''} {eid or ''}".strip()):
+            continue
+        doomed.append(el)
     skip: set[Element] = set()
     for el in doomed:
         if el not in skip:
@@ -777,14 +780,20 @@ def _blocks(body: Element, runs: list[_Run], roots: list[Element]) -> list[tuple
         else:
             mine = _runs(root)
             outer = ()
+        cut: dict[tuple[str, ...], tuple[str, ...]] = {}  # hints -> without the outer context
         for r in mine:
             hints = r.hints
             if outer:
-                n = len(hints)
-                for k in range(n + 1):
-                    if hints[k:] == outer[: n - k]:
-                        hints = hints[:k]
-                        break
+                h = cut.get(hints)
+                if h is None:
+                    h = hints
+                    n = len(hints)
+                    for k in range(n + 1):
+                        if hints[k:] == outer[: n - k]:
+                            h = hints[:k]
+                            break
+                    cut[hints] = h
+                hints = h
             if r.links >= 0.5 * len(r.text.replace(" ", "")):
                 hints = hints + ("@links",)
             out.append((r.text, str(r.owner.tag), hints))

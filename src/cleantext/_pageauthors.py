@@ -96,7 +96,7 @@ _AUTHOR_CLASS = re.compile(
     r"article-author|byline-?author|byline__author|byline-name|contributor|writer|autor|auteur)(?:$|[\s_-]|__)",
     re.I,
 )
-_AUTHOR_WORDS = ("author", "byline", "contributor", "writer", "autor", "auteur")
+_AUTHOR_WORD = re.compile("author|byline|contributor|writer|autor|auteur")  # on the lower-cased class
 _SCRIPT_AUTHORS = re.compile(r'"(?:authors?|authorName|author_name|article_author)"\s*:\s*(\[\s*"[^"\]]{2,80}"|"[^"]{2,80}")')
 
 
@@ -205,30 +205,41 @@ def _author_elements(root: Element) -> tuple[list[Element], list[Element], list[
     by_rel: list[Element] = []
     by_class: list[Element] = []
     bylines: list[Element] = []
+    said: dict[str, tuple[bool, bool, bool]] = {}  # class -> (has fn, has byline, names an author)
     for el in root.iter():
         tag = el.tag
         if tag.__class__ is not str:
             continue
         cls = el.get("class")
+        if cls:
+            says = said.get(cls)
+            if says is None:
+                low = cls.lower()  # a substring test first: the pattern runs on few classes
+                says = said[cls] = (
+                    "fn" in cls and _has_word(cls, "fn"),
+                    "byline" in cls and _has_word(cls, "byline"),
+                    _AUTHOR_WORD.search(low) is not None and _AUTHOR_CLASS.search(cls) is not None
+                    and not _NOT_AUTHOR_CLASS.search(cls),
+                )
+            fn, byline, author = says
+        else:
+            fn = byline = author = False
         if el is not root:
             if el.get("itemprop") == "author":
                 by_prop.append(el)
             rel = el.get("rel")
             if rel is not None and (rel == "author" or tag == "a" and _has_word(rel, "author")):
                 by_rel.append(el)
-            elif cls and _has_word(cls, "fn"):
+            elif fn:
                 for a in el.iterancestors():
                     if a is root:
                         break
                     if _has_word(a.get("class"), "vcard"):
                         by_rel.append(el)
                         break
-            if tag == "byline" or cls and _has_word(cls, "byline"):
+            if byline or tag == "byline":
                 bylines.append(el)
-        if not cls or tag in _NOT_AUTHOR_TAGS:
-            continue
-        low = cls.lower()  # a substring test first: the pattern runs on few elements
-        if any(w in low for w in _AUTHOR_WORDS) and _AUTHOR_CLASS.search(cls) and not _NOT_AUTHOR_CLASS.search(cls):
+        if author and tag not in _NOT_AUTHOR_TAGS:
             by_class.append(el)
     return by_prop, by_rel, by_class, bylines
 
