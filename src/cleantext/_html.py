@@ -188,7 +188,7 @@ def parse_html(html: str) -> Element:
         collect_ids=False, encoding="utf-8" if data is not None else None,
     )
     try:
-        root = etree.fromstring(data if data is not None else html, parser=parser) if html.strip() else None
+        root = etree.fromstring(data if data is not None else html, parser=parser) if html and not html.isspace() else None
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
