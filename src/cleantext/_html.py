@@ -382,7 +382,8 @@ def _walk(root: Element) -> _Stats:
     text_of, links_of, prose_of = w.text, w.links, w.prose
     cands, bodies, articles = w.cands, w.bodies, w.articles
     block_tags, marks_of, headings, chrome = _BLOCK_TAGS, _MARKS, _HEADINGS, _CHROME_TAGS
-    memo: dict[tuple[str | None, str | None, str | None], tuple[str, ...]] = {}  # class, id, itemprop -> hints
+    # class (alone), or class, id and itemprop -> the element's own hints
+    memo: dict[str | tuple[str | None, str | None, str | None] | None, tuple[str, ...]] = {}
 
     def flush() -> None:  # called with a run in ``buf`` (it starts with a word)
         text = " ".join("".join(buf).split())
@@ -429,7 +430,7 @@ def _walk(root: Element) -> _Stats:
             if cls is not None or eid is not None:
                 cands.append((el, cls, eid))
                 if cls or eid or ip:
-                    key = (cls, eid, ip)
+                    key = cls if eid is None and ip is None else (cls, eid, ip)
                     own = memo.get(key)
                     if own is None:
                         toks: list[str] = []
@@ -457,7 +458,9 @@ def _walk(root: Element) -> _Stats:
             if marks is not None and el.get("data-cleantext-wrapper") is None:
                 c = (marks + own + ctx[-1])[:_MAX_HINTS]
             elif own:
-                c = (own + ctx[-1])[:_MAX_HINTS]
+                c = own + ctx[-1]
+                if len(c) > _MAX_HINTS:
+                    c = c[:_MAX_HINTS]
             else:
                 c = ctx[-1]
             ctx.append(c)
