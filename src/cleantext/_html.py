@@ -288,14 +288,14 @@ _MAX_HINTS = 16
 
 
 class _Run:
-    """A block-level run of text: its owner element, its hints and how much of it is link text."""
+    """A block-level run of text: its owner element and how much of it is link text (its hints
+    come from ``_Stats.hints``: only the runs of the main content need them)."""
 
-    __slots__ = ("text", "owner", "hints", "links")
+    __slots__ = ("text", "owner", "links")
 
-    def __init__(self, text: str, owner: Element, hints: tuple[str, ...], links: int) -> None:
+    def __init__(self, text: str, owner: Element, links: int) -> None:
         self.text = text
         self.owner = owner
-        self.hints = hints
         self.links = links
 
 
@@ -320,24 +320,20 @@ def _unmark_big(root: Element) -> None:
             el.set("data-cleantext-wrapper", "1")
 
 
-def _runs(root: Element) -> list[_Run]:
-    """Every block-level run of text under ``root``, in order (an iterative walk)."""
-    return _walk(root).runs
-
-
 class _Stats:
-    """What one walk of the search base gathers for ``_locate`` besides its runs.
+    """What one walk of ``root`` gathers: its runs, and for ``_locate`` the rest.
 
     ``text``, ``links`` and ``prose`` (text of long, link-poor runs) are the lengths summed
     over the runs of each element (its own and its descendants'); ``cands`` are the elements
     with a class or an id, or a chrome tag, with their class and id (``_unlikely`` judges
     them); ``bodies`` the ``itemprop=articleBody`` elements and ``articles`` the ``<article>``
-    elements (the base itself excluded from these three, as ``.//`` excludes it).
+    elements (the root itself excluded from these three, as ``.//`` excludes it).
     """
 
-    __slots__ = ("runs", "text", "links", "prose", "cands", "bodies", "articles")
+    __slots__ = ("root", "runs", "text", "links", "prose", "cands", "bodies", "articles", "_ctx")
 
-    def __init__(self) -> None:
+    def __init__(self, root: Element) -> None:
+        self.root = root
         self.runs: list[_Run] = []
         self.text: dict[Element, int] = {}
         self.links: dict[Element, int] = {}
@@ -345,6 +341,35 @@ class _Stats:
         self.cands: list[tuple[Element, str | None, str | None]] = []
         self.bodies: list[Element] = []
         self.articles: list[Element] = []
+        self._ctx: dict[Element, tuple[str, ...]] = {}  # element -> the hints its children inherit
+
+    def hints(self, owner: Element) -> tuple[str, ...]:
+        """The hints of a run that ``owner`` holds: the class/id tokens of the owner and of its
+        ancestors up to the root, nearest first, with ``@tag`` markers (at most ``_MAX_HINTS``).
+        The root's own tokens come twice, as they always have."""
+        ctx = self._ctx
+        root = self.root
+        if not ctx:
+            top = _tokens(root)
+            marks = _marks(root)
+            ctx[root] = (marks + top + top)[:_MAX_HINTS] if (top or marks) else top
+            if owner is root:
+                return ctx[root] if root.tag in _BLOCK_TAGS else top
+        elif owner is root:
+            return ctx[root] if root.tag in _BLOCK_TAGS else _tokens(root)
+        chain = []
+        el = owner
+        while el not in ctx:
+            chain.append(el)
+            el = el.getparent()
+        c = ctx[el]
+        for el in reversed(chain):
+            own = _tokens(el)
+            marks = _marks(el)
+            if own or marks:
+                c = (marks + own + c)[:_MAX_HINTS]
+            ctx[el] = c
+        return c
 
     def drop(self, skip: set[Element]) -> None:
         """Forget the prose of skipped elements (a comment thread is prose, not the story)."""
@@ -367,29 +392,31 @@ _NEVER_UNLIKELY = frozenset(("html", "body", "article", "main", "a", "p"))
 _MARKS = {t: ("@" + t,) for t in _MARK_TAGS}
 
 
+def _marks(el: Element) -> tuple[str, ...]:
+    """``("@figure",)`` for a structural element (not a page wrapper), else nothing."""
+    m = _MARKS.get(el.tag)
+    return m if m is not None and el.get("data-cleantext-wrapper") is None else ()
+
+
 def _walk(root: Element) -> _Stats:
     """One iterative walk of ``root``: its runs and the rest of ``_Stats``."""
-    w = _Stats()
+    w = _Stats(root)
     out = w.runs
     buf: list[str] = []  # the text of the current run; white space only as " " between words
     links = 0
-    top = _tokens(root)
-    owner: list[tuple[Element, tuple[str, ...], int]] = [(root, top, 0)]
-    ctx: list[tuple[str, ...]] = [top]
+    owner: list[tuple[Element, int]] = [(root, 0)]  # the run's element, its place in ``acc``
     # per open element: [text, links, prose] of its runs so far, or None
     acc: list[list[int] | None] = []
     in_link = 0
     text_of, links_of, prose_of = w.text, w.links, w.prose
     cands, bodies, articles = w.cands, w.bodies, w.articles
-    block_tags, marks_of, headings, chrome = _BLOCK_TAGS, _MARKS, _HEADINGS, _CHROME_TAGS
-    # class (alone), or class, id and itemprop -> the element's own hints
-    memo: dict[str | tuple[str | None, str | None, str | None] | None, tuple[str, ...]] = {}
+    block_tags, headings, chrome = _BLOCK_TAGS, _HEADINGS, _CHROME_TAGS
 
     def flush() -> None:  # called with a run in ``buf`` (it starts with a word)
         text = " ".join("".join(buf).split())
         buf.clear()
-        el, hints, i = owner[-1]
-        out.append(_Run(text, el, hints, links))
+        el, i = owner[-1]
+        out.append(_Run(text, el, links))
         n = len(text)
         p = n if n >= 80 and links < 0.2 * n and el.tag not in headings else 0
         a = acc[i]
@@ -401,17 +428,11 @@ def _walk(root: Element) -> _Stats:
             a[2] += p
 
     walk = etree.iterwalk(root, events=("start", "end"))
-    next(walk)  # the root's start: its own tokens count twice in its children's hints (as ever)
+    next(walk)  # the root's start
     tag = root.tag
-    marks = marks_of.get(tag)
-    if marks is not None and root.get("data-cleantext-wrapper") is None:
-        c = (marks + top + top)[:_MAX_HINTS]
-    else:
-        c = (top + top)[:_MAX_HINTS] if top else top
-    ctx.append(c)
     acc.append(None)
     if tag in block_tags:
-        owner.append((root, c, 0))
+        owner.append((root, 0))
     elif tag == "a":
         in_link += 1
     t = root.text
@@ -426,50 +447,16 @@ def _walk(root: Element) -> _Stats:
                 continue
             cls = el.get("class")
             eid = el.get("id")
-            ip = el.get("itemprop")
-            if cls is not None or eid is not None:
+            if cls is not None or eid is not None or tag in chrome:
                 cands.append((el, cls, eid))
-                if cls or eid or ip:
-                    key = cls if eid is None and ip is None else (cls, eid, ip)
-                    own = memo.get(key)
-                    if own is None:
-                        toks: list[str] = []
-                        if cls:
-                            toks.extend(cls[:500].lower().split()[:8])
-                        if eid:
-                            toks.extend(eid[:500].lower().split()[:8])
-                        if ip:
-                            toks.append("itemprop-" + ip[:40].lower())
-                        own = memo[key] = tuple(toks)
-                    if ip == "articleBody":
-                        bodies.append(el)
-                else:
-                    own = ()
-            else:
-                if tag in chrome:
-                    cands.append((el, cls, eid))
-                if ip:
-                    own = ("itemprop-" + ip[:40].lower(),)
-                    if ip == "articleBody":
-                        bodies.append(el)
-                else:
-                    own = ()
-            marks = marks_of.get(tag)
-            if marks is not None and el.get("data-cleantext-wrapper") is None:
-                c = (marks + own + ctx[-1])[:_MAX_HINTS]
-            elif own:
-                c = own + ctx[-1]
-                if len(c) > _MAX_HINTS:
-                    c = c[:_MAX_HINTS]
-            else:
-                c = ctx[-1]
-            ctx.append(c)
+            if el.get("itemprop") == "articleBody":
+                bodies.append(el)
             acc.append(None)
             if tag in block_tags:
                 if buf:
                     flush()
                 links = 0
-                owner.append((el, c, len(acc) - 1))
+                owner.append((el, len(acc) - 1))
                 if tag == "article":
                     articles.append(el)
             elif tag == "a":
@@ -484,7 +471,6 @@ def _walk(root: Element) -> _Stats:
                     buf.append(" ")
         else:
             if tag.__class__ is str:
-                ctx.pop()
                 if tag in block_tags:
                     if buf:
                         flush()
@@ -764,28 +750,30 @@ def _context(el: Element, stop: Element) -> tuple[str, ...]:
     return c
 
 
-def _blocks(body: Element, runs: list[_Run], roots: list[Element]) -> list[tuple[str, str, tuple[str, ...]]]:
+def _blocks(body: Element, stats: _Stats, roots: list[Element]) -> list[tuple[str, str, tuple[str, ...]]]:
     """(text, tag, hints) for every block-level run of text under ``roots``, in order.
 
-    The runs of the whole body are reused; hints are cut at the root (what lies outside the
-    main content says nothing about its blocks).
+    The runs of the whole body (``stats``, its walk) are reused; hints are cut at the root
+    (what lies outside the main content says nothing about its blocks).
     """
     out: list[tuple[str, str, tuple[str, ...]]] = []
     for root in roots:
+        walk = stats
         if root is body:
-            mine = runs
+            mine = stats.runs
             outer: tuple[str, ...] = ()
         elif root.tag in _BLOCK_TAGS:
             members = set(root.iter())
-            mine = [r for r in runs if r.owner in members]
+            mine = [r for r in stats.runs if r.owner in members]
             parent = root.getparent()
             outer = _context(parent, body) if parent is not None else ()
         else:
-            mine = _runs(root)
+            walk = _walk(root)
+            mine = walk.runs
             outer = ()
         cut: dict[tuple[str, ...], tuple[str, ...]] = {}  # hints -> without the outer context
         for r in mine:
-            hints = r.hints
+            hints = walk.hints(r.owner)
             if outer:
                 h = cut.get(hints)
                 if h is None:
@@ -966,8 +954,8 @@ def html_metadata(root: Element) -> dict[str, object]:
 
 # -- the reader ---------------------------------------------------------------------------------
 
-def _content(root: Element, meta: dict[str, object]) -> tuple[Element, list[_Run], list[Element]]:
-    """Clean the tree; the search base, its text runs, and the main content's root(s)."""
+def _content(root: Element, meta: dict[str, object]) -> tuple[Element, _Stats, list[Element]]:
+    """Clean the tree; the search base, its walk (text runs...), and the main content's root(s)."""
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
     for el in list(root.iter(*_DROP_SMALL)):
         if _text_len(el) < 300 or el.tag == "select" and el.find(".//p") is None:
@@ -979,7 +967,7 @@ def _content(root: Element, meta: dict[str, object]) -> tuple[Element, list[_Run
         body = root  # a parser put part of the page in <head> or after <body>: search the whole tree
     title = meta.get("title")
     stats = _walk(body)
-    return body, stats.runs, _locate(body, stats, title if isinstance(title, str) else None)
+    return body, stats, _locate(body, stats, title if isinstance(title, str) else None)
 
 
 def read_html(html: str, language: str | None = None) -> Document:
@@ -996,8 +984,8 @@ def read_html(html: str, language: str | None = None) -> Document:
     """
     root = parse_html(html)
     meta = html_metadata(root)
-    body, runs, roots = _content(root, meta)
-    lines = _blocks(body, runs, roots)
+    body, stats, roots = _content(root, meta)
+    lines = _blocks(body, stats, roots)
     parts: list[str] = []
     blocks: list[Block] = []
     pos = 0
