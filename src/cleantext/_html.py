@@ -22,6 +22,13 @@ class/id tokens of the element and of its ancestors inside the content, nearest 
 ``@aside``, ``@form``, ``@nav``, ``@footer``, ``@header``, ``@blockquote``, ``@li``, ``@table``)
 and ``@links`` when most of the block's text is link text.
 
+Cost: the page is walked once in Python (``_walk``): the text runs, and per element the text,
+link-text and prose lengths summed bottom-up, the class/id candidates ``_unlikely`` judges and
+the ``articleBody``/``<article>`` elements; hints are computed afterwards for the runs of the
+main content only. Other passes run in lxml's C (``iter(tag)``, ``strip_elements``,
+``string-length``). Class and id patterns are searched without ``re.IGNORECASE``
+(``cleantext._nocase``), once per distinct value per page.
+
 Robustness: bytes are decoded before (``cleantext._input``); a page nested deeper than the
 C parser allows (it stops at 2,048 levels) is rebuilt by a pure-Python builder that flattens
 the excess levels, so no text is lost and nothing recurses.
@@ -545,10 +552,6 @@ _TAG_SCORE = {"div": 5, "article": 10, "section": 3, "main": 5, "pre": 3, "td": 
               "form": -3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "address": -3, "th": -5}
 
 
-def _class_id(el: Element) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
-
-
 def _unlikely(body: Element, stats: _Stats) -> set[Element]:
     """Elements whose paragraphs do not vote for a content container (chrome, by tag or class).
 
@@ -734,7 +737,8 @@ def _locate(body: Element, stats: _Stats, title: str | None = None) -> list[Elem
 
 
 def _context(el: Element, stop: Element) -> tuple[str, ...]:
-    """The hints ``_runs`` gives the children of ``el`` when it walks from ``stop``."""
+    """The class/id context of the children of ``el``, from ``stop`` down (``stop``'s own
+    tokens once: ``_Stats.hints`` counts a walk's root twice, and ``_blocks`` cuts the overlap)."""
     chain = []
     while el is not None:
         chain.append(el)
