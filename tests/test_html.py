@@ -106,6 +106,49 @@ def test_blocks_carry_tag_and_hints() -> None:
         assert doc.text[b.start : b.end] == b.text
 
 
+def test_hidden_elements_are_not_read() -> None:
+    page = (
+        f"<html><body><article><h1>Bus line</h1><p>{P1}</p>"
+        "<div hidden><p>Menu copy one, not for readers.</p></div>"
+        "<div aria-hidden='true'><p>Menu copy two, not for readers.</p></div>"
+        "<div STYLE='DISPLAY : None'><p>Menu copy three, not for readers.</p></div>"
+        "<p>Before <span style='visibility:hidden'>menu copy four</span> after the hidden span.</p>"
+        f"<div aria-hidden='false'><p>Shown copy stays.</p></div><p>{P2}</p></article></body></html>"
+    )
+    text = read_html(page).text
+    assert P1 in text and P2 in text and "Shown copy stays." in text
+    assert "Menu copy" not in text and "menu copy" not in text
+    assert "Before after the hidden span." in text  # the tail of a hidden element is kept
+
+
+def test_a_hidden_element_holding_most_of_the_page_is_read() -> None:
+    # streamed rendering: the story sits in a hidden element that a script reveals
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav>"
+        f"<div style='display:none'><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article></div>"
+        "<div hidden><p>A small hidden menu.</p></div></body></html>"
+    )
+    text = read_html(page).text
+    assert P1 in text and P3 in text
+    assert "small hidden menu" not in text
+
+
+def test_control_characters_are_removed_not_replaced() -> None:
+    page = f"<html><body><article><p>Bus\x01 line\x0b to the air\ufffeport.</p><p>{P1}</p></article></body></html>"
+    text = read_html(page).text
+    assert "Bus line to the airport." in text
+    assert "\ufffd" not in text
+
+
+def test_a_page_wrapper_form_gives_no_form_hint() -> None:
+    # an ASP.NET page is one <form>: its blocks are not parts of a form
+    paras = f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>" * 3
+    wrapped = f"<html><body><form id='aspnetForm'><article>{paras}</article></form></body></html>"
+    small = f"<html><body><article><p>{P1}</p><p>{P2}</p><form><p>Sign up for the weekly letter today.</p></form></article></body></html>"
+    assert not any("@form" in b.hints for b in read_html(wrapped).blocks)
+    assert any("@form" in b.hints for b in read_html(small).blocks if b.text.startswith("Sign up"))
+
+
 def test_scoring_finds_content_without_article_markup() -> None:
     paras = "".join(f"<p>{p}</p>" for p in (P1, P2, P3))
     page = (

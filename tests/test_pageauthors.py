@@ -86,3 +86,18 @@ def test_comment_authors_are_not_the_story_s_authors() -> None:
     comments = ("<div id='comments'><div class='comment'><span class='comment-author vcard'>"
                 "<cite class='fn'>Bo Chan</cite></span> Great story!</div></div>")
     assert authors(page(after=comments)) == ()
+
+
+def test_rel_author_and_byline_are_whole_words_of_the_attribute() -> None:
+    # rel and class are lists of words: "author" among them counts, "co-author" does not
+    link = "<p>Story by <a rel='external\tauthor' href='/ann'>Ann Lee</a></p>"
+    assert authors(page(before=link)) == ("Ann Lee",)
+    assert authors(page(before="<span rel='author'>Ann Lee</span>")) == ("Ann Lee",)
+    assert authors(page(before="<p><a rel='co-author' href='/bo'>Bo Chan</a> helped.</p>")) == ()
+    assert authors(page(before="<div class='story\nbyline'>By Ann Lee</div>")) == ("Ann Lee",)
+    assert authors(page(before="<div class='bylines-list'>Bo Chan</div>")) == ()
+
+
+def test_an_fn_outside_an_hcard_is_no_author() -> None:
+    assert authors(page(before="<span class='fn'>Bo Chan</span>")) == ()
+    assert authors(page(before="<div class='vcard'><b class='org'>Courier</b> <i class='x fn'>Ann Lee</i></div>")) == ("Ann Lee",)

@@ -22,6 +22,13 @@ class/id tokens of the element and of its ancestors inside the content, nearest 
 ``@aside``, ``@form``, ``@nav``, ``@footer``, ``@header``, ``@blockquote``, ``@li``, ``@table``)
 and ``@links`` when most of the block's text is link text.
 
+Cost: the page is walked once in Python (``_walk``): the text runs, and per element the text,
+link-text and prose lengths summed bottom-up, the class/id candidates ``_unlikely`` judges and
+the ``articleBody``/``<article>`` elements; hints are computed afterwards for the runs of the
+main content only. Other passes run in lxml's C (``iter(tag)``, ``strip_elements``,
+``string-length``). Class and id patterns are searched without ``re.IGNORECASE``
+(``cleantext._nocase``), once per distinct value per page.
+
 Robustness: bytes are decoded before (``cleantext._input``); a page nested deeper than the
 C parser allows (it stops at 2,048 levels) is rebuilt by a pure-Python builder that flattens
 the excess levels, so no text is lost and nothing recurses.
@@ -38,6 +45,7 @@ from typing import Any
 import lxml.etree as etree  # type: ignore[import-untyped]
 
 from ._document import Block, Document
+from ._nocase import NoCase
 from ._pageauthors import page_authors
 from ._pagedate import page_date, skip_checker, to_iso
 
@@ -51,22 +59,22 @@ _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.
 
 
 def decode_html(data: bytes) -> tuple[str, list[str]] | None:
-    """Decode a page that is not UTF-8 with the charset its ``<meta>`` declares.
+    """Decode a page: UTF-8 as UTF-8, else with the charset its ``<meta>`` declares.
 
-    ``None`` when the bytes are UTF-8 (or carry a byte-order mark), or declare nothing usable:
-    the general rule of :func:`cleantext._input.to_text` then applies. A declared charset that
-    the bytes do not fit is used with replacement, and a warning says so.
+    ``None`` when the bytes carry a byte-order mark, or are not UTF-8 and declare nothing
+    usable: the general rule of :func:`cleantext._input.to_text` then applies (it reads UTF-8
+    the same way; the bytes are decoded once). A declared charset that the bytes do not fit is
+    used with replacement, and a warning says so.
 
     >>> decode_html('<meta charset="koi8-r"><p>Привет</p>'.encode("koi8-r"))
     ('<meta charset="koi8-r"><p>Привет</p>', [])
-    >>> decode_html('<meta charset="iso-8859-1"><p>café</p>'.encode()) is None  # really UTF-8
-    True
+    >>> decode_html('<meta charset="iso-8859-1"><p>café</p>'.encode())  # really UTF-8
+    ('<meta charset="iso-8859-1"><p>café</p>', [])
     """
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return None
     try:
-        data.decode("utf-8")
-        return None
+        return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
     m = _CHARSET.search(data, 0, 4096)
@@ -93,7 +101,26 @@ def decode_html(data: bytes) -> tuple[str, list[str]] | None:
 
 _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*\?>", re.I)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL_BYTES = bytes(range(0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20))
 _MAX_DEPTH = 1000  # levels kept by the fallback builder
+
+
+def _strip_control(text: str) -> tuple[str, bytes | None]:
+    """``text`` without the control characters the parser would turn into U+FFFD, and its
+    UTF-8 form (``None`` when it has none: lone surrogates).
+
+    Most pages have none: deleting the control bytes of the UTF-8 form and comparing lengths
+    finds that several times faster than searching the pattern (a control character is one
+    byte in UTF-8, and no longer sequence holds a byte below 0x80).
+    """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _CONTROL.sub("", text), None
+    if len(data.translate(None, _CONTROL_BYTES)) == len(data) and "\ufffe" not in text and "\uffff" not in text:
+        return text, data
+    text = _CONTROL.sub("", text)
+    return text, text.encode("utf-8")
 
 
 class _FlatBuilder(_PyHTMLParser):
@@ -157,12 +184,18 @@ class _FlatBuilder(_PyHTMLParser):
 
 def parse_html(html: str) -> Element:
     """The lxml tree of a page; never raises on bad markup, never recurses."""
-    html = _CONTROL.sub("", _XML_DECL.sub("", html, count=1))
+    html, data = _strip_control(_XML_DECL.sub("", html, count=1))
+    if html.startswith("<?xml"):
+        data = None  # lxml refuses a string that declares an encoding: the fallback builder reads it
+    # the UTF-8 bytes parse faster than the string (lxml hands libxml2 a string's UTF-16 or
+    # UCS-4 buffer to convert); the tree is the same. IDs are not collected: nothing looks
+    # elements up by id.
     parser = etree.HTMLParser(
-        remove_comments=True, remove_pis=True, huge_tree=True, no_network=True, default_doctype=False
+        remove_comments=True, remove_pis=True, huge_tree=True, no_network=True, default_doctype=False,
+        collect_ids=False, encoding="utf-8" if data is not None else None,
     )
     try:
-        root = etree.fromstring(html, parser=parser) if html.strip() else None
+        root = etree.fromstring(data if data is not None else html, parser=parser) if html and not html.isspace() else None
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
@@ -196,11 +229,26 @@ _DROP_TAGS = (
 )
 # Dropped only when small: an unclosed <button> or <select> swallows the rest of the page.
 _DROP_SMALL = ("button", "select", "textarea", "dialog", "title")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = NoCase(r"display\s*:\s*none|visibility\s*:\s*hidden")
+
+# the text length of an element (its text and its descendants', not its tail), counted in C:
+# the length of ``"".join(el.itertext())`` without building the string
+_TEXT_LEN = etree.XPath("string-length(.)")
+
+
+def _text_len(el: Element) -> int:
+    return int(_TEXT_LEN(el))
+
 
 def _drop_hidden(root: Element) -> None:
     doomed = []
-    for el in root.xpath("//*[@hidden or @aria-hidden or @style]"):
+    last = None
+    # the attributes, not the elements: libxml2 finds them faster; an element comes once
+    for attr in root.xpath("//@hidden | //@aria-hidden | //@style"):
+        el = attr.getparent()
+        if el is last:
+            continue
+        last = el
         a = el.attrib
         if "hidden" in a or a.get("aria-hidden") == "true" and el.tag not in ("body", "html", "main", "article"):
             doomed.append(el)
@@ -208,11 +256,11 @@ def _drop_hidden(root: Element) -> None:
             doomed.append(el)
     if not doomed:
         return
-    total = len("".join(root.itertext()))
+    total = _text_len(root)
     for el in doomed:
         # a hidden element holding most of the page is the content a script reveals (streamed
         # rendering): keep it; a smaller one is a menu, a modal or a second copy
-        if len("".join(el.itertext())) >= 0.5 * total:
+        if _text_len(el) >= 0.5 * total:
             continue
         _remove(el)
 
@@ -247,14 +295,14 @@ _MAX_HINTS = 16
 
 
 class _Run:
-    """A block-level run of text: its owner element, its hints and how much of it is link text."""
+    """A block-level run of text: its owner element and how much of it is link text (its hints
+    come from ``_Stats.hints``: only the runs of the main content need them)."""
 
-    __slots__ = ("text", "owner", "hints", "links")
+    __slots__ = ("text", "owner", "links")
 
-    def __init__(self, text: str, owner: Element, hints: tuple[str, ...], links: int) -> None:
+    def __init__(self, text: str, owner: Element, links: int) -> None:
         self.text = text
         self.owner = owner
-        self.hints = hints
         self.links = links
 
 
@@ -274,92 +322,229 @@ _BIG = 1500  # text chars from which a form, aside, nav... is a page wrapper, no
 
 def _unmark_big(root: Element) -> None:
     """Tag wrappers (an ASP.NET page is one <form>) so that they give no structure marker."""
-    for el in root.iter(*_MARK_TAGS):
-        if el.tag not in ("li", "blockquote", "table", "figcaption") and len("".join(el.itertext())) >= _BIG:
+    for el in root.iter("figure", "aside", "form", "nav", "footer", "header"):  # not li, blockquote, table, figcaption
+        if _text_len(el) >= _BIG:
             el.set("data-cleantext-wrapper", "1")
 
 
-def _runs(root: Element) -> list[_Run]:
-    """Every block-level run of text under ``root``, in order (an iterative walk)."""
-    out: list[_Run] = []
-    buf: list[str] = []
+class _Stats:
+    """What one walk of ``root`` gathers: its runs, and for ``_locate`` the rest.
+
+    ``text``, ``links`` and ``prose`` (text of long, link-poor runs) are the lengths summed
+    over the runs of each element (its own and its descendants'); ``cands`` are the elements
+    with a class or an id, or a chrome tag, with their class and id (``_unlikely`` judges
+    them); ``bodies`` the ``itemprop=articleBody`` elements and ``articles`` the ``<article>``
+    elements (the root itself excluded from these three, as ``.//`` excludes it).
+    """
+
+    __slots__ = ("root", "runs", "text", "links", "prose", "cands", "bodies", "articles", "_ctx")
+
+    def __init__(self, root: Element) -> None:
+        self.root = root
+        self.runs: list[_Run] = []
+        self.text: dict[Element, int] = {}
+        self.links: dict[Element, int] = {}
+        self.prose: dict[Element, int] = {}
+        self.cands: list[tuple[Element, str | None, str | None]] = []
+        self.bodies: list[Element] = []
+        self.articles: list[Element] = []
+        self._ctx: dict[Element, tuple[str, ...]] = {}  # element -> the hints its children inherit
+
+    def hints(self, owner: Element) -> tuple[str, ...]:
+        """The hints of a run that ``owner`` holds: the class/id tokens of the owner and of its
+        ancestors up to the root, nearest first, with ``@tag`` markers (at most ``_MAX_HINTS``).
+        The root's own tokens come twice, as they always have."""
+        ctx = self._ctx
+        root = self.root
+        if not ctx:
+            top = _tokens(root)
+            marks = _marks(root)
+            ctx[root] = (marks + top + top)[:_MAX_HINTS] if (top or marks) else top
+            if owner is root:
+                return ctx[root] if root.tag in _BLOCK_TAGS else top
+        elif owner is root:
+            return ctx[root] if root.tag in _BLOCK_TAGS else _tokens(root)
+        chain = []
+        el = owner
+        while el not in ctx:
+            chain.append(el)
+            el = el.getparent()
+        c = ctx[el]
+        for el in reversed(chain):
+            own = _tokens(el)
+            marks = _marks(el)
+            if own or marks:
+                c = (marks + own + c)[:_MAX_HINTS]
+            ctx[el] = c
+        return c
+
+    def drop(self, skip: set[Element]) -> None:
+        """Forget the prose of skipped elements (a comment thread is prose, not the story)."""
+        for el in skip:
+            p = self.prose.get(el)
+            if p and (el.getparent() is None or el.getparent() not in skip):
+                anc = el.getparent()
+                while anc is not None:
+                    if anc in self.prose:
+                        self.prose[anc] -= p
+                    anc = anc.getparent()
+
+    def density(self, el: Element) -> float:
+        t = self.text.get(el, 0)
+        return self.links.get(el, 0) / t if t else 0.0
+
+
+_CHROME_TAGS = frozenset(("nav", "footer", "aside", "header"))
+_NEVER_UNLIKELY = frozenset(("html", "body", "article", "main", "a", "p"))
+_MARKS = {t: ("@" + t,) for t in _MARK_TAGS}
+
+
+def _marks(el: Element) -> tuple[str, ...]:
+    """``("@figure",)`` for a structural element (not a page wrapper), else nothing."""
+    m = _MARKS.get(el.tag)
+    return m if m is not None and el.get("data-cleantext-wrapper") is None else ()
+
+
+def _walk(root: Element) -> _Stats:
+    """One iterative walk of ``root``: its runs and the rest of ``_Stats``."""
+    w = _Stats(root)
+    out = w.runs
+    buf: list[str] = []  # the text of the current run; white space only as " " between words
     links = 0
-    owner: list[tuple[Element, tuple[str, ...]]] = [(root, _tokens(root))]
-    ctx: list[tuple[str, ...]] = [owner[0][1]]
+    owner: list[tuple[Element, int]] = [(root, 0)]  # the run's element, its place in ``acc``
+    # per open element: [text, links, prose] of its runs so far, or None
+    acc: list[list[int] | None] = []
     in_link = 0
+    text_of, links_of, prose_of = w.text, w.links, w.prose
+    cands, bodies, articles = w.cands, w.bodies, w.articles
+    block_tags, headings, chrome = _BLOCK_TAGS, _HEADINGS, _CHROME_TAGS
 
-    def flush() -> None:
-        nonlocal links
-        if buf:
-            text = " ".join("".join(buf).split())
-            buf.clear()
-            if text:
-                el, hints = owner[-1]
-                out.append(_Run(text, el, hints, links))
-        links = 0
+    def flush() -> None:  # called with a run in ``buf`` (it starts with a word)
+        text = " ".join("".join(buf).split())
+        buf.clear()
+        el, i = owner[-1]
+        out.append(_Run(text, el, links))
+        n = len(text)
+        p = n if n >= 80 and links < 0.2 * n and el.tag not in headings else 0
+        a = acc[i]
+        if a is None:
+            acc[i] = [n, links, p]
+        else:
+            a[0] += n
+            a[1] += links
+            a[2] += p
 
-    for event, el in etree.iterwalk(root, events=("start", "end")):
+    walk = etree.iterwalk(root, events=("start", "end"))
+    next(walk)  # the root's start
+    tag = root.tag
+    acc.append(None)
+    if tag in block_tags:
+        owner.append((root, 0))
+    elif tag == "a":
+        in_link += 1
+    t = root.text
+    if t and not t.isspace():
+        buf.append(t)
+        if in_link:
+            links += len(t.strip())
+    for event, el in walk:
         tag = el.tag
         if event == "start":
-            if not isinstance(tag, str):
+            if tag.__class__ is not str:
                 continue
-            own = _tokens(el)
-            marks = ("@" + tag,) if tag in _MARK_TAGS and el.get("data-cleantext-wrapper") is None else ()
-            c = (marks + own + ctx[-1])[:_MAX_HINTS] if (own or marks) else ctx[-1]
-            ctx.append(c)
-            if tag in _BLOCK_TAGS:
-                flush()
-                owner.append((el, c))
+            cls = el.get("class")
+            eid = el.get("id")
+            if cls is not None or eid is not None or tag in chrome:
+                cands.append((el, cls, eid))
+            if el.get("itemprop") == "articleBody":
+                bodies.append(el)
+            acc.append(None)
+            if tag in block_tags:
+                if buf:
+                    flush()
+                links = 0
+                owner.append((el, len(acc) - 1))
+                if tag == "article":
+                    articles.append(el)
             elif tag == "a":
                 in_link += 1
             t = el.text
             if t:
-                buf.append(t)
-                if in_link:
-                    links += len(t.strip())
+                if not t.isspace():
+                    buf.append(t)
+                    if in_link:
+                        links += len(t.strip())
+                elif buf:
+                    buf.append(" ")
         else:
-            if isinstance(tag, str):
-                ctx.pop()
-                if tag in _BLOCK_TAGS:
-                    flush()
+            if tag.__class__ is str:
+                if tag in block_tags:
+                    if buf:
+                        flush()
+                    links = 0
                     owner.pop()
                 elif tag == "a":
                     in_link -= 1
-                elif tag in ("td", "th"):
+                elif (tag == "td" or tag == "th") and buf:
                     buf.append(" ")
-            if el is root:
+                if el is root:
+                    continue
+                # the element's sums are complete: keep them, and add them to its parent's
+                a = acc.pop()
+                if a is not None:
+                    n, k, p = a
+                    text_of[el] = n
+                    if k:
+                        links_of[el] = k
+                    if p:
+                        prose_of[el] = p
+                    b = acc[-1]
+                    if b is None:
+                        acc[-1] = a
+                    else:
+                        b[0] += n
+                        b[1] += k
+                        b[2] += p
+            elif el is root:
                 continue
             t = el.tail
             if t:
-                buf.append(t)
-                if in_link:
-                    links += len(t.strip())
-    flush()
-    return out
+                if not t.isspace():
+                    buf.append(t)
+                    if in_link:
+                        links += len(t.strip())
+                elif buf:
+                    buf.append(" ")
+    if buf:
+        flush()
+    a = acc[0]
+    if a is not None:
+        text_of[root] = a[0]
+        if a[1]:
+            links_of[root] = a[1]
+        if a[2]:
+            prose_of[root] = a[2]
+    return w
 
 
 # -- locating the main content ------------------------------------------------------------------
 
-_POSITIVE = re.compile(
-    r"article|body|content|entry|h-?entry|main|page|post|text|blog|story|prose|rich-?text", re.I
-)
-_NEGATIVE = re.compile(
+_POSITIVE = NoCase(r"article|body|content|entry|h-?entry|main|page|post|text|blog|story|prose|rich-?text")
+_NEGATIVE = NoCase(
     r"-ad-|\bads?\b|hidden|^hid$|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|"
     r"media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|"
     r"taboola|tool|widget|social|newsletter|subscribe|signup|cookie|breadcrumb|menu|nav|byline|author-?bio|"
-    r"recommend|popular|trending|more-?stories|read-?more|disclaimer|copyright",
-    re.I,
+    r"recommend|popular|trending|more-?stories|read-?more|disclaimer|copyright"
 )
-_UNLIKELY = re.compile(
+_UNLIKELY = NoCase(
     r"banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|"
     r"related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
     r"pagination|pager|popup|yom-remote|newsletter|subscribe|share|cookie|promo|outbrain|taboola|recommend|"
-    r"trending|most-?popular|navbar|nav-|-nav",
-    re.I,
+    r"trending|most-?popular|navbar|nav-|-nav"
 )
-_COMMENTS = re.compile(r"comment|disqus|repl(?:y|ies)|remark|discussion|respon", re.I)
-_MAYBE = re.compile(r"and|article|body|column|content|main|shadow|story|entry|post|text", re.I)
-_POSITIVE_STRONG = re.compile(r"article-?body|articlebody|entry-content|post-content|story-?body|main-content", re.I)
+_COMMENTS = NoCase(r"comment|disqus|repl(?:y|ies)|remark|discussion|respon")
+_MAYBE = NoCase(r"and|article|body|column|content|main|shadow|story|entry|post|text")
+_POSITIVE_STRONG = NoCase(r"article-?body|articlebody|entry-content|post-content|story-?body|main-content")
 # paragraph-like owners: their text votes for their parent and grandparent
 _PARA_TAGS = frozenset("p pre li dd dt".split())
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
@@ -367,30 +552,35 @@ _TAG_SCORE = {"div": 5, "article": 10, "section": 3, "main": 5, "pre": 3, "td": 
               "form": -3, "ol": -3, "ul": -3, "dl": -3, "li": -3, "address": -3, "th": -5}
 
 
-def _class_id(el: Element) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
-
-
-def _unlikely(body: Element, stats: _Stats | None = None) -> set[Element]:
+def _unlikely(body: Element, stats: _Stats) -> set[Element]:
     """Elements whose paragraphs do not vote for a content container (chrome, by tag or class).
 
     An element holding half the page's prose or more is never unlikely, whatever its class
     says (``sw-page-header``, ``sidebar-first-only`` wrap whole pages).
     """
-    big = 0.5 * stats.prose.get(body, 0) if stats is not None else 0
+    prose = stats.prose
+    big = 0.5 * prose.get(body, 0)
     doomed = []
-    for el in body.xpath(".//*[@class or @id] | .//nav | .//footer | .//aside | .//header"):
-        if el.tag in ("html", "body", "article", "main", "a", "p"):
+    verdicts: dict[tuple[str | None, str | None], bool] = {}  # class, id -> unlikely (pages repeat them)
+    for el, cls, eid in stats.cands:
+        tag = el.tag
+        if tag in _NEVER_UNLIKELY:
             continue
-        ci = _class_id(el)
-        if big and stats is not None and stats.prose.get(el, 0) >= big and not _COMMENTS.search(ci):
+        if tag in _CHROME_TAGS:
+            ci = f"{cls or ''} {eid or ''}".strip()
+            if _POSITIVE_STRONG.search(ci) or el.get("data-cleantext-wrapper") is not None:
+                continue
+        else:
+            v = verdicts.get((cls, eid))
+            if v is None:
+                ci = f"{cls or ''} {eid or ''}".strip()
+                v = verdicts[cls, eid] = bool(ci) and _UNLIKELY.search(ci) and not _MAYBE.search(ci)
+            if not v or el.get("itemprop") == "articleBody":
+                continue
+        # an element holding half the page's prose is the page, whatever its class says
+        if big and prose.get(el, 0) >= big and not _COMMENTS.search(f"{cls or ''} {eid or ''}".strip()):
             continue
-        if el.tag in ("nav", "footer", "aside", "header"):
-            if not _POSITIVE_STRONG.search(ci) and el.get("data-cleantext-wrapper") is None:
-                doomed.append(el)
-            continue
-        if ci and _UNLIKELY.search(ci) and not _MAYBE.search(ci) and el.get("itemprop") != "articleBody":
-            doomed.append(el)
+        doomed.append(el)
     skip: set[Element] = set()
     for el in doomed:
         if el not in skip:
@@ -410,43 +600,6 @@ def _class_weight(el: Element) -> int:
     if el.get("itemprop") == "articleBody":
         w += 50
     return w
-
-
-class _Stats:
-    """Text and link-text length of every element, from the runs (no re-walk per candidate)."""
-
-    def __init__(self, runs: list[_Run], stop: Element) -> None:
-        self.text: dict[Element, int] = {}
-        self.links: dict[Element, int] = {}
-        self.prose: dict[Element, int] = {}  # text of long, link-poor runs
-        for r in runs:
-            n, k = len(r.text), r.links
-            p = n if n >= 80 and k < 0.2 * n and r.owner.tag not in _HEADINGS else 0
-            el = r.owner
-            while el is not None:
-                self.text[el] = self.text.get(el, 0) + n
-                if k:
-                    self.links[el] = self.links.get(el, 0) + k
-                if p:
-                    self.prose[el] = self.prose.get(el, 0) + p
-                if el is stop:
-                    break
-                el = el.getparent()
-
-    def drop(self, skip: set[Element]) -> None:
-        """Forget the prose of skipped elements (a comment thread is prose, not the story)."""
-        for el in skip:
-            p = self.prose.get(el)
-            if p and (el.getparent() is None or el.getparent() not in skip):
-                anc = el.getparent()
-                while anc is not None:
-                    if anc in self.prose:
-                        self.prose[anc] -= p
-                    anc = anc.getparent()
-
-    def density(self, el: Element) -> float:
-        t = self.text.get(el, 0)
-        return self.links.get(el, 0) / t if t else 0.0
 
 
 def _scores(runs: list[_Run], skip: set[Element], stats: _Stats) -> dict[Element, float]:
@@ -500,12 +653,11 @@ def _contains(a: Element, b: Element) -> bool:
     return False
 
 
-def _locate(body: Element, runs: list[_Run], title: str | None = None) -> list[Element]:
-    """The element(s) holding the main content, in document order."""
-    stats = _Stats(runs, body)
+def _locate(body: Element, stats: _Stats, title: str | None = None) -> list[Element]:
+    """The element(s) holding the main content, in document order (``stats``: the walk of ``body``)."""
+    runs = stats.runs
     # explicit markup first
-    for xp in ('.//*[@itemprop="articleBody"]', ".//article"):
-        found = body.xpath(xp)
+    for found in (stats.bodies, stats.articles):
         if len(found) == 1 and stats.text.get(found[0], 0) >= 400 and stats.prose.get(found[0], 0) >= 0.5 * stats.prose.get(body, 0):
             return [found[0]]
     skip = _unlikely(body, stats)
@@ -585,7 +737,8 @@ def _locate(body: Element, runs: list[_Run], title: str | None = None) -> list[E
 
 
 def _context(el: Element, stop: Element) -> tuple[str, ...]:
-    """The hints ``_runs`` gives the children of ``el`` when it walks from ``stop``."""
+    """The class/id context of the children of ``el``, from ``stop`` down (``stop``'s own
+    tokens once: ``_Stats.hints`` counts a walk's root twice, and ``_blocks`` cuts the overlap)."""
     chain = []
     while el is not None:
         chain.append(el)
@@ -601,33 +754,41 @@ def _context(el: Element, stop: Element) -> tuple[str, ...]:
     return c
 
 
-def _blocks(body: Element, runs: list[_Run], roots: list[Element]) -> list[tuple[str, str, tuple[str, ...]]]:
+def _blocks(body: Element, stats: _Stats, roots: list[Element]) -> list[tuple[str, str, tuple[str, ...]]]:
     """(text, tag, hints) for every block-level run of text under ``roots``, in order.
 
-    The runs of the whole body are reused; hints are cut at the root (what lies outside the
-    main content says nothing about its blocks).
+    The runs of the whole body (``stats``, its walk) are reused; hints are cut at the root
+    (what lies outside the main content says nothing about its blocks).
     """
     out: list[tuple[str, str, tuple[str, ...]]] = []
     for root in roots:
+        walk = stats
         if root is body:
-            mine = runs
+            mine = stats.runs
             outer: tuple[str, ...] = ()
         elif root.tag in _BLOCK_TAGS:
             members = set(root.iter())
-            mine = [r for r in runs if r.owner in members]
+            mine = [r for r in stats.runs if r.owner in members]
             parent = root.getparent()
             outer = _context(parent, body) if parent is not None else ()
         else:
-            mine = _runs(root)
+            walk = _walk(root)
+            mine = walk.runs
             outer = ()
+        cut: dict[tuple[str, ...], tuple[str, ...]] = {}  # hints -> without the outer context
         for r in mine:
-            hints = r.hints
+            hints = walk.hints(r.owner)
             if outer:
-                n = len(hints)
-                for k in range(n + 1):
-                    if hints[k:] == outer[: n - k]:
-                        hints = hints[:k]
-                        break
+                h = cut.get(hints)
+                if h is None:
+                    h = hints
+                    n = len(hints)
+                    for k in range(n + 1):
+                        if hints[k:] == outer[: n - k]:
+                            h = hints[:k]
+                            break
+                    cut[hints] = h
+                hints = h
             if r.links >= 0.5 * len(r.text.replace(" ", "")):
                 hints = hints + ("@links",)
             out.append((r.text, str(r.owner.tag), hints))
@@ -701,7 +862,7 @@ def _ld_items(data: object) -> Iterator[dict[str, Any]]:
                 stack.append(x["mainEntity"])
 
 
-_ARTICLE_TYPES = re.compile(r"Article|Posting|Report|Blog|NewsArticle|WebPage|CreativeWork", re.I)
+_ARTICLE_TYPES = re.compile(r"Article|Posting|Report|Blog|NewsArticle|WebPage|CreativeWork")
 
 
 def html_metadata(root: Element) -> dict[str, object]:
@@ -779,8 +940,8 @@ def html_metadata(root: Element) -> dict[str, object]:
     if authors:
         meta["authors"] = list(dict.fromkeys(authors))
     # url, description, language
-    canon = root.xpath('.//link[@rel="canonical"]/@href')
-    url = (canon[0].strip() if canon else None) or props.get("og:url")
+    canon = next((h for el in root.iter("link") if el.get("rel") == "canonical" and (h := el.get("href")) is not None), None)
+    url = (canon.strip() if canon is not None else None) or props.get("og:url")
     if url:
         meta["url"] = url
     published = page_date(root, props, ld_dates, url)
@@ -797,11 +958,11 @@ def html_metadata(root: Element) -> dict[str, object]:
 
 # -- the reader ---------------------------------------------------------------------------------
 
-def _content(root: Element, meta: dict[str, object]) -> tuple[Element, list[_Run], list[Element]]:
-    """Clean the tree; the search base, its text runs, and the main content's root(s)."""
+def _content(root: Element, meta: dict[str, object]) -> tuple[Element, _Stats, list[Element]]:
+    """Clean the tree; the search base, its walk (text runs...), and the main content's root(s)."""
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
     for el in list(root.iter(*_DROP_SMALL)):
-        if len("".join(el.itertext())) < 300 or el.tag == "select" and el.find(".//p") is None:
+        if _text_len(el) < 300 or el.tag == "select" and el.find(".//p") is None:
             _remove(el)
     _drop_hidden(root)
     _unmark_big(root)
@@ -809,8 +970,8 @@ def _content(root: Element, meta: dict[str, object]) -> tuple[Element, list[_Run
     if body is None or any(c is not body and isinstance(c.tag, str) and _has_text(c) for c in root):
         body = root  # a parser put part of the page in <head> or after <body>: search the whole tree
     title = meta.get("title")
-    runs = _runs(body)
-    return body, runs, _locate(body, runs, title if isinstance(title, str) else None)
+    stats = _walk(body)
+    return body, stats, _locate(body, stats, title if isinstance(title, str) else None)
 
 
 def read_html(html: str, language: str | None = None) -> Document:
@@ -827,8 +988,8 @@ def read_html(html: str, language: str | None = None) -> Document:
     """
     root = parse_html(html)
     meta = html_metadata(root)
-    body, runs, roots = _content(root, meta)
-    lines = _blocks(body, runs, roots)
+    body, stats, roots = _content(root, meta)
+    lines = _blocks(body, stats, roots)
     parts: list[str] = []
     blocks: list[Block] = []
     pos = 0

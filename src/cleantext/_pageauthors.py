@@ -22,6 +22,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ._nocase import NoCase
+
 __all__ = ["page_authors", "clean_names"]
 
 Element = Any
@@ -94,7 +96,7 @@ _AUTHOR_CLASS = re.compile(
     r"article-author|byline-?author|byline__author|byline-name|contributor|writer|autor|auteur)(?:$|[\s_-]|__)",
     re.I,
 )
-_AUTHOR_WORDS = ("author", "byline", "contributor", "writer", "autor", "auteur")
+_AUTHOR_WORD = re.compile("author|byline|contributor|writer|autor|auteur")  # on the lower-cased class
 _SCRIPT_AUTHORS = re.compile(r'"(?:authors?|authorName|author_name|article_author)"\s*:\s*(\[\s*"[^"\]]{2,80}"|"[^"]{2,80}")')
 
 
@@ -139,7 +141,8 @@ def page_authors(
             names = clean_names(v, orgs)
             if names:
                 return names
-    for el in root.xpath('.//*[@itemprop="author"]'):
+    by_prop, by_rel, by_class, bylines = _author_elements(root)
+    for el in by_prop:
         if skipped(el):
             continue
         sub = el.find('.//*[@itemprop="name"]')
@@ -147,26 +150,14 @@ def page_authors(
         names = clean_names(name or "", orgs) if name and len(name.split()) <= 8 else []
         if names:
             return names
-    cands = root.xpath(
-        './/a[contains(concat(" ", normalize-space(@rel), " "), " author ")] | .//*[@rel="author"]'
-        ' | .//*[contains(concat(" ", normalize-space(@class), " "), " vcard ")]//*[contains(concat(" ", normalize-space(@class), " "), " fn ")]'
-    )
-    for el in cands[:20]:
+    for el in by_rel[:20]:
         if skipped(el):
             continue
         names = clean_names(_text(el), orgs) if len(_text(el).split()) <= 8 else []
         if names:
             return names
     n = 0
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "head", "html", "body", "img"):
-            continue
-        cls = el.get("class")
-        if not cls:
-            continue
-        low = cls.lower()  # a substring test first: the pattern runs on few elements
-        if not any(w in low for w in _AUTHOR_WORDS) or not _AUTHOR_CLASS.search(cls) or re.search(r"bio|avatar|image|photo|img|desc|about|social|title", cls, re.I):
-            continue
+    for el in by_class:
         n += 1
         if n > 30:
             break
@@ -176,7 +167,7 @@ def page_authors(
         names = clean_names(text, orgs)
         if names:
             return names
-    for el in root.xpath('.//*[contains(concat(" ", normalize-space(@class), " "), " byline ")] | .//byline')[:3]:
+    for el in bylines[:3]:
         text = _text(el)
         if 0 < len(text.split()) <= 12 and not skipped(el):
             names = clean_names(text, orgs)
@@ -192,6 +183,65 @@ def page_authors(
             if names:
                 return names
     return []
+
+
+_XML_SPACE = str.maketrans("\t\n\r", "   ")
+_NOT_AUTHOR_TAGS = frozenset(("script", "style", "meta", "head", "html", "body", "img"))
+_NOT_AUTHOR_CLASS = NoCase(r"bio|avatar|image|photo|img|desc|about|social|title")
+
+
+def _has_word(value: str | None, word: str) -> bool:
+    """XPath's ``contains(concat(" ", normalize-space(value), " "), " word ")``: ``word`` is one
+    of the words of ``value`` split at XML white space."""
+    return value is not None and word in value and word in value.translate(_XML_SPACE).split(" ")
+
+
+def _author_elements(root: Element) -> tuple[list[Element], list[Element], list[Element], list[Element]]:
+    """The elements that may name the author, in page order, found in one pass over the page:
+    ``itemprop=author``; ``rel=author`` links and the ``fn`` of an hCard (``vcard``); elements
+    whose class names an author; ``byline`` elements. (The descendants of ``root``, as ``.//``
+    finds them; the class test also sees ``root``, which its tag always excludes.)"""
+    by_prop: list[Element] = []
+    by_rel: list[Element] = []
+    by_class: list[Element] = []
+    bylines: list[Element] = []
+    said: dict[str, tuple[bool, bool, bool]] = {}  # class -> (has fn, has byline, names an author)
+    for el in root.iter():
+        tag = el.tag
+        if tag.__class__ is not str:
+            continue
+        cls = el.get("class")
+        if cls:
+            says = said.get(cls)
+            if says is None:
+                low = cls.lower()  # a substring test first: the pattern runs on few classes
+                says = said[cls] = (
+                    "fn" in cls and _has_word(cls, "fn"),
+                    "byline" in cls and _has_word(cls, "byline"),
+                    _AUTHOR_WORD.search(low) is not None and _AUTHOR_CLASS.search(cls) is not None
+                    and not _NOT_AUTHOR_CLASS.search(cls),
+                )
+            fn, byline, author = says
+        else:
+            fn = byline = author = False
+        if el is not root:
+            if el.get("itemprop") == "author":
+                by_prop.append(el)
+            rel = el.get("rel")
+            if rel is not None and (rel == "author" or tag == "a" and _has_word(rel, "author")):
+                by_rel.append(el)
+            elif fn:
+                for a in el.iterancestors():
+                    if a is root:
+                        break
+                    if _has_word(a.get("class"), "vcard"):
+                        by_rel.append(el)
+                        break
+            if byline or tag == "byline":
+                bylines.append(el)
+        if author and tag not in _NOT_AUTHOR_TAGS:
+            by_class.append(el)
+    return by_prop, by_rel, by_class, bylines
 
 
 def _all_ld(ld_author: object, persons: dict[str, str], orgs: tuple[str, ...]) -> list[str]:

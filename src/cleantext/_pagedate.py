@@ -27,7 +27,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import lxml.etree as etree  # type: ignore[import-untyped]
+
 from ._dates import find_date
+from ._nocase import NoCase
 
 __all__ = ["to_iso", "page_date", "skip_checker"]
 
@@ -181,20 +184,21 @@ def _meta_modified(props: dict[str, str]) -> str | None:
 
 # -- page elements ------------------------------------------------------------------------------
 
-_SKIP_ANCESTOR = re.compile(
+_SKIP_ANCESTOR = NoCase(
     r"comment|disqus|repl(?:y|ies)|related|recommend|more-?stories|popular|trending|sidebar|"
-    r"breadcrumb|\bnav|menu",
-    re.I,
+    r"breadcrumb|\bnav|menu"
 )
 _SKIP_TAGS = frozenset(("nav", "head", "script", "style", "noscript", "template", "select", "option"))
 _PAGE_TAGS = frozenset(("html", "body", "main", "article"))
-_PUB_CLASS = re.compile(r"publish|pubdate|pub-date|date-?created|created|posted|submitted|entry-date|post-date|article-?date|story-?date", re.I)
-_DATE_CLASS = re.compile(r"date|time|datum|fecha|dateline|byline|meta|submitted|posted|stamp", re.I)
+_PUB_CLASS = NoCase(r"publish|pubdate|pub-date|date-?created|created|posted|submitted|entry-date|post-date|article-?date|story-?date")
+_DATE_CLASS = NoCase(r"date|time|datum|fecha|dateline|byline|meta|submitted|posted|stamp")
 _UPDATED = re.compile(r"updat|modif|aktualisiert|actualizado|mis à jour|edited|revised|\bstand\b", re.I)
 _SCRIPT_KEYS = re.compile(
     r'"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|publicationDate|'
     r'firstPublished(?:At|Date)?|pubDate|publish_date|published_date|date_published)"\s*:\s*"([^"]{8,40})"'
 )
+# the length of an element's text (``"".join(el.itertext())``), counted in C
+_TEXT_LEN = etree.XPath("string-length(.)")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:[/-]|$)|/((?:19|20)\d\d)([01]\d)([0-3]\d)/")
 
 
@@ -262,16 +266,22 @@ def _marked(root: Element, cache: dict[Element, bool]) -> tuple[str | None, str 
     """Dates from elements: (marked as published, any date-like element, an updated one)."""
     marked = generic = updated = None
     n = 0
+    by_class: dict[str, tuple[bool, bool]] = {}  # class and id -> (says published, says date)
     for el in root.iter():
         tag = el.tag
-        if not isinstance(tag, str) or tag in _SKIP_TAGS:
+        if tag.__class__ is not str or tag in _SKIP_TAGS:
             continue
         ip = (el.get("itemprop") or "").lower()
-        cls = el.get("class") or ""
-        cid = f"{cls} {el.get('id') or ''}"
-        is_pub = ip in ("datepublished", "datecreated") or el.get("pubdate") is not None or (
-            cid.strip() != "" and _PUB_CLASS.search(cid) is not None and not _UPDATED.search(cid))
-        is_date = tag == "time" or ip == "datemodified" or (cid.strip() != "" and _DATE_CLASS.search(cid) is not None)
+        cid = f"{el.get('class') or ''} {el.get('id') or ''}"
+        says = by_class.get(cid)
+        if says is None:
+            if cid.strip():
+                says = (_PUB_CLASS.search(cid) and not _UPDATED.search(cid), _DATE_CLASS.search(cid))
+            else:
+                says = (False, False)
+            by_class[cid] = says
+        is_pub = ip in ("datepublished", "datecreated") or el.get("pubdate") is not None or says[0]
+        is_date = tag == "time" or ip == "datemodified" or says[1]
         if not (is_pub or is_date) or tag == "meta" and not ip:
             continue
         n += 1
@@ -347,7 +357,7 @@ def _headline_cache(root: Element) -> dict[Element, bool]:
     """The headline, the largest <article> or <main> and their ancestors: never skipped."""
     cache: dict[Element, bool] = {}
     h1 = next((h for h in root.iter("h1") if _own_text(h)), None)
-    big = max(list(root.iter("article", "main"))[:20], key=lambda e: len("".join(e.itertext())), default=None)
+    big = max(list(root.iter("article", "main"))[:20], key=_TEXT_LEN, default=None)
     for el in (h1, big):
         if el is not None:
             cache[el] = False
