@@ -107,3 +107,28 @@ def test_leftmost_keeps_the_first_alternative_at_a_tie() -> None:
     m = _leftmost(parts, "Please read more here", 1.0)
     assert m is not None and m.group() == "read"
 
+
+
+def test_caption_shapes_read_from_the_scan_answer_as_without_it() -> None:
+    # more_credit / trailing_credit with the block's scanned literals (their gates) give the
+    # answer of the same call without them (every test run)
+    from cleantext.filters import _captions2
+
+    extra = [
+        "Ann Lee outside her home in Troy, Mich. Example News",
+        "The old mill before its restoration, NPS photo.",
+        "A map of the district Image source: Example Survey",
+        "Crowds at the rally (L) CNBC Make It",
+        "A man walks past a closed shop in London. Photo by Ann Lee",
+        "Fans cheer the team in Leeds. Getty Images",
+        "Fans cheer the team in Leeds (Getty Images)",
+        "Dancers rehearse on the stage. Submitted photo",
+        "Imagen de archivo. Fuente: EFE",
+    ]
+    scan = trigger_scanner(("en",))
+    assert _captions2.SCANNED <= trigger_vocabulary(("en",))
+    for text in [t for t, _ in TEXTS] + extra:
+        words = len(text.split())
+        found = scan(text.lower())
+        assert _captions2.more_credit(text, words, found) == _captions2.more_credit(text, words)
+        assert _captions2.trailing_credit(text, words, found) == _captions2.trailing_credit(text, words)
