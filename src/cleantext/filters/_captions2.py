@@ -171,6 +171,29 @@ _SENTENCE_IN = regex.compile(r"[.!?]\s+\p{Ll}|\b(?:is|are|was|were|has|have|had|
 _SENTENCE_END = regex.compile(r"(?:[\p{L}\p{N})\]][.!?]|[\"\u201d'\u2019])\s*$")
 
 
+# the first two letters (in lower case) of every form of ``_TRAIL``'s credit that opens with a
+# small ASCII letter: its labels and credit words, case-insensitive ("staff", "photo", "image",
+# "credit", "screenshot", "captura", "supplied", "especial", "archivo", "source", "fuente", ...),
+# and the agencies written in lower case ("iStock", "dpa", "picture-alliance", "ullstein bild");
+# every other form opens with a capital, a digit ("123RF"), a bracket or the copyright sign
+_TRAIL_STARTS = frozenset(
+    "st fi ap af ha po fe to le ma co he ph im pi fo il cr sc ca so fu is dp ul su pr es ar sp".split()
+)
+_SMALL = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ASCII = frozenset(chr(c) for c in range(128))
+
+
+def _trail_cannot_open(text: str, at: int) -> bool:
+    """Whether ``_TRAIL`` cannot match at ``at``: the word opens with two ASCII characters, the
+    first a small letter, that open none of its forms, or with a digit other than 1 (a cheap
+    gate, checked against the expression in tests/test_scan_gates.py)."""
+    c = text[at]
+    if c in _SMALL:
+        n = text[at + 1 : at + 2]
+        return n in _ASCII and c + n.lower() not in _TRAIL_STARTS
+    return c in "0234567890"
+
+
 def trailing_credit(text: str, words: int, found: frozenset[str] | None = None) -> tuple[str, str] | None:
     """(caption, credit) when ``text`` ends with a photo credit in one of the trade's forms, or
     is one: "Credit: X", "Photo by X", "Image copyright X", "(Getty Images)", "Jane Doe/The
@@ -198,9 +221,13 @@ def trailing_credit(text: str, words: int, found: frozenset[str] | None = None) 
         if (found is not None and found.isdisjoint(_TRAIL_SET)) or next(_WORDS_AC.iter(tail.lower()), None) is None:
             if next(_AG_AC.iter(tail), None) is None:
                 return None
-    # tried at the start of each word of the tail (not at every character)
+    # tried at the start of each word of the tail (not at every character) that may open a
+    # credit: a word of two ASCII letters in lower case ("the", "of") opens none of its forms
     for w in _WORD_START.finditer(text, start):
-        m = _TRAIL.match(text, w.start())
+        at = w.start()
+        if _trail_cannot_open(text, at):
+            continue
+        m = _TRAIL.match(text, at)
         if m is not None:
             got = _judge_trail(text, words, m)
             if got is not None:
