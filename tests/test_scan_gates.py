@@ -107,3 +107,45 @@ def test_leftmost_keeps_the_first_alternative_at_a_tie() -> None:
     m = _leftmost(parts, "Please read more here", 1.0)
     assert m is not None and m.group() == "read"
 
+
+
+def test_caption_shapes_read_from_the_scan_answer_as_without_it() -> None:
+    # more_credit / trailing_credit with the block's scanned literals (their gates) give the
+    # answer of the same call without them (every test run)
+    from cleantext.filters import _captions2
+
+    extra = [
+        "Ann Lee outside her home in Troy, Mich. Example News",
+        "The old mill before its restoration, NPS photo.",
+        "A map of the district Image source: Example Survey",
+        "Crowds at the rally (L) CNBC Make It",
+        "A man walks past a closed shop in London. Photo by Ann Lee",
+        "Fans cheer the team in Leeds. Getty Images",
+        "Fans cheer the team in Leeds (Getty Images)",
+        "Dancers rehearse on the stage. Submitted photo",
+        "Imagen de archivo. Fuente: EFE",
+    ]
+    scan = trigger_scanner(("en",))
+    assert _captions2.SCANNED <= trigger_vocabulary(("en",))
+    for text in [t for t, _ in TEXTS] + extra:
+        words = len(text.split())
+        found = scan(text.lower())
+        assert _captions2.more_credit(text, words, found) == _captions2.more_credit(text, words)
+        assert _captions2.trailing_credit(text, words, found) == _captions2.trailing_credit(text, words)
+
+
+def test_a_word_the_trail_gate_passes_over_opens_no_trailing_credit() -> None:
+    from cleantext.filters import _captions2
+
+    extra = ["the photo by Ann Lee", "of Getty Images", "to (c) Ann Lee 2020", "2020 Ann Lee/AFP", "pics via Ann Lee",
+             "iStock", "dpa", "ullstein bild", "eſpecial", "especial", "archivo", "the Example Times", "supplied",
+             "top image: Ann Lee", "featured photo credit: Ann Lee", "screen grab via Example", "fuente: EFE"]
+    opened = set()
+    for text in [t for t, _ in TEXTS] + extra:
+        for w in _captions2._WORD_START.finditer(text):
+            for at in (w.start(), *(i for i in range(w.start(), len(text)) if text[i] == " ")):
+                if at < len(text) and _captions2._trail_cannot_open(text, at):
+                    assert _captions2._TRAIL.match(text, at) is None, (text, at)
+                elif at < len(text) and _captions2._TRAIL.match(text, at) is not None:
+                    opened.add(text[at:at + 2].lower())
+    assert {"th", "of"}.isdisjoint(opened)

@@ -13,10 +13,10 @@ from __future__ import annotations
 import ahocorasick
 import regex
 
-from .._patterns import group_source, load_group
+from .._patterns import group_source, load_group, scan_words
 from ._common import reports_speech
 
-__all__ = ["more_credit", "MORE_WHY"]
+__all__ = ["more_credit", "MORE_WHY", "SCANNED"]
 
 _AG = group_source("photo_agency")
 # a capitalised word of a credit ("Ann", "O'Neil", "CNBC", "Schwab-Pomerantz", "E+")
@@ -157,20 +157,52 @@ def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
 
 # one pass over the tail for all of them, not one ``in`` a literal
 _WORDS_AC = _automaton(_TRAIL_WORDS)
+# the lower-case literals this module's gates read from the document's one trigger scan (the
+# caller's ``found``: ``w in found`` is ``w in text.lower()``), so a block without any skips the
+# tests on its tail
+_TRAIL_SET = frozenset(_TRAIL_WORDS)
+_WORDED_LIT = frozenset(("photo", "image", "picture", "illustration"))
+_SOURCE_LIT = frozenset(("source", "fuente"))
+_POSITION_LIT = frozenset(("(l)", "(r)", "(c)", "(l-r)"))
+SCANNED = scan_words(*_TRAIL_SET, *_WORDED_LIT, *_SOURCE_LIT, *_POSITION_LIT)
 _AG_AC = _automaton(_AG_LITERALS)
 _WORD_START = regex.compile(r"(?:^|(?<=[\s.!?]))[^\s]")
 _SENTENCE_IN = regex.compile(r"[.!?]\s+\p{Ll}|\b(?:is|are|was|were|has|have|had|will|would|said|says|told)\b")
 _SENTENCE_END = regex.compile(r"(?:[\p{L}\p{N})\]][.!?]|[\"\u201d'\u2019])\s*$")
 
 
-def trailing_credit(text: str, words: int) -> tuple[str, str] | None:
+# the first two letters (in lower case) of every form of ``_TRAIL``'s credit that opens with a
+# small ASCII letter: its labels and credit words, case-insensitive ("staff", "photo", "image",
+# "credit", "screenshot", "captura", "supplied", "especial", "archivo", "source", "fuente", ...),
+# and the agencies written in lower case ("iStock", "dpa", "picture-alliance", "ullstein bild");
+# every other form opens with a capital, a digit ("123RF"), a bracket or the copyright sign
+_TRAIL_STARTS = frozenset(
+    "st fi ap af ha po fe to le ma co he ph im pi fo il cr sc ca so fu is dp ul su pr es ar sp".split()
+)
+_SMALL = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ASCII = frozenset(chr(c) for c in range(128))
+
+
+def _trail_cannot_open(text: str, at: int) -> bool:
+    """Whether ``_TRAIL`` cannot match at ``at``: the word opens with two ASCII characters, the
+    first a small letter, that open none of its forms, or with a digit other than 1 (a cheap
+    gate, checked against the expression in tests/test_scan_gates.py)."""
+    c = text[at]
+    if c in _SMALL:
+        n = text[at + 1 : at + 2]
+        return n in _ASCII and c + n.lower() not in _TRAIL_STARTS
+    return c in "0234567890"
+
+
+def trailing_credit(text: str, words: int, found: frozenset[str] | None = None) -> tuple[str, str] | None:
     """(caption, credit) when ``text`` ends with a photo credit in one of the trade's forms, or
     is one: "Credit: X", "Photo by X", "Image copyright X", "(Getty Images)", "Jane Doe/The
     Daily Example", "Supplied", "(c) Jane Doe 2020", "Fotografía: X", "Cortesía".
 
     A credit that only follows a space must say it is one ("Image source: X") or have the
     name/outfit shape; a bare agency or word ("Getty", "Supplied") follows a full stop, a bar or
-    stands in brackets.
+    stands in brackets. ``found``: the literals of ``SCANNED`` that ``text.lower()`` holds, when
+    the caller has them (the document's trigger scan).
 
     >>> trailing_credit("A man walks past a closed shop in London. Photo by Ann Lee", 10)
     ('A man walks past a closed shop in London.', 'Photo by Ann Lee')
@@ -186,11 +218,16 @@ def trailing_credit(text: str, words: int) -> tuple[str, str] | None:
     # every form names a label, a word credit, an agency, or joins a name and an outfit with a
     # slash or a bar: literals first (the expression, tried at every position, costs 30 times more)
     if not ("/" in tail or "|" in tail or "\u00a9" in tail):
-        if next(_WORDS_AC.iter(tail.lower()), None) is None and next(_AG_AC.iter(tail), None) is None:
-            return None
-    # tried at the start of each word of the tail (not at every character)
+        if (found is not None and found.isdisjoint(_TRAIL_SET)) or next(_WORDS_AC.iter(tail.lower()), None) is None:
+            if next(_AG_AC.iter(tail), None) is None:
+                return None
+    # tried at the start of each word of the tail (not at every character) that may open a
+    # credit: a word of two ASCII letters in lower case ("the", "of") opens none of its forms
     for w in _WORD_START.finditer(text, start):
-        m = _TRAIL.match(text, w.start())
+        at = w.start()
+        if _trail_cannot_open(text, at):
+            continue
+        m = _TRAIL.match(text, at)
         if m is not None:
             got = _judge_trail(text, words, m)
             if got is not None:
@@ -259,8 +296,10 @@ def _credit_ok(credit: str, courtesy: bool) -> bool:
     return 2 <= len(names) <= 3 and len(toks) == len(names) and all(len(t) > 1 and not t.isupper() for t in toks)
 
 
-def more_credit(text: str, words: int) -> tuple[str, str | None, str] | None:
+def more_credit(text: str, words: int, found: frozenset[str] | None = None) -> tuple[str, str | None, str] | None:
     """(caption, credit, rule) when ``text`` is a caption in one of this module's shapes.
+    ``found``: the literals of ``SCANNED`` that ``text.lower()`` holds, when the caller has them
+    (the document's trigger scan): a block without a test's literals skips it.
 
     >>> more_credit("Ron Lee outside his home in Troy, Mich. Example News", 10)
     ('Ron Lee outside his home in Troy, Mich.', 'Example News', 'sentence-credit')
@@ -288,19 +327,21 @@ def more_credit(text: str, words: int) -> tuple[str, str | None, str] | None:
             # "Courtesy of X." may close with a full stop; any other credit has none
             if ok and (court or last != ".") and len(cap.split()) >= (2 if court else 4) and _credit_ok(m["credit"], court):
                 return cap.strip(), m["credit"].strip().rstrip("."), "sentence-credit"
-    if last != ")" and ("(L)" in text or "(R)" in text or "(C)" in text or "(L-R)" in text):
+    if last != ")" and (found is None or not found.isdisjoint(_POSITION_LIT)) and ("(L)" in text or "(R)" in text or "(C)" in text or "(L-R)" in text):
         m = _POSITION_CREDIT.match(text)
         if m is not None and _credit_ok(m["credit"], False):
             return m["cap"].strip(), m["credit"].strip(), "sentence-credit"
-    got = trailing_credit(text, words)
+    got = trailing_credit(text, words, found)
     if got is not None:
         return got[0], got[1], "trailing-credit"
-    low_tail = text[-80:].lower()
-    if any(w in low_tail for w in ("photo", "image", "picture", "illustration")):
+    worded = found is None or not found.isdisjoint(_WORDED_LIT)
+    source = found is None or not found.isdisjoint(_SOURCE_LIT)
+    low_tail = text[-80:].lower() if worded or source else ""
+    if worded and any(w in low_tail for w in ("photo", "image", "picture", "illustration")):
         m = _WORDED.search(text, max(0, len(text) - 130))
         if m is not None and (m.start() == 0 or words <= 60):
             return text[: m.start()].strip(), m["credit"].strip(), "worded-credit"
-    if "source" in low_tail or "fuente" in low_tail:
+    if source and ("source" in low_tail or "fuente" in low_tail):
         m = _SOURCE_LABEL.search(text, max(0, len(text) - 110))
         if m is not None:
             return text[: m.start()].strip(), m["credit"].split(":", 1)[1].strip(), "source-label"

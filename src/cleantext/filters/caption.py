@@ -333,7 +333,7 @@ class CaptionFilter(BaseFilter):
         f = _credit_shapes(b, ctx)
         if f is not None:
             return f
-        more = more_credit(text, b.words)
+        more = more_credit(text, b.words, found)
         if more is not None:  # the shapes of _captions2: credits without a slash, credits first
             return ctx.finding(b, "caption", more[2], MORE_WHY[more[2]], 0.7 if more[2] == "sentence-credit" else 0.8,
                                {"caption": Caption(text=more[0], credit=more[1])})

@@ -782,7 +782,10 @@ def _more_bio(flt: BaseFilter, kept: list[Block], k: int, ctx: Context) -> Findi
     memo = ctx.memo_for(flt)
     names = memo.get(("bylines",))
     if names is None:
-        names = memo[("bylines",)] = byline_names([x.text for x in ctx.doc.blocks])
+        # only the lines ``byline_names`` reads (short, with "by" or "por"), told by their lower case
+        names = memo[("bylines",)] = byline_names(
+            [x.text for x in ctx.doc.blocks if len(x.text) <= 300 and ("by" in x.low or "por" in x.low)]
+        )
     if not (tail or names) or not _bio_opening(b.text):
         return None  # no byline to match and not the page's end, or no "NAME ..." opening
     name, byline_only = bio_sentence(b.text), False
@@ -800,7 +803,11 @@ def _more_bio(flt: BaseFilter, kept: list[Block], k: int, ctx: Context) -> Findi
 def _bio_opening(text: str) -> bool:
     """Whether ``text`` may open with a name (two capitalised words, after a mark or a title):
     a cheap test before the biography expression."""
-    words = text.lstrip("*_(\u2014\u2013- ").split(None, 3)
+    rest = text.lstrip("*_(\u2014\u2013- ")
+    first = rest[:1]
+    if not first.isupper() and not first.isspace():
+        return False  # the first word opens in lower case (no title does): no name
+    words = rest.split(None, 3)
     if words and words[0].rstrip(".") in ("Dr", "Prof", "Rev", "Mr", "Mrs", "Ms", "Dra", "Sr", "Sra"):
         words = words[1:]
     return len(words) >= 2 and words[0][:1].isupper() and words[1][:1].isupper()
