@@ -131,24 +131,7 @@ def replay_with_map(
     for ls, le in iter_lines(original):
         while k < nspans and spans[k][1] <= ls:
             k += 1
-        j = k
-        cur = ls
-        pieces: list[tuple[int, int]] = []
-        while j < nspans and spans[j][0] < le:
-            s, e = spans[j]
-            if s > cur:
-                pieces.append((cur, s))
-            cur = max(cur, e)
-            j += 1
-        if cur < le:
-            pieces.append((cur, le))
-        kept: list[tuple[int, int]] = []
-        for a, b in pieces:
-            seg = original[a:b]
-            stripped = seg.strip()
-            if stripped:
-                a += len(seg) - len(seg.lstrip())
-                kept.append((a, a + len(stripped)))
+        kept, j = _kept_pieces(original, spans, k, ls, le)
         if not kept:
             if j == k:  # an untouched blank line separates paragraphs
                 pending_blank = True
@@ -225,24 +208,7 @@ def replay_lines(
             else:
                 known.append(None)
             continue
-        j = k
-        cur = ls
-        pieces: list[tuple[int, int]] = []
-        while j < nspans and spans[j][0] < le:
-            a, b_ = spans[j]
-            if a > cur:
-                pieces.append((cur, a))
-            cur = max(cur, b_)
-            j += 1
-        if cur < le:
-            pieces.append((cur, le))
-        kept: list[tuple[int, int]] = []
-        for a, b_ in pieces:
-            seg = original[a:b_]
-            stripped = seg.strip()
-            if stripped:
-                a += len(seg) - len(seg.lstrip())
-                kept.append((a, a + len(stripped)))
+        kept, _ = _kept_pieces(original, spans, k, ls, le)
         if not kept:
             continue
         if out:
@@ -266,6 +232,33 @@ def replay_lines(
         lines.append((start, pos))
         known.append(None)
     return "".join(out), pieces_map, lines, known
+
+
+def _kept_pieces(
+    original: str, spans: Sequence[tuple[int, int]], k: int, ls: int, le: int
+) -> tuple[list[tuple[int, int]], int]:
+    """What the sorted, merged ``spans`` (from the ``k``-th on) leave of the line ``[ls, le)``:
+    its pieces, each stripped, empty ones dropped; and the index of the first span past it."""
+    j = k
+    cur = ls
+    pieces: list[tuple[int, int]] = []
+    nspans = len(spans)
+    while j < nspans and spans[j][0] < le:
+        a, b = spans[j]
+        if a > cur:
+            pieces.append((cur, a))
+        cur = max(cur, b)
+        j += 1
+    if cur < le:
+        pieces.append((cur, le))
+    kept: list[tuple[int, int]] = []
+    for a, b in pieces:
+        seg = original[a:b]
+        stripped = seg.strip()
+        if stripped:
+            a += len(seg) - len(seg.lstrip())
+            kept.append((a, a + len(stripped)))
+    return kept, j
 
 
 def map_span(pieces: Sequence[tuple[int, int, int]], start: int, end: int) -> tuple[int, int] | None:
