@@ -171,12 +171,17 @@ def _classify(sent: str, g: _Grammar) -> tuple[str, str] | None:
     """("question" | "pronoun" | a concept, evidence) for one sentence, or None (story)."""
     if g.question.match(sent):
         return "question", "a question to the reader about the article"
-    if _ATTRIBUTION.search(sent):
-        return None
+    # a sentence that tells who said it is story: asked only of a sentence some verb opens
+    # (without one the answer is None all the same, and most sentences have none)
+    attributed: bool | None = None
     for c in _CONCEPTS:
         m = g.heads[c].match(sent)
         if m is None:
             continue
+        if attributed is None:
+            attributed = _ATTRIBUTION.search(sent) is not None
+        if attributed:
+            return None
         verb = " ".join(m["verb"].split())
         rest = sent[m.end():]
         owner = _first(g.owner, sent[m.start("verb"):])
@@ -215,10 +220,6 @@ def _classify(sent: str, g: _Grammar) -> tuple[str, str] | None:
 def _verdict(text: str, langs: tuple[str, ...]) -> Promotion | None:
     g = _grammar(langs)
     words = len(text.split())
-    if text.rstrip()[-1:] not in ".!?\u2026\"'\u201d\u2019)" and is_headline_like(text):
-        return None  # a heading ("Shop Local: How Our Town Kept Its Main Street")
-    if reports_speech(text):
-        return None
     first = 0 if words <= BLOCK_WORDS else max(0, len(text) - TAIL_CHARS)
     if first:  # a long block: its sentences from the first break in its tail
         m = _BREAK.search(text, first)
@@ -226,15 +227,22 @@ def _verdict(text: str, langs: tuple[str, ...]) -> Promotion | None:
             return None
         first = m.end()
     sents = _sentences(text, first)
-    labels = [_classify(text[s:e], g) for s, e in sents]
-    # the longest run of promotion sentences that ends the block
+    # the longest run of promotion sentences that ends the block: its sentences are classified
+    # from the last one back, up to the first that is story (those before it are never read)
     run: list[tuple[int, str, str]] = []
-    for j in range(len(labels) - 1, -1, -1):
-        lab = labels[j]
+    for j in range(len(sents) - 1, -1, -1):
+        s, e = sents[j]
+        lab = _classify(text[s:e], g)
         if lab is None:
             break
         run.insert(0, (j, lab[0], lab[1]))
     if not run or run[-1][1] == "question":
+        return None
+    # (tests of the whole text, asked only of a text that ends with a promotion: each of them
+    # answers None, in whichever order they are asked)
+    if text.rstrip()[-1:] not in ".!?\u2026\"'\u201d\u2019)" and is_headline_like(text):
+        return None  # a heading ("Shop Local: How Our Town Kept Its Main Street")
+    if reports_speech(text):
         return None
     # "Pass it on" counts only after a question to the reader; a question only before a prompt
     asked = False

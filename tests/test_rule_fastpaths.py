@@ -1,0 +1,155 @@
+"""The rule filters' fast paths answer as the plain computation they replace.
+
+Each shortcut of a rule filter (a test asked in another order, a verdict read from the end of a
+block, a cheap necessary condition before an expression) is checked against the plain way,
+written out here as it was, on every block of every fixture and seed text, on lines written to
+exercise it, and on texts built at random from pieces that make the cases worth testing.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleantext.filters import _promo
+from cleantext.filters._common import inside_quotes, is_headline_like, reports_speech
+
+from .test_triggers import BLOCKS, SAMPLES
+
+LANG_SETS = [("en",), ("es", "en"), ("de", "en"), ("fr", "en")]
+
+# Lines written for these tests: promotions, questions to the reader, reported speech, headings.
+PROMO_LINES = [
+    "Shop our new mugs and tote bags!",
+    "Follow our health desk on Instagram and TikTok.",
+    "Enjoyed this piece? Pass it on to a friend.",
+    "Pass it on to a friend.",
+    "Listen to this week's episode of our politics podcast wherever you get your podcasts.",
+    "Shop Local: How Our Town Kept Its Main Street",
+    "Follow our desk on Instagram, the editor told the staff.",
+    '"Follow our desk on Instagram," she said.',
+    "Found this useful? Share it with a friend. Follow Ann Lee on Twitter.",
+    "Please share this article with your friends. Did you like it?",
+    "Suscríbete a nuestro canal. Compártelo con tus amigos.",
+    "¿Te ha resultado útil? Compártelo.",
+    "Shop owners said they would stay open, and the council promised to follow their advice on parking.",
+    "Get our app. Then the council said it would follow up.",
+    "Download our app for the latest news. Follow us on Facebook.",
+]
+PIECES = PROMO_LINES + [
+    " ", "  ", ". ", "? ", "! ", " \u201c", "\u201d ", '"', "Mr. ", "J. ",
+    "The council voted on Tuesday to close the old bridge after engineers found deep cracks in two of its supports.",
+    "word " * 30, "said", "told the jury", "Get", "follow", "our", "on Instagram", "this piece", "it",
+]
+texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map("".join)
+
+
+# -- filters/_promo.py: the verdict on a block, as it was before its shortcuts ---------------
+def _classify_plain(sent: str, g: _promo._Grammar) -> tuple[str, str] | None:
+    if g.question.match(sent):
+        return "question", "a question to the reader about the article"
+    if _promo._ATTRIBUTION.search(sent):
+        return None
+    first = _promo._first
+    for c in _promo._CONCEPTS:
+        m = g.heads[c].match(sent)
+        if m is None:
+            continue
+        verb = " ".join(m["verb"].split())
+        rest = sent[m.end():]
+        owner = first(g.owner, sent[m.start("verb"):])
+        why: str | None = None
+        if c == "follow":
+            noun = first(g.platform, rest) or first(g.social, rest) or first(g.show, rest)
+            if owner and noun:
+                why = f"'{verb}' + owner '{owner}' + channel '{noun}'"
+            elif g.named_on.match(rest):
+                why = f"'{verb}' + a name on '{first(g.platform, rest)}'"
+        elif c == "share":
+            itself = first(g.self_, rest)
+            noun = first(g.social, rest)
+            if itself:
+                why = f"'{verb}' + the article itself '{itself}'"
+            elif owner and noun:
+                why = f"'{verb}' + owner '{owner}' + '{noun}'"
+            elif _promo._PRONOUN.match(rest) or _promo._FUSED_PRONOUN.search(verb):
+                return "pronoun", f"'{verb}' + '{rest.split()[0]}'"
+        elif c == "shop":
+            noun = first(g.product, rest)
+            if owner and noun:
+                why = f"'{verb}' + owner '{owner}' + product '{noun}'"
+        else:
+            noun = first(g.show, rest)
+            if owner and noun:
+                why = f"'{verb}' + owner '{owner}' + show '{noun}'"
+            elif first(g.podcast, rest) and (where := first(g.platform, rest)):
+                why = f"'{verb}' + a podcast + '{where}'"
+        if why is not None:
+            return c, why
+    return None
+
+
+def _verdict_plain(text: str, langs: tuple[str, ...]) -> _promo.Promotion | None:
+    g = _promo._grammar(langs)
+    words = len(text.split())
+    if text.rstrip()[-1:] not in ".!?\u2026\"'\u201d\u2019)" and is_headline_like(text):
+        return None
+    if reports_speech(text):
+        return None
+    first = 0 if words <= _promo.BLOCK_WORDS else max(0, len(text) - _promo.TAIL_CHARS)
+    if first:
+        m = _promo._BREAK.search(text, first)
+        if m is None:
+            return None
+        first = m.end()
+    sents = _promo._sentences(text, first)
+    labels = [_classify_plain(text[s:e], g) for s, e in sents]
+    run: list[tuple[int, str, str]] = []
+    for j in range(len(labels) - 1, -1, -1):
+        lab = labels[j]
+        if lab is None:
+            break
+        run.insert(0, (j, lab[0], lab[1]))
+    if not run or run[-1][1] == "question":
+        return None
+    asked = False
+    cut = 0
+    for n, (_, kind, _) in enumerate(run):
+        if kind == "question":
+            asked = True
+        elif kind == "pronoun" and not asked:
+            cut = n + 1
+    run = run[cut:]
+    if not any(kind != "question" for _, kind, _ in run):
+        return None
+    concepts = [kind for _, kind, _ in run if kind in _promo.CATEGORY]
+    concept = concepts[0] if concepts else "share"
+    evidence = "; ".join(why for _, _, why in run)
+    pos = sents[run[0][0]][0]
+    if inside_quotes(text, pos):
+        return None
+    if pos == 0:
+        return _promo.Promotion(0, concept, "block", evidence) if words <= _promo.BLOCK_WORDS else None
+    if len(text[:pos].split()) < _promo.PROSE_WORDS or len(text[pos:].split()) > _promo.END_WORDS:
+        return None
+    return _promo.Promotion(pos, concept, "end", evidence)
+
+
+def _verdict_fast(text: str, langs: tuple[str, ...]) -> _promo.Promotion | None:
+    return _promo._verdict.__wrapped__(text, langs)
+
+
+def test_promotion_verdict_is_the_plain_verdict_on_every_block() -> None:
+    found = 0
+    for langs in LANG_SETS:
+        for text in [t for t, _ in BLOCKS] + SAMPLES + PROMO_LINES:
+            want = _verdict_plain(text, langs)
+            assert _verdict_fast(text, langs) == want, (langs, text)
+            found += want is not None
+    assert found > 10  # the lines exercise the rule, not only its "no"
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.sampled_from(LANG_SETS))
+def test_promotion_verdict_is_the_plain_verdict(text: str, langs: tuple[str, ...]) -> None:
+    assert _verdict_fast(text, langs) == _verdict_plain(text, langs)
