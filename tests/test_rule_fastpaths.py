@@ -153,3 +153,33 @@ def test_promotion_verdict_is_the_plain_verdict_on_every_block() -> None:
 @given(texts, st.sampled_from(LANG_SETS))
 def test_promotion_verdict_is_the_plain_verdict(text: str, langs: tuple[str, ...]) -> None:
     assert _verdict_fast(text, langs) == _verdict_plain(text, langs)
+
+
+# -- the phrase filters' ``extra_may``: a necessary condition of ``extra`` -------------------
+def _results(texts: list[str]) -> list[object]:
+    from cleantext import clean
+
+    out: list[object] = []
+    for mode in ("balanced", "recall"):
+        for t in texts:
+            r = clean(t, mode=mode)
+            out.append((r.text, [(x.start, x.end, x.category, x.rule, x.evidence) for x in r.removed]))
+    return out
+
+
+def test_extra_may_passes_over_no_block_extra_takes(monkeypatch: object) -> None:
+    from cleantext.filters import phrases
+
+    from .test_triggers import _texts
+
+    texts = _texts() + PROMO_LINES + [
+        "The vote was held on Monday after a long debate in the chamber.\n\n" + line for line in PROMO_LINES
+    ] + [
+        "\u00d7 Get the book now. It has ten chapters on the war. Buy Now " + "The story goes on here. " * 6,
+        "The mayor spoke at length about the bridge and the budget \u00d7 Get Our New Book On The History Of The Town "
+        "and many more words follow here to make the pop-up long enough for the rule to take it",
+    ]
+    gated = _results(texts)
+    for cls in (phrases.AdvertisementFilter, phrases.SocialFilter, phrases.RelatedFilter):
+        monkeypatch.setattr(cls, "extra_may", lambda self, kept, k, found: True)  # type: ignore[attr-defined]
+    assert _results(texts) == gated

@@ -45,11 +45,11 @@ from typing import Any, NamedTuple
 import regex
 
 from .._document import Block
-from .._patterns import group_source, load_triggers
+from .._patterns import LANGUAGES, group_source, load_triggers
 from .._types import Context, Finding
 from ._common import inside_quotes, is_headline_like, languages, reports_speech
 
-__all__ = ["promotion", "Promotion", "CATEGORY"]
+__all__ = ["promotion", "may_promote", "Promotion", "CATEGORY"]
 
 #: the concepts, in the order a sentence is tried, and the category each one's removals carry
 CATEGORY = {"follow": "social", "share": "social", "shop": "advertisement", "listen": "related"}
@@ -271,6 +271,19 @@ def _verdict(text: str, langs: tuple[str, ...]) -> Promotion | None:
 
 
 _NONE: Any = object()
+
+
+@functools.lru_cache(maxsize=None)
+def _any_triggers() -> frozenset[str]:
+    """The literals that gate the grammar in any language (a superset of every language set's)."""
+    return frozenset().union(*(_grammar((lang, "en") if lang != "en" else ("en",)).triggers for lang in LANGUAGES))
+
+
+def may_promote(found: frozenset[str]) -> bool:
+    """Whether a block holding the scanned literals ``found`` (``Context.triggers_in``) may be a
+    promotion: it holds a literal of the grammar's verbs or questions, in some language (a
+    necessary condition of :func:`promotion`, which asks it in the document's languages)."""
+    return not _any_triggers().isdisjoint(found)
 
 
 def promotion(b: Block, ctx: Context, category: str) -> Finding | None:

@@ -29,7 +29,7 @@ from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, phr
 from ._headlines import headline_run
 from ._orgblurb import closing_org_blurbs
 from ._bios import bio_sentence, byline_names, follow_author, same_person
-from ._promo import promotion
+from ._promo import may_promote, promotion
 from ._widgets import is_embed_pointer, is_month_menu
 
 __all__ = [
@@ -389,6 +389,10 @@ class AdvertisementFilter(PhraseFilter):
     name = "advertisement"
     categories = ("advertisement",)
 
+    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
+        # a pop-up's close button, or a word of the self-promotion grammar
+        return "\u00d7 " in kept[k].text or may_promote(found)
+
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
         # a pop-up left in the text: its close button "×" opens the block
@@ -446,6 +450,10 @@ class SocialFilter(PhraseFilter):
                 continue
             if ctx.removed_category(b.index + 1) == "social":
                 yield ctx.finding(b, "social", "label", "a short label ending in ':' over a share or follow prompt", 0.8)
+
+    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
+        # a short line (a share bar, a count), or a word of the self-promotion grammar
+        return kept[k].words <= 14 or may_promote(found)
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
@@ -515,6 +523,9 @@ class RelatedFilter(PhraseFilter):
 
     def tail_ok(self, b: Block) -> bool:
         return not _URL.match(b.text)
+
+    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
+        return may_promote(found)  # a word of the self-promotion grammar
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         # the outlet pointing to its own shows ("Listen to this week's episode of our podcast")
