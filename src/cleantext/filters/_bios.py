@@ -111,8 +111,12 @@ def follow_author(text: str) -> bool:
     return _FOLLOW.match(text.strip()) is not None
 
 
+_WS = regex.compile(r"\s+")
+_NAMES_SPLIT = regex.compile(r"\s*(?:,|\band\b|\by\b|&)\s*")
+
+
 def _key(name: str) -> tuple[str, str]:
-    toks = [t for t in regex.split(r"\s+", name) if len(t.rstrip(".")) > 1]
+    toks = [t for t in _WS.split(name) if len(t.rstrip(".")) > 1]
     return (toks[0].lower(), toks[-1].lower()) if toks else ("", "")
 
 
@@ -124,7 +128,7 @@ def byline_names(texts: list[str]) -> frozenset[tuple[str, str]]:
             continue
         m = _BYLINE.match(t)
         if m is not None:
-            for part in regex.split(r"\s*(?:,|\band\b|\by\b|&)\s*", m["names"]):
+            for part in _NAMES_SPLIT.split(m["names"]):
                 if part.strip():
                     out.add(_key(part))
     return frozenset(out)

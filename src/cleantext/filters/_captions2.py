@@ -169,6 +169,7 @@ _AG_AC = _automaton(_AG_LITERALS)
 _WORD_START = regex.compile(r"(?:^|(?<=[\s.!?]))[^\s]")
 _SENTENCE_IN = regex.compile(r"[.!?]\s+\p{Ll}|\b(?:is|are|was|were|has|have|had|will|would|said|says|told)\b")
 _SENTENCE_END = regex.compile(r"(?:[\p{L}\p{N})\]][.!?]|[\"\u201d'\u2019])\s*$")
+_PICTURE_LABEL = regex.compile(r"(?i)(?:photo|foto|image|imagen|picture)\b")
 
 
 # the first two letters (in lower case) of every form of ``_TRAIL``'s credit that opens with a
@@ -245,7 +246,7 @@ def _judge_trail(text: str, words: int, m: regex.Match[str]) -> tuple[str, str] 
         return None  # "Photo by the river is where ...": a sentence, not a credit
     if m["org"] is not None and not _ORG_WORD.search(m["org"].split("/" if "/" in m["org"] else "|", 1)[1]):
         return None
-    if m["lab"] is not None and m["sep"].strip() in ("/", "|") and not regex.match(r"(?i)(?:photo|foto|image|imagen|picture)\b", m["lab"]):
+    if m["lab"] is not None and m["sep"].strip() in ("/", "|") and not _PICTURE_LABEL.match(m["lab"]):
         return None  # "Photographer / Videographer": two trades, not a credit
     before = text[: m.start("all")]
     cap = before.rstrip(" |/\u2014\u2013-").strip()

@@ -40,6 +40,7 @@ _ENTRY = rf"{_MONTH}\.?(?:\s+(?:de\s+)?(?:19|20)\d\d)?(?:\s*\(\d+\))?"
 _MENU = regex.compile(
     rf"^(?:archives?\s*:?\s*|select\s+month\s*)?{_ENTRY}(?:\s*[|,\u2022\u00b7/-]?\s*{_ENTRY}){{2,}}\s*$", _I
 )
+_MONTH_WORD = regex.compile(rf"(?<!\w){_MONTH}(?!\w)", _I)
 # in a menu every month has its year or its count, or the months stand without any punctuation
 _DATED = regex.compile(rf"{_MONTH}\.?\s+(?:de\s+)?(?:19|20)\d\d|{_MONTH}\.?\s*\(\d+\)", _I)
 
@@ -48,7 +49,7 @@ def is_month_menu(text: str) -> bool:
     """Whether ``text`` is nothing but three or more months (an archive menu)."""
     if len(text) > 600 or _MENU.match(text) is None:
         return False
-    months = len(regex.findall(rf"(?<!\w){_MONTH}(?!\w)", text, flags=_I))
+    months = len(_MONTH_WORD.findall(text))
     return len(_DATED.findall(text)) == months or "," not in text
 
 

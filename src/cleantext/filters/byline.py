@@ -186,9 +186,19 @@ def _dated_entries(blocks: list[Block]) -> bool:
     )
 
 
+# (compiled once: a call of ``regex.split(PATTERN, ...)`` looks the pattern up in the module's
+# cache each time, and compiles it again once that cache has been emptied)
+_WS = regex.compile(r"\s+")
+_COMMA = regex.compile(r"\s*,\s*")
+_META_SPLIT = regex.compile(r"\s*[|,\u2022\u00b7]\s*|\s+[\u2014\u2013-]\s+|:\s+|\s+on\s+|\s+at\s+|\s+in\s+")
+_NUMERIC = regex.compile(r"[\d\s,.:]+(?:st|nd|rd|th)?")
+_CREDIT_SPLIT = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LOOSE_TIME = regex.compile(r"\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?", regex.IGNORECASE)
+
+
 def _clean_name(s: str) -> str:
     s = s.strip(" \t.,;:\u2026")
-    s = regex.sub(r"\s+", " ", s)
+    s = _WS.sub(" ", s)
     s = _HONORIFIC.sub("", s)
     if len(s.split()) > 2:
         s = _TRAILING_DEGREE.sub("", s)
@@ -224,7 +234,7 @@ def parse_names(text: str, allow_username: bool = False) -> tuple[list[str], str
     True
     """
     text = text.strip()
-    parts = [p for p in regex.split(r"\s*,\s*", text) if p]
+    parts = [p for p in _COMMA.split(text) if p]
     if not parts:
         return None
     # "A, B and C": a list joined by a final "and" makes every comma part a name
@@ -254,12 +264,12 @@ def _rest_is_meta(rest: str) -> bool:
     rest = _AGO.sub("", rest).strip(" -\u2013\u2014")
     if not rest:
         return True
-    for seg in (s.strip() for s in regex.split(r"\s*[|,\u2022\u00b7]\s*|\s+[\u2014\u2013-]\s+|:\s+|\s+on\s+|\s+at\s+|\s+in\s+", rest)):
+    for seg in (s.strip() for s in _META_SPLIT.split(rest)):
         if not seg:
             continue
         if _is_role(seg) or _AGENCY.match(seg) or _TIME_ONLY.match(seg) or _CREDENTIAL.match(seg):
             continue
-        if find_date(seg) is not None or regex.fullmatch(r"[\d\s,.:]+(?:st|nd|rd|th)?", seg):
+        if find_date(seg) is not None or _NUMERIC.fullmatch(seg):
             continue
         # an outlet or a place: a few capitalised words ("Sovereign Man", "Kansas City, Missouri")
         words = seg.split()
@@ -577,7 +587,7 @@ class BylineFilter(BaseFilter):
                 parts.append(m["rest"])
         names: list[str] = []
         for seg in parts:
-            for part in regex.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", _IN_PLACE.sub("", seg)):
+            for part in _CREDIT_SPLIT.split(_IN_PLACE.sub("", seg)):
                 part = _clean_name(part)
                 if _is_name(part) and part not in names:
                     names.append(part)
@@ -598,7 +608,7 @@ def _outlet_role(s: str) -> bool:
 
 
 def _loose_time(s: str) -> bool:
-    return bool(regex.search(r"\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?", s, regex.IGNORECASE))
+    return bool(_LOOSE_TIME.search(s))
 
 
 

@@ -56,6 +56,7 @@ _AGENCY_TAIL = regex.compile(
 # "Benni McCarthy © Action Images": a caption whose credit is the agency's copyright sign
 _COPY_TAIL = regex.compile(rf"\s\u00a9\s*(?P<credit>{_AG})\s*\.?$")
 _AGENCY_ANY = regex.compile(_AG_SLASH)
+_WIRE_KIND = regex.compile(r"(?i)(?:AP|AFP|Reuters|associated\s+press)\b")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 # The whole line is a credit: "Getty Images", "Andres Kudacki/AP Photo", "Reuters"
 _CREDIT_ONLY = regex.compile(
@@ -195,7 +196,7 @@ def split_credit(text: str, low: str | None = None, found: frozenset[str] | None
         m = _PAREN_CREDIT.match(text, paren) if paren >= 0 else None
         if m:
             credit = m["credit"] or m["credit2"] or m["credit3"]
-            if m["kind"] and regex.match(r"(?i)(?:AP|AFP|Reuters|associated\s+press)\b", m["kind"]):
+            if m["kind"] and _WIRE_KIND.match(m["kind"]):
                 credit = m["inner"]
             return text[: m.start()].strip(), credit.strip(), "paren-credit"
     labelled = not found.isdisjoint(_LABEL_TRIGGER)

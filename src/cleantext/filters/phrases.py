@@ -54,6 +54,9 @@ _POPUP_BUTTON = regex.compile(
 )
 _NUMBERED = regex.compile(r"^(?:\d{1,2}[.)]|[\u2022*\u2013-])\s+\S")
 _LABEL_SEP = regex.compile(r"[:|\u2013\u2014-]\s*$")
+_LEADING_MARKS = regex.compile(r"^[\W_]+")
+# what a share bar holds besides its words: marks, digits, a count's "k" or "M"
+_BAR_REST = regex.compile(r"[\W_\d]|[kKmM](?=\W|$)")
 _ANCHOR = {"line": "line", "prefix": "prefix", "phrase": "any", "header": "line", "start": "start", "end": "end"}
 _URL = regex.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|news|info|co\.uk|gov|edu|io|tv)(?:/\S*)?$", regex.IGNORECASE)
 
@@ -263,7 +266,7 @@ class PhraseFilter(BaseFilter):
             if kind == "prefix" and not _LABEL_SEP.search(m.group()):
                 # "Popular Video The ..." or "READ MORE The ...": a label without a colon must
                 # look like one (capitals, two words or more), or "Read Smith's letter" would go
-                label = regex.sub(r"^[\W_]+", "", m.group()).strip()
+                label = _LEADING_MARKS.sub("", m.group()).strip()
                 if not (label.isupper() or (len(label.split()) >= 2 and title_case_ratio(label) == 1.0)):
                     continue
                 nxt = b.text[m.end() : m.end() + 40].split()[:2]
@@ -494,7 +497,7 @@ def _is_bar(b: Block, bar: Phrases, strong: bool) -> bool:
     if not bar.may_match(b.low) or "*" in b.text:  # "Email *" is a form field, not a share button
         return False
     rest = bar.pattern.sub(" ", b.text)
-    if regex.sub(r"[\W_\d]|[kKmM](?=\W|$)", "", rest).strip():
+    if _BAR_REST.sub("", rest).strip():
         return False
     if not strong:
         return True
