@@ -183,3 +183,27 @@ def test_extra_may_passes_over_no_block_extra_takes(monkeypatch: object) -> None
     for cls in (phrases.AdvertisementFilter, phrases.SocialFilter, phrases.RelatedFilter):
         monkeypatch.setattr(cls, "extra_may", lambda self, kept, k, found: True)  # type: ignore[attr-defined]
     assert _results(texts) == gated
+
+
+# -- social: a label's colon is among the last two characters ---------------------------------
+LABEL_PIECES = ["Follow us", ":", " ", "\n", "\t", "Our podcast", ".", ". ", "! ", "a", "\u00a0", "\u2028", ":\n", "word " * 3]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LABEL_PIECES), max_size=10).map("".join) | st.text(max_size=30))
+def test_a_label_without_a_colon_at_its_end_is_no_label(text: str) -> None:
+    from cleantext.filters.phrases import _LABEL
+
+    if ":" not in text[-2:]:
+        assert _LABEL.match(text) is None
+
+
+def test_the_label_gate_on_every_block() -> None:
+    from cleantext.filters.phrases import _LABEL
+
+    labels = 0
+    for text in [t for t, _ in BLOCKS] + ["Follow us:", "Our podcast:\n", "Share:"]:
+        if ":" not in text[-2:]:
+            assert _LABEL.match(text) is None, text
+        labels += _LABEL.match(text) is not None
+    assert labels >= 3

@@ -273,17 +273,17 @@ def _verdict(text: str, langs: tuple[str, ...]) -> Promotion | None:
 _NONE: Any = object()
 
 
-@functools.lru_cache(maxsize=None)
-def _any_triggers() -> frozenset[str]:
-    """The literals that gate the grammar in any language (a superset of every language set's)."""
-    return frozenset().union(*(_grammar((lang, "en") if lang != "en" else ("en",)).triggers for lang in LANGUAGES))
+_ANY_TRIGGERS: list[frozenset[str]] = []
 
 
 def may_promote(found: frozenset[str]) -> bool:
     """Whether a block holding the scanned literals ``found`` (``Context.triggers_in``) may be a
     promotion: it holds a literal of the grammar's verbs or questions, in some language (a
     necessary condition of :func:`promotion`, which asks it in the document's languages)."""
-    return not _any_triggers().isdisjoint(found)
+    if not _ANY_TRIGGERS:  # the literals of every language's grammar (a superset of each one's)
+        _ANY_TRIGGERS.append(frozenset().union(*(_grammar((lang, "en") if lang != "en" else ("en",)).triggers
+                                                 for lang in LANGUAGES)))
+    return not _ANY_TRIGGERS[0].isdisjoint(found)
 
 
 def promotion(b: Block, ctx: Context, category: str) -> Finding | None:

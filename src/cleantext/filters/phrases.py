@@ -449,7 +449,9 @@ class SocialFilter(PhraseFilter):
         yield from super().find(doc, ctx)
         blocks = doc.blocks
         for b in blocks[:-1]:
-            if ctx.is_removed(b.index) or not _LABEL.match(b.text) or reports_speech(b.text):
+            # (a label ends with its colon, before ``$``: a test of the last two characters
+            # first, not the expression's look-ahead over the whole of every paragraph)
+            if ":" not in b.text[-2:] or ctx.is_removed(b.index) or not _LABEL.match(b.text) or reports_speech(b.text):
                 continue
             if ctx.removed_category(b.index + 1) == "social":
                 yield ctx.finding(b, "social", "label", "a short label ending in ':' over a share or follow prompt", 0.8)
