@@ -179,8 +179,16 @@ def test_extra_may_passes_over_no_block_extra_takes(monkeypatch: object) -> None
         "The mayor spoke at length about the bridge and the budget \u00d7 Get Our New Book On The History Of The Town "
         "and many more words follow here to make the pop-up long enough for the rule to take it",
     ]
+    story = "The council voted on Tuesday to close the old bridge after engineers found deep cracks in two of its supports."
+    texts += [
+        f"{story}\n\nMay 2020 April 2020 March 2020 February 2020",
+        f"{story}\n\nArchives: January (4) February (7) March (2)\n\n{story}",
+        f"{story}\n\n\u017feptember 2020 October 2020 November 2020",
+        f"{story}\n\nWatch the full video of the council meeting on YouTube:\n\n{story}",
+        f"{story}\n\n{story}\n\nBill Gates",
+    ]
     gated = _results(texts)
-    for cls in (phrases.AdvertisementFilter, phrases.SocialFilter, phrases.RelatedFilter):
+    for cls in (phrases.AdvertisementFilter, phrases.SocialFilter, phrases.RelatedFilter, phrases.UiFilter):
         monkeypatch.setattr(cls, "extra_may", lambda self, kept, k, found: True)  # type: ignore[attr-defined]
     assert _results(texts) == gated
 
@@ -207,3 +215,30 @@ def test_the_label_gate_on_every_block() -> None:
             assert _LABEL.match(text) is None, text
         labels += _LABEL.match(text) is not None
     assert labels >= 3
+
+
+# -- ui: the letters a month menu opens with ---------------------------------------------------
+def test_every_character_a_month_menu_may_open_with_passes_the_gate() -> None:
+    import regex
+
+    from cleantext.filters._widgets import may_be_month_menu
+
+    # the menu's expression opens with "archives", "select month" or a month: its first
+    # character is one of these letters, compared case-blind as the expression compares
+    first = regex.compile(r"[asjfmonde]", regex.IGNORECASE)
+    for c in map(chr, range(0x110000)):
+        if first.match(c):
+            assert may_be_month_menu(c + "ay 2020"), hex(ord(c))
+
+
+MONTH_PIECES = ["May", "may", "MAY", "April", "\u017feptember", "Sept.", "enero", "Archives:", "select month", " ",
+                "2020", "(4)", " | ", ", ", "de 2019", "\u2022", "Ene", "x", "\u0130"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(MONTH_PIECES), max_size=12).map(" ".join))
+def test_a_month_menu_passes_the_gate(text: str) -> None:
+    from cleantext.filters._widgets import is_month_menu, may_be_month_menu
+
+    if is_month_menu(text):
+        assert may_be_month_menu(text)

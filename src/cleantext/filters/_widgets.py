@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["is_month_menu", "is_embed_pointer", "POINTER_WORDS"]
+__all__ = ["is_month_menu", "may_be_month_menu", "is_embed_pointer", "POINTER_WORDS"]
 
 _I = regex.IGNORECASE
 
@@ -43,6 +43,19 @@ _MENU = regex.compile(
 _MONTH_WORD = regex.compile(rf"(?<!\w){_MONTH}(?!\w)", _I)
 # in a menu every month has its year or its count, or the months stand without any punctuation
 _DATED = regex.compile(rf"{_MONTH}\.?\s+(?:de\s+)?(?:19|20)\d\d|{_MONTH}\.?\s*\(\d+\)", _I)
+
+
+#: the first letters (in lower case) a month menu may open with: its label's ("archives", "select
+#: month") and each month's, in any language of ``_MONTH``; and the long s, which the case-blind
+#: expression takes for an "s" (tests/test_rule_fastpaths.py checks every character)
+_MENU_OPENS = frozenset("asjfmonde\u017f")
+
+
+def may_be_month_menu(text: str) -> bool:
+    """A necessary condition of :func:`is_month_menu`: the text opens with a letter a menu opens
+    with (the expression is anchored at the start, its first character a letter of a label or
+    a month)."""
+    return text[:1].lower() in _MENU_OPENS
 
 
 def is_month_menu(text: str) -> bool:

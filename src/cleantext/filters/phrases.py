@@ -30,7 +30,7 @@ from ._headlines import headline_run
 from ._orgblurb import closing_org_blurbs
 from ._bios import bio_sentence, byline_names, follow_author, same_person
 from ._promo import may_promote, promotion
-from ._widgets import is_embed_pointer, is_month_menu
+from ._widgets import POINTER_WORDS, is_embed_pointer, is_month_menu, may_be_month_menu
 
 __all__ = [
     "PhraseFilter",
@@ -1091,6 +1091,16 @@ class UiFilter(PhraseFilter):
     #: a poll's question and answers run longer than a list of links
     item_words = 30
     max_words = {"line": 30, "prefix": 45, "phrase": 80, "header": 20}
+
+    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
+        # the last line (a topic tag); a short line that opens like a month menu or ends with
+        # a pointer's colon (``_widget``'s own first tests)
+        if k == len(kept) - 1:
+            return True
+        b = kept[k]
+        if b.words <= 60 and len(b.text) <= 600 and may_be_month_menu(b.text):
+            return True
+        return b.words <= POINTER_WORDS and b.text.rstrip().endswith(":")
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
