@@ -242,3 +242,100 @@ def test_a_month_menu_passes_the_gate(text: str) -> None:
 
     if is_month_menu(text):
         assert may_be_month_menu(text)
+
+
+# -- phrase groups: the literals every match holds ---------------------------------------------
+def _all_patterns() -> list[str]:
+    from cleantext._patterns import LANGUAGES, _groups_in, load_group
+
+    return sorted({p for lang in LANGUAGES for g in _groups_in(lang) for p in load_group(g, lang)})
+
+
+PATTERNS = _all_patterns()
+
+
+def test_a_case_blind_ascii_character_matches_only_its_own_lower_case() -> None:
+    # the gate compares lower cases: a character the case-blind expression takes for an ASCII
+    # character lower-cases to it, or is one of _ODD_FOLDS (every character checked)
+    import regex
+
+    from cleantext.filters._common import _ODD_FOLDS
+
+    every = "".join(map(chr, range(0x110000)))
+    for x in map(chr, range(32, 127)):
+        for m in regex.finditer(regex.escape(x), every, regex.IGNORECASE):
+            c = m.group()
+            assert c.lower() == x.lower() or c in _ODD_FOLDS, (hex(ord(c)), x)
+
+
+def test_most_patterns_have_literals() -> None:
+    from cleantext.filters._common import literals_of
+
+    known = [p for p in PATTERNS if literals_of(p) is not None]
+    assert len(known) >= 0.9 * len(PATTERNS)
+    assert literals_of(r"take\s+a\s+(?:second|moment)\s+to\s+support") == frozenset({"support"})
+    assert literals_of(r"(?:we|i)\s+(?:need|rely\s+on)\s+your") == frozenset({"need", "rely"})
+    assert literals_of(r"(?:donate|give)\s+via\s+(?:paypal|patreon)") == frozenset({"donate", "give"})
+    assert literals_of(r"(?-i:SOURCE)\s+(?-i:\p{Lu})") is None  # a property: the regex module's own
+    assert literals_of(r"[[:alpha:]]+ bar") is None  # a POSIX class parses otherwise in the stdlib
+
+
+def _generable() -> list[str]:
+    # the patterns with literals that the standard library compiles too (to draw their matches)
+    import re
+
+    from cleantext.filters._common import literals_of
+
+    out = []
+    for p in PATTERNS:
+        try:
+            re.compile(p, re.IGNORECASE)
+        except re.error:  # a look-behind of several widths: the regex module's alone
+            continue
+        if literals_of(p) is not None:
+            out.append(p)
+    return out
+
+
+_GENERABLE = _generable()
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.data())
+def test_every_string_a_pattern_matches_holds_one_of_its_literals(data: st.DataObject) -> None:
+    import re
+
+    from cleantext.filters._common import literals_of, may_hold
+
+    pattern = data.draw(st.sampled_from(_GENERABLE))
+    text = data.draw(st.from_regex(re.compile(pattern, re.IGNORECASE), fullmatch=True))
+    assert may_hold(literals_of(pattern), text.lower()), (pattern, text)
+
+
+def test_the_literal_gates_on_every_block() -> None:
+    # every group, whole and part by part, on every block: a match means the literals are there
+    import regex
+
+    from cleantext._patterns import LANGUAGES, _groups_in
+    from cleantext.filters._common import _ODD_FOLDS, _phrases, may_hold
+
+    texts = [t for t, _ in BLOCKS] + SAMPLES + PROMO_LINES
+    checked = 0
+    for lang in LANGUAGES:
+        langs = ("en",) if lang == "en" else (lang, "en")
+        for group in _groups_in(lang):
+            for anchor in ("any", "line", "prefix", "start", "end"):
+                g = _phrases(group, langs, anchor)
+                for text in texts:
+                    low = text.lower()
+                    if any(c in text for c in _ODD_FOLDS):
+                        continue
+                    whole = g.pattern.search(text)
+                    if whole is not None:
+                        assert g.may_hold(text, low), (group, anchor, text)
+                        checked += 1
+                    assert (g.first(text, low) and g.first(text, low).span()) == (whole and whole.span()), (group, anchor, text)
+                    for p, w in zip(g.parts or (), g.part_lits or ()):
+                        if p.search(text) is not None:
+                            assert may_hold(w, low), (p.pattern, text)
+    assert checked > 100

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import time
+import warnings
 from collections.abc import Collection, Iterable
 
 import regex
@@ -13,6 +14,12 @@ from .._document import Block, Document
 from .. import _patterns
 from .._patterns import group_source, load_group, load_triggers
 from .._types import Context, Finding
+
+try:  # the standard library's parser of expressions (read only, to find a pattern's literals)
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python before 3.11
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 __all__ = [
     "BaseFilter",
@@ -131,6 +138,76 @@ def languages(ctx: Context) -> tuple[str, ...]:
     return ("en",) if ctx.language == "en" else (ctx.language, "en")
 
 
+#: characters the case-blind expressions take for an ASCII letter though their lower case is
+#: another one: the long s ("s"), the dotted and the dotless capital and small i ("i"); and the
+#: Kelvin sign, to be safe; a text holding one is searched whole (tests/test_rule_fastpaths.py
+#: checks every character against every ASCII character)
+_ODD_FOLDS = ("\u017f", "\u0130", "\u0131", "\u212a")
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT))
+
+
+def _required(items: object) -> frozenset[str] | None:
+    """Literals (lower-case ASCII) of which every match of the parsed sequence ``items`` holds
+    one, or None when none is known: a run of literal characters the sequence must match, or a
+    group of alternatives each of which holds one, or a part repeated at least once (the best
+    of them: the one whose shortest literal is longest)."""
+    best: frozenset[str] | None = None
+
+    def consider(cands: frozenset[str] | None) -> None:
+        nonlocal best
+        if cands and all(cands) and (best is None or min(map(len, cands)) > min(map(len, best))):
+            best = cands
+
+    run: list[str] = []
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is _sre.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        consider(frozenset(("".join(run),)) if run else None)
+        run = []
+        if op is _sre.SUBPATTERN:
+            consider(_required(av[-1]))
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):
+            consider(_required(av))
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_required(av[2]))
+        elif op is _sre.BRANCH:
+            sets = [_required(branch) for branch in av[1]]
+            if all(x is not None for x in sets):
+                consider(frozenset().union(*sets))  # type: ignore[arg-type]
+        # anything else (a set, an anchor, a look-around, a back reference) breaks the run
+    consider(frozenset(("".join(run),)) if run else None)
+    return best
+
+
+@functools.lru_cache(maxsize=None)
+def literals_of(pattern: str) -> frozenset[str] | None:
+    """Lower-case ASCII literals of which every match of ``pattern`` (a phrase list's pattern, in
+    the ``regex`` module's syntax, matched case-blind or not) holds one, read from the standard
+    library's parse of it; None when it does not parse there alike (a property, a set inside a
+    set, a quoted run, a flag of the ``regex`` module) or holds no such literal. A text whose
+    lower case holds none of them (and no character of ``_ODD_FOLDS``) is not searched."""
+    if "\\p" in pattern or "\\P" in pattern or "[[" in pattern or "[:" in pattern or "\\Q" in pattern:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a warning says the two syntaxes may part ("nested set")
+            parsed = _sre_parse.parse(pattern, 0)
+    except Exception:  # any syntax of the ``regex`` module alone
+        return None
+    return _required(parsed)
+
+
+def may_hold(lits: frozenset[str] | None, low: str) -> bool:
+    """Whether a text of lower case ``low`` may hold a match of a pattern of literals ``lits``."""
+    if lits is None:
+        return True
+    for w in lits:
+        if w in low:
+            return True
+    return False
+
+
 class Phrases:
     """A phrase group ready to search blocks.
 
@@ -139,10 +216,12 @@ class Phrases:
     looked for in each block, and only a block holding one is searched with the expression.
     """
 
-    __slots__ = ("pattern", "triggers", "tail", "parts")
+    __slots__ = ("pattern", "triggers", "tail", "parts", "part_lits", "lits")
 
     def __init__(self, pattern: regex.Pattern[str], triggers: tuple[str, ...] | None, tail: int = 0,
-                 parts: tuple[regex.Pattern[str], ...] | None = None) -> None:
+                 parts: tuple[regex.Pattern[str], ...] | None = None,
+                 part_lits: tuple[frozenset[str] | None, ...] | None = None,
+                 lits: frozenset[str] | None = None) -> None:
         self.pattern = pattern
         self.triggers = triggers
         #: for patterns anchored at the end: search only this many trailing characters
@@ -153,6 +232,17 @@ class Phrases:
         #: scans for its own literals, where the alternation tried every alternative at every
         #: position (three times slower on a list with an alternative that opens with ``\w``)
         self.parts = parts
+        #: each part's literals (``literals_of``), a part whose literals a block lacks is not searched
+        self.part_lits = part_lits
+        #: literals of which every match of ``pattern`` holds one (those of every alternative), or None
+        self.lits = lits
+
+    def may_hold(self, text: str, low: str) -> bool:
+        """Whether the group may match in ``text`` (lower case ``low``): one of its alternatives'
+        literals is in it (or a character the case-blind match folds oddly)."""
+        if self.lits is None:
+            return True
+        return may_hold(self.lits, low) or any(c in text for c in _ODD_FOLDS)
 
     def active(self, ctx: Context) -> tuple[str, ...] | None:
         """The triggers present in the document (None: the group has no triggers)."""
@@ -181,12 +271,24 @@ class Phrases:
                 return None
         elif not self.may_match(b.low, active):
             return None
+        return self.first(b.text, b.low)
+
+    def first(self, text: str, low: str) -> regex.Match[str] | None:
+        """The first match in ``text`` (of lower case ``low``), or None, without the trigger
+        gate: a text without any alternative's literals is not searched, and of the parts of
+        a group matched anywhere only those whose literals it holds are."""
+        if not self.may_hold(text, low):
+            return None  # none of the literals any match holds: the expression finds nothing
         timeout = _patterns.PATTERN_TIMEOUT
         if self.parts is not None:
-            return _leftmost(self.parts, b.text, timeout)
-        if self.tail and len(b.text) > self.tail:
-            return self.pattern.search(b.text, len(b.text) - self.tail, timeout=timeout)
-        return self.pattern.search(b.text, timeout=timeout)
+            parts = self.parts
+            lits = self.part_lits
+            if lits is not None and not any(c in text for c in _ODD_FOLDS):
+                parts = tuple([p for p, w in zip(parts, lits) if w is None or may_hold(w, low)])
+            return _leftmost(parts, text, timeout)
+        if self.tail and len(text) > self.tail:
+            return self.pattern.search(text, len(text) - self.tail, timeout=timeout)
+        return self.pattern.search(text, timeout=timeout)
 
 
 def _leftmost(parts: tuple[regex.Pattern[str], ...], text: str, timeout: float) -> regex.Match[str] | None:
@@ -212,6 +314,13 @@ _GLOBAL_REFERENCE = regex.compile(r"\\[1-9]|\\g<|\(\?P[<=>]|\(\?<\w|\(\?&|\(\?[0
 def _phrases(name: str, langs: tuple[str, ...], anchor: str) -> Phrases:
     src = group_source(name, langs)
     parts: tuple[regex.Pattern[str], ...] | None = None
+    part_lits: tuple[frozenset[str] | None, ...] | None = None
+    alternatives = [p for lang in langs for p in load_group(name, lang)]
+    # (each alternative's literals hold for it inside the whole expression unless one refers to a
+    # group by number or name, or sets a flag for the whole expression)
+    own = not any(_GLOBAL_REFERENCE.search(p) for p in alternatives)
+    each = [literals_of(p) if own else None for p in alternatives]
+    lits = frozenset().union(*each) if each and all(w is not None for w in each) else None  # type: ignore[arg-type]
     if anchor == "line":  # the whole block is the phrase, give or take bullets and punctuation
         pat = rf"^[\W_]{{0,40}}{src}[\W_]*$"
     elif anchor == "prefix":  # the block opens with the phrase as a label
@@ -223,16 +332,16 @@ def _phrases(name: str, langs: tuple[str, ...], anchor: str) -> Phrases:
         pat = rf"\s*(?:[\u2013\u2014|-]+\s*|\.{{2,}}\s*|\u2026\s*)?{src}[\W_]*$"
     else:
         pat = rf"(?<![\w]){src}(?![\w])"
-        alternatives = [p for lang in langs for p in load_group(name, lang)]
         # (each alone matches as in the alternation unless one refers to a group by number or
         # name, or sets a flag for the whole expression)
-        if not any(_GLOBAL_REFERENCE.search(p) for p in alternatives):
+        if own:
             parts = tuple(regex.compile(rf"(?<![\w])(?:{p})(?![\w])", regex.IGNORECASE) for p in alternatives)
+            part_lits = tuple(each)
     # anchored groups too: a block without a trigger is not even tried at its start (the
     # lists' triggers are checked against every fixture by tests/test_triggers.py)
     triggers = load_triggers(name, langs)
     return Phrases(regex.compile(pat, regex.IGNORECASE), triggers, 300 if anchor == "end" else 0,
-                   parts if anchor == "any" else None)
+                   parts if anchor == "any" else None, part_lits if anchor == "any" else None, lits)
 
 
 def phrases(name: str, ctx: Context, anchor: str = "any") -> Phrases:

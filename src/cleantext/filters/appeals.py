@@ -63,6 +63,8 @@ def _asks(ask: Phrases, active: tuple[str, ...] | None, b: Block, found: frozens
     elif not ask.may_match(b.low, active):
         return False
     text = b.text
+    if ask.first(text, b.low) is None:
+        return False  # no ask at all (its parts whose literals the block holds, searched alone)
     addressed = None  # (the same for every match: searched once, when first needed)
     for m in ask.pattern.finditer(text, timeout=_patterns.PATTERN_TIMEOUT):
         if inside_quotes(text, m.start()):
