@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import importlib
 import time
 import warnings
 from collections.abc import Collection, Iterable
+from typing import Any
 
 import regex
 
@@ -15,11 +17,15 @@ from .. import _patterns
 from .._patterns import group_source, load_group, load_triggers
 from .._types import Context, Finding
 
-try:  # the standard library's parser of expressions (read only, to find a pattern's literals)
-    from re import _constants as _sre, _parser as _sre_parse
+# the standard library's parser of expressions (read only, to find a pattern's literals)
+_sre: Any
+_sre_parse: Any
+try:
+    _sre = importlib.import_module("re._constants")
+    _sre_parse = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - Python before 3.11
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+    _sre = importlib.import_module("sre_constants")
+    _sre_parse = importlib.import_module("sre_parse")
 
 __all__ = [
     "BaseFilter",
