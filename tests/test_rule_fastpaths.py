@@ -339,3 +339,17 @@ def test_the_literal_gates_on_every_block() -> None:
                         if p.search(text) is not None:
                             assert may_hold(w, low), (p.pattern, text)
     assert checked > 100
+
+
+_WORDS = st.sampled_from(["ab", "b", "abc", "x", "support", "port", "sup", "donate", "a", "zz"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.none() | st.frozensets(_WORDS, min_size=1, max_size=3), min_size=1, max_size=12),
+       st.lists(st.sampled_from(["ab", "c", "support", "x", " ", "do", "nate", "z", "port", "sup"]), max_size=10).map("".join))
+def test_the_literal_index_finds_the_alternatives_a_plain_test_finds(each: list, low: str) -> None:
+    from cleantext.filters._common import _Literals
+
+    index = _Literals(each)
+    assert index.alternatives(low) == [i for i, w in enumerate(each) if w is None or any(x in low for x in w)]
+    assert sorted(set(index.found(low))) == sorted({x for w in each if w for x in w if x in low})

@@ -10,6 +10,7 @@ import warnings
 from collections.abc import Collection, Iterable
 from typing import Any
 
+import ahocorasick
 import regex
 
 from .._document import Block, Document
@@ -204,6 +205,60 @@ def literals_of(pattern: str) -> frozenset[str] | None:
     return _required(parsed)
 
 
+def _odd(text: str) -> bool:
+    """Whether ``text`` holds a character of ``_ODD_FOLDS`` (a text in ASCII holds none)."""
+    if text.isascii():
+        return False
+    for c in _ODD_FOLDS:
+        if c in text:
+            return True
+    return False
+
+
+class _Literals:
+    """The literals of a group's alternatives, looked for in one pass: which alternatives a text
+    may hold a match of (an Aho-Corasick automaton over a long list, ``in`` over a short one)."""
+
+    __slots__ = ("words", "automaton", "of", "always", "every")
+
+    def __init__(self, each: list[frozenset[str] | None]) -> None:
+        of: dict[str, list[int]] = {}
+        for i, w in enumerate(each):
+            for lit in w or ():
+                of.setdefault(lit, []).append(i)
+        self.of = {w: tuple(v) for w, v in of.items()}
+        #: the alternatives without literals: always searched
+        self.always = tuple(i for i, w in enumerate(each) if w is None)
+        #: whether every alternative has literals (then a text without any holds no match)
+        self.every = not self.always
+        self.words = tuple(sorted(of))
+        self.automaton: Any = None
+        if len(self.words) > 8:
+            automaton = ahocorasick.Automaton()
+            for word in self.words:
+                automaton.add_word(word, word)
+            automaton.make_automaton()
+            self.automaton = automaton
+
+    def found(self, low: str) -> list[str]:
+        """The literals ``low`` holds."""
+        if self.automaton is not None:
+            return [w for _, w in self.automaton.iter(low)]
+        return [w for w in self.words if w in low]
+
+    def alternatives(self, low: str) -> list[int] | None:
+        """The alternatives (ascending) that ``low`` may hold a match of; None for all."""
+        got = self.found(low)
+        if not got:
+            return list(self.always)
+        if len(got) == 1 and not self.always:
+            return list(self.of[got[0]])
+        idx: set[int] = set(self.always)
+        for w in got:
+            idx.update(self.of[w])
+        return sorted(idx)
+
+
 def may_hold(lits: frozenset[str] | None, low: str) -> bool:
     """Whether a text of lower case ``low`` may hold a match of a pattern of literals ``lits``."""
     if lits is None:
@@ -222,12 +277,12 @@ class Phrases:
     looked for in each block, and only a block holding one is searched with the expression.
     """
 
-    __slots__ = ("pattern", "triggers", "tail", "parts", "part_lits", "lits")
+    __slots__ = ("pattern", "triggers", "tail", "parts", "part_lits", "index")
 
     def __init__(self, pattern: regex.Pattern[str], triggers: tuple[str, ...] | None, tail: int = 0,
                  parts: tuple[regex.Pattern[str], ...] | None = None,
                  part_lits: tuple[frozenset[str] | None, ...] | None = None,
-                 lits: frozenset[str] | None = None) -> None:
+                 each: list[frozenset[str] | None] | None = None) -> None:
         self.pattern = pattern
         self.triggers = triggers
         #: for patterns anchored at the end: search only this many trailing characters
@@ -240,15 +295,16 @@ class Phrases:
         self.parts = parts
         #: each part's literals (``literals_of``), a part whose literals a block lacks is not searched
         self.part_lits = part_lits
-        #: literals of which every match of ``pattern`` holds one (those of every alternative), or None
-        self.lits = lits
+        #: the alternatives' literals (in their order), looked for in one pass
+        self.index = _Literals(each) if each and any(w is not None for w in each) else None
 
     def may_hold(self, text: str, low: str) -> bool:
         """Whether the group may match in ``text`` (lower case ``low``): one of its alternatives'
         literals is in it (or a character the case-blind match folds oddly)."""
-        if self.lits is None:
+        index = self.index
+        if index is None or not index.every or _odd(text):
             return True
-        return may_hold(self.lits, low) or any(c in text for c in _ODD_FOLDS)
+        return bool(index.found(low))
 
     def active(self, ctx: Context) -> tuple[str, ...] | None:
         """The triggers present in the document (None: the group has no triggers)."""
@@ -283,15 +339,20 @@ class Phrases:
         """The first match in ``text`` (of lower case ``low``), or None, without the trigger
         gate: a text without any alternative's literals is not searched, and of the parts of
         a group matched anywhere only those whose literals it holds are."""
-        if not self.may_hold(text, low):
-            return None  # none of the literals any match holds: the expression finds nothing
         timeout = _patterns.PATTERN_TIMEOUT
+        index = self.index
+        if index is not None and not _odd(text):
+            if self.parts is not None and self.part_lits is not None:
+                # only the parts whose literals the text holds (the parts are the alternatives)
+                at = index.alternatives(low)
+                if not at:
+                    return None
+                parts = self.parts
+                return _leftmost(tuple([parts[i] for i in at]), text, timeout)
+            if index.every and not index.found(low):
+                return None  # none of the literals any match holds: the expression finds nothing
         if self.parts is not None:
-            parts = self.parts
-            lits = self.part_lits
-            if lits is not None and not any(c in text for c in _ODD_FOLDS):
-                parts = tuple([p for p, w in zip(parts, lits) if w is None or may_hold(w, low)])
-            return _leftmost(parts, text, timeout)
+            return _leftmost(self.parts, text, timeout)
         if self.tail and len(text) > self.tail:
             return self.pattern.search(text, len(text) - self.tail, timeout=timeout)
         return self.pattern.search(text, timeout=timeout)
@@ -326,7 +387,6 @@ def _phrases(name: str, langs: tuple[str, ...], anchor: str) -> Phrases:
     # group by number or name, or sets a flag for the whole expression)
     own = not any(_GLOBAL_REFERENCE.search(p) for p in alternatives)
     each = [literals_of(p) if own else None for p in alternatives]
-    lits = frozenset().union(*each) if each and all(w is not None for w in each) else None  # type: ignore[arg-type]
     if anchor == "line":  # the whole block is the phrase, give or take bullets and punctuation
         pat = rf"^[\W_]{{0,40}}{src}[\W_]*$"
     elif anchor == "prefix":  # the block opens with the phrase as a label
@@ -347,7 +407,8 @@ def _phrases(name: str, langs: tuple[str, ...], anchor: str) -> Phrases:
     # lists' triggers are checked against every fixture by tests/test_triggers.py)
     triggers = load_triggers(name, langs)
     return Phrases(regex.compile(pat, regex.IGNORECASE), triggers, 300 if anchor == "end" else 0,
-                   parts if anchor == "any" else None, part_lits if anchor == "any" else None, lits)
+                   parts if anchor == "any" else None, part_lits if anchor == "any" else None,
+                   each if own else None)
 
 
 def phrases(name: str, ctx: Context, anchor: str = "any") -> Phrases:
