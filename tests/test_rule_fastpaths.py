@@ -353,3 +353,19 @@ def test_the_literal_index_finds_the_alternatives_a_plain_test_finds(each: list,
     index = _Literals(each)
     assert index.alternatives(low) == [i for i, w in enumerate(each) if w is None or any(x in low for x in w)]
     assert sorted(set(index.found(low))) == sorted({x for w in each if w for x in w if x in low})
+
+
+def test_a_sentence_no_verb_opens_matches_no_head() -> None:
+    texts = [t for t, _ in BLOCKS] + SAMPLES + PROMO_LINES
+    opened = 0
+    for langs in LANG_SETS:
+        g = _promo._grammar(langs)
+        assert g.any_head is not None
+        for text in texts:
+            for s, e in _promo._sentences(text):
+                sent = text[s:e]
+                heads = [c for c in _promo._CONCEPTS if g.heads[c].match(sent)]
+                if g.any_head.match(sent) is None:
+                    assert not heads, (langs, sent)
+                opened += bool(heads)
+    assert opened > 10

@@ -45,9 +45,9 @@ from typing import Any, NamedTuple
 import regex
 
 from .._document import Block
-from .._patterns import LANGUAGES, group_source, load_triggers
+from .._patterns import LANGUAGES, group_source, load_group, load_triggers
 from .._types import Context, Finding
-from ._common import inside_quotes, is_headline_like, languages, reports_speech
+from ._common import _GLOBAL_REFERENCE, inside_quotes, is_headline_like, languages, reports_speech
 
 __all__ = ["promotion", "may_promote", "Promotion", "CATEGORY"]
 
@@ -96,6 +96,9 @@ class Promotion(NamedTuple):
 
 class _Grammar(NamedTuple):
     heads: dict[str, regex.Pattern[str]]
+    #: every head's opening without its look-ahead, one alternation of the verbs: a sentence it
+    #: does not match opens with no head (None when a list refers to a group by number or name)
+    any_head: regex.Pattern[str] | None
     question: regex.Pattern[str]
     owner: regex.Pattern[str]
     self_: regex.Pattern[str]
@@ -127,6 +130,12 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
         )
         for c in _CONCEPTS
     }
+    verbs = [src(f"promo_{c}_verb") for c in _CONCEPTS]
+    own = not any(_GLOBAL_REFERENCE.search(p) for g in ["promo_lead", *(f"promo_{c}_verb" for c in _CONCEPTS)]
+                  for lang in langs for p in load_group(g, lang))
+    any_head = regex.compile(
+        rf"^[^\w\"'\u201c\u2018\u00ab]{{0,3}}(?:{lead}[\s,]+){{0,2}}(?:{'|'.join(verbs)})\s+", _I
+    ) if own else None
     question = regex.compile(rf"^[^\w\"'\u201c\u2018\u00ab]{{0,3}}{src('promo_reader_question')}\s*\?+[^\w]*$", _I)
     platform = src("promo_platform")
     named_on = regex.compile(
@@ -137,6 +146,7 @@ def _grammar(langs: tuple[str, ...]) -> _Grammar:
         triggers.update(load_triggers(g, langs) or ())
     return _Grammar(
         heads=heads,
+        any_head=any_head,
         question=question,
         owner=_word(src("promo_owner")),
         self_=_word(src("promo_self")),
@@ -171,6 +181,8 @@ def _classify(sent: str, g: _Grammar) -> tuple[str, str] | None:
     """("question" | "pronoun" | a concept, evidence) for one sentence, or None (story)."""
     if g.question.match(sent):
         return "question", "a question to the reader about the article"
+    if g.any_head is not None and g.any_head.match(sent) is None:
+        return None  # no verb opens the sentence: no head below matches (one match, not four)
     # a sentence that tells who said it is story: asked only of a sentence some verb opens
     # (without one the answer is None all the same, and most sentences have none)
     attributed: bool | None = None
