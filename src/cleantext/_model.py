@@ -72,7 +72,6 @@ _CHAR_EDGES = (10, 20, 30, 45, 60, 80, 110, 150, 220, 320)
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")
 _ASCII_UPPER = string.ascii_uppercase.encode("ascii")
 _first_char = operator.itemgetter(0)
-_KNOWN = functools.partial(operator.is_not, None)  # a vocabulary id, not a miss
 
 
 # ASCII white space as str.split() sees it (bytes.split() knows only the first six)
@@ -489,27 +488,23 @@ class _ContextTables:
 
     def text_ids(self, text: str, low: str) -> list[int]:
         """The vocabulary ids of :func:`text_features` of a block, in the same order."""
-        ids = list(filter(_KNOWN, map(self.vocab_get, _shape(text))))
+        vget = self.vocab_get
+        ids = [j for j in map(vget, _shape(text)) if j is not None]
         w = _words(low)
-        k = self.text_kinds
         if len(w) >= _LONG:
-            ids += filter(_KNOWN, map(k["w"].get, sorted({*w[:_HEAD_WORDS], *w[-_TAIL_WORDS:]})))
-            head = w[:_PAIR_WORDS]
-            tail = w[-4:]
-            pairs = {*map("_".join, zip(head, head[1:])), *map("_".join, zip(tail, tail[1:]))}
+            ws = w[:_HEAD_WORDS] + w[-_TAIL_WORDS:]
+            srcs: tuple[tuple[str, ...], ...] = (w[:_PAIR_WORDS], w[-4:])
         else:
-            ids += filter(_KNOWN, map(k["w"].get, sorted(set(w))))
-            pairs = set(map("_".join, zip(w, w[1:])))
-        ids += filter(_KNOWN, map(k["b"].get, sorted(pairs)))
+            ws = w
+            srcs = (w,)
+        k = self.text_kinds
+        ids.extend(j for j in map(k["w"].get, sorted(set(ws))) if j is not None)
+        pairs: set[str] = set()
+        for src in srcs:
+            pairs.update(map("_".join, zip(src, src[1:])))
+        ids.extend(j for j in map(k["b"].get, sorted(pairs)) if j is not None)
         if w:
-            j = k["first"].get(w[0])
-            if j is not None:
-                ids.append(j)
-            j = k["last"].get(w[-1])
-            if j is not None:
-                ids.append(j)
-            if len(w) > 1:
-                j = k["first2"].get(w[0] + "_" + w[1])
+            for j in (k["first"].get(w[0]), k["last"].get(w[-1]), k["first2"].get(w[0] + "_" + w[1]) if len(w) > 1 else None):
                 if j is not None:
                     ids.append(j)
         return ids
