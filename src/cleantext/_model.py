@@ -46,6 +46,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?")
 _DIGITS = regex.compile(r"\p{N}")
 # _WORD and the digit fold on ASCII text (letters and digits of ASCII, the ASCII apostrophe)
 _WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
+_WORD_APOS = re.compile(r"[A-Za-z0-9]+(?:['\x01][A-Za-z]+)?")
 _FOLD_DIGITS = bytes.maketrans(b"0123456789", b"0000000000")
 _URL = regex.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk|es|mx)\b", regex.IGNORECASE)
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -73,29 +74,46 @@ _ASCII_UPPER = string.ascii_uppercase.encode("ascii")
 _first_char = operator.itemgetter(0)
 
 
+# ASCII white space as str.split() sees it (bytes.split() knows only the first six)
+_ASCII_SPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+# every ASCII character as one of three: white space " ", a capital "U", anything else "x"
+_CLASS3 = bytes(32 if c in _ASCII_SPACE else (85 if 65 <= c <= 90 else 120) for c in range(128)) + bytes(128)
+_ASCII_DIGITS = b"0123456789"
+# _URL on ASCII text: the same pattern on the text in lower case, without IGNORECASE
+_URL_LOW = re.compile(rb"https?://|www\.|\.(?:com|org|net|co\.uk|es|mx)\b")
+# the punctuation of news text outside ASCII: no letter, digit, white space or word character,
+# so a text of ASCII and these is counted as ASCII with each of these as "?" (curly quotes and
+# apostrophes, dashes, ellipsis, guillemets, bullets, signs)
+_PUNCT = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb\u2022\u00b7\u00a9\u00ae\u2122\u00b0\u20ac\u00a3\u00a1\u00bf\u00d7"
+_NOT_PUNCT = re.compile(f"[^\\x00-\\x7f{_PUNCT}]")
+_END_OF = {**{c: c for c in ".!?"}, ":": ":", ",": ",", ";": ","}
+_QUOTE_END = frozenset("\"'\u201d\u2019)]")
+_START_OF = {c: "bullet" for c in _BULLET} | {c: "quote" for c in "\"'\u201c\u2018\u00ab"} | {"(": "paren", "[": "paren"}
+_UPPER_EDGES = (0.05, 0.15, 0.3, 0.6, 0.9)
+_CAPS_EDGES = (0.2, 0.4, 0.6, 0.8, 0.99)
+_DIGIT_EDGES = (0.05, 0.15, 0.3)
+_MARKS = (("|", "has:pipe"), ("©", "has:copy"), ("\u00bb", "has:raquo"), ("•", "has:dot"), ("…", "has:ellipsis"))
+
+
 @functools.lru_cache(maxsize=8192)
 def _shape(text: str) -> tuple[str, ...]:
     """Features of the block's own text, not its words (a pure function of the text, cached:
-    each look at the clean text asks again about the blocks it kept)."""
-    words = text.split()
+    each look at the clean text asks again about the blocks it kept).
+
+    An ASCII text is counted in C: its bytes mapped to three classes (space, capital, other)
+    give the words and the capitalised words as counts of two-byte patterns; digits, letters
+    and capitals by deleting bytes; links by the lower-case pattern.
+    ``tests/test_model.py`` checks this against the per-character definition."""
     out: list[str] = []
-    n = len(words)
-    out.append(f"len:{_bucket(n, _LEN_EDGES)}")
-    out.append(f"chars:{_bucket(len(text), _CHAR_EDGES)}")
     last = text[-1]
-    if last in ".!?":
-        end = last
-    elif last in "\"'\u201d\u2019)]":
-        end = "q." if len(text) > 1 and text[-2] in ".!?,"  else "q"
-    elif last == ":":
-        end = ":"
-    elif last in ",;":
-        end = ","
-    elif last.isalnum():
-        end = "alnum"
-    else:
-        end = "other"
-    out.append(f"end:{end}")
+    end = _END_OF.get(last)
+    if end is None:
+        if last in _QUOTE_END:
+            end = "q." if len(text) > 1 and text[-2] in ".!?," else "q"
+        elif last.isalnum():
+            end = "alnum"
+        else:
+            end = "other"
     first = text[0]
     if first.isupper():
         start = "upper"
@@ -103,34 +121,39 @@ def _shape(text: str) -> tuple[str, ...]:
         start = "lower"
     elif first.isdigit():
         start = "digit"
-    elif first in _BULLET:
-        start = "bullet"
-    elif first in "\"'\u201c\u2018\u00ab":
-        start = "quote"
-    elif first in "([":
-        start = "paren"
     else:
-        start = "other"
-    out.append(f"start:{start}")
-    # letters and capitals counted in C, not by a Python loop per character
-    if text.isascii():
-        raw = text.encode("ascii")
+        start = _START_OF.get(first, "other")
+    if text.isascii() or _NOT_PUNCT.search(text) is None:
+        # every character ASCII, or one of _PUNCT (which counts as none of the things counted
+        # here: each becomes one "?")
+        raw = text.encode("ascii", "replace")
+        cls = b" " + raw.translate(_CLASS3)
+        n_caps = cls.count(b" U")
+        n = n_caps + cls.count(b" x")
         n_letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
         n_upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        digits = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
+        url = _URL_LOW.search(raw.lower()) is not None
     else:
+        words = text.split()
+        n = len(words)
+        n_caps = sum(map(str.isupper, map(_first_char, words)))
         letters = "".join(filter(str.isalpha, text))
         n_letters = len(letters)
         n_upper = sum(map(str.isupper, letters))
+        digits = len(_DIGITS.findall(text))
+        url = _URL.search(text) is not None
+    out.append(f"len:{_bucket(n, _LEN_EDGES)}")
+    out.append(f"chars:{_bucket(len(text), _CHAR_EDGES)}")
+    out.append("end:" + end)
+    out.append("start:" + start)
     if n_letters:
-        up = n_upper / n_letters
-        out.append(f"upper:{_bucket(up, (0.05, 0.15, 0.3, 0.6, 0.9))}")
+        out.append(f"upper:{_bucket(n_upper / n_letters, _UPPER_EDGES)}")
     if n:
-        caps = sum(map(str.isupper, map(_first_char, words))) / n
-        out.append(f"caps:{_bucket(caps, (0.2, 0.4, 0.6, 0.8, 0.99))}")
-    digits = len(_DIGITS.findall(text))
+        out.append(f"caps:{_bucket(n_caps / n, _CAPS_EDGES)}")
     if digits:
-        out.append(f"digits:{_bucket(digits / len(text), (0.05, 0.15, 0.3))}")
-    if _URL.search(text):
+        out.append(f"digits:{_bucket(digits / len(text), _DIGIT_EDGES)}")
+    if url:
         out.append("has:url")
     if "@" in text:
         if _EMAIL.search(text):
@@ -139,9 +162,9 @@ def _shape(text: str) -> tuple[str, ...]:
             out.append("has:handle")
     if "#" in text and _HASHTAG.search(text):
         out.append("has:hashtag")
-    for ch, name in (("|", "pipe"), ("©", "copy"), ("\u00bb", "raquo"), ("•", "dot"), ("…", "ellipsis")):
+    for ch, name in _MARKS:
         if ch in text:
-            out.append(f"has:{name}")
+            out.append(name)
     if text.count('"') + text.count("\u201c") >= 2:
         out.append("has:quotes")
     sentences = text.count(". ") + text.count("? ") + text.count("! ")
@@ -155,6 +178,13 @@ def _words(low: str) -> tuple[str, ...]:
     # an ASCII text takes the same words from a plain ASCII pattern, its digits folded in C
     if low.isascii():
         return tuple(_WORD_ASCII.findall(low.encode("ascii").translate(_FOLD_DIGITS).decode("ascii")))
+    if _NOT_PUNCT.search(low) is None and "\x01" not in low:
+        # ASCII and _PUNCT only: the right single quote, an apostrophe to the pattern, is
+        # "\x01" to the ASCII pattern and again itself in the words; the rest of _PUNCT "?"
+        found = _WORD_APOS.findall(low.replace("\u2019", "\x01").encode("ascii", "replace").translate(_FOLD_DIGITS).decode("ascii"))
+        if "\u2019" in low:
+            return tuple(w.replace("\x01", "\u2019") if "\x01" in w else w for w in found)
+        return tuple(found)
     return tuple(_WORD.findall(_DIGITS.sub("0", low)))
 
 
@@ -403,6 +433,7 @@ class _ContextTables:
         import numpy as np
 
         self.vocab_get = vocab.get
+        self.w64 = weights.astype(np.float64)  # the weights as the sums add them
 
         rows: list[Any] = [np.zeros(weights.shape[1], dtype=np.float64)]
         index: dict[str, int] = {}
@@ -642,16 +673,41 @@ class BlockModel:
         rows = self._text_rows
         if len(rows) > 50_000:
             rows.clear()
-        w = self.weights
-        text_rows = []
-        zero = np.zeros(len(self.classes))
+        # the blocks' own text rows: a text seen before (an earlier look) from the kept rows;
+        # the new texts' features gathered into one list and summed in one numpy call
+        # (float64 rows added in order: the numbers of summing each text's rows alone)
+        nc = len(self.classes)
+        zero = np.zeros(nc)
+        got: list[Any] = [zero] * len(doc.blocks)
+        flat: list[int] = []
+        starts: list[int] = []
+        pending: dict[str, list[int]] = {}
         for i, b in enumerate(doc.blocks):
-            row = zero if i in skip else rows.get(b.text)
-            if row is None:
-                ids = tables.text_ids(b.text, b.low)
-                row = rows[b.text] = w[ids].sum(axis=0, dtype=np.float64) if ids else np.zeros(len(self.classes))
-            text_rows.append(row)
-        z = np.array(text_rows) + ctx if text_rows else ctx
+            if i in skip:
+                continue
+            text = b.text
+            row = rows.get(text)
+            if row is not None:
+                got[i] = row
+                continue
+            waiting = pending.get(text)
+            if waiting is not None:
+                waiting.append(i)
+                continue
+            ids = tables.text_ids(text, b.low)
+            if not ids:
+                rows[text] = zero
+                continue
+            pending[text] = [i]
+            starts.append(len(flat))
+            flat += ids
+        if flat:
+            summed = np.add.reduceat(tables.w64[flat], starts, axis=0)
+            for row, (text, where) in zip(summed, pending.items()):
+                rows[text] = row
+                for i in where:
+                    got[i] = row
+        z = np.array(got) + ctx if got else ctx
         z += self.bias
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)

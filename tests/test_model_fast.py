@@ -1,0 +1,115 @@
+"""The block model's fast paths say what the features' definitions say, on any text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleantext import _model as M
+
+
+def _reference_shape(text: str) -> tuple[str, ...]:
+    """The shape features by their definition, one character at a time (the model's
+    ``_shape`` before its ASCII fast path)."""
+    words = text.split()
+    out: list[str] = []
+    n = len(words)
+    out.append(f"len:{M._bucket(n, M._LEN_EDGES)}")
+    out.append(f"chars:{M._bucket(len(text), M._CHAR_EDGES)}")
+    last = text[-1]
+    if last in ".!?":
+        end = last
+    elif last in "\"'\u201d\u2019)]":
+        end = "q." if len(text) > 1 and text[-2] in ".!?,"  else "q"
+    elif last == ":":
+        end = ":"
+    elif last in ",;":
+        end = ","
+    elif last.isalnum():
+        end = "alnum"
+    else:
+        end = "other"
+    out.append(f"end:{end}")
+    first = text[0]
+    if first.isupper():
+        start = "upper"
+    elif first.islower():
+        start = "lower"
+    elif first.isdigit():
+        start = "digit"
+    elif first in M._BULLET:
+        start = "bullet"
+    elif first in "\"'\u201c\u2018\u00ab":
+        start = "quote"
+    elif first in "([":
+        start = "paren"
+    else:
+        start = "other"
+    out.append(f"start:{start}")
+    # letters and capitals counted in C, not by a Python loop per character
+    if text.isascii():
+        raw = text.encode("ascii")
+        n_letters = len(raw) - len(raw.translate(None, M._ASCII_LETTERS))
+        n_upper = len(raw) - len(raw.translate(None, M._ASCII_UPPER))
+    else:
+        letters = "".join(filter(str.isalpha, text))
+        n_letters = len(letters)
+        n_upper = sum(map(str.isupper, letters))
+    if n_letters:
+        up = n_upper / n_letters
+        out.append(f"upper:{M._bucket(up, (0.05, 0.15, 0.3, 0.6, 0.9))}")
+    if n:
+        caps = sum(map(str.isupper, map(M._first_char, words))) / n
+        out.append(f"caps:{M._bucket(caps, (0.2, 0.4, 0.6, 0.8, 0.99))}")
+    digits = len(M._DIGITS.findall(text))
+    if digits:
+        out.append(f"digits:{M._bucket(digits / len(text), (0.05, 0.15, 0.3))}")
+    if M._URL.search(text):
+        out.append("has:url")
+    if "@" in text:
+        if M._EMAIL.search(text):
+            out.append("has:email")
+        if M._HANDLE.search(text):
+            out.append("has:handle")
+    if "#" in text and M._HASHTAG.search(text):
+        out.append("has:hashtag")
+    for ch, name in (("|", "pipe"), ("©", "copy"), ("\u00bb", "raquo"), ("•", "dot"), ("…", "ellipsis")):
+        if ch in text:
+            out.append(f"has:{name}")
+    if text.count('"') + text.count("\u201c") >= 2:
+        out.append("has:quotes")
+    sentences = text.count(". ") + text.count("? ") + text.count("! ")
+    out.append(f"sents:{min(sentences, 3)}")
+    return tuple(out)
+
+
+_SHAPE_CHARS = st.sampled_from(
+    list("aZ09 .,;:!?'\"()[]|@#-/\t\n\x0b\x0c\x1c\x1f") + ["www.", ".com", "http://", "HTTPS://", ".Co.UK", "©", "»", "•", "…", "\u201c", "É", "ſ", "\u00a0", "٣", "x@y.org", "@abc", "#Tag"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(min_size=1, max_size=80), st.lists(_SHAPE_CHARS, min_size=1, max_size=30).map("".join)))
+def test_shape_fast_paths_are_the_definition(text: str) -> None:
+    # the ASCII path counts words, capitals, digits and links in C; it must say what the
+    # per-character definition says, on any text
+    assert M._shape.__wrapped__(text) == _reference_shape(text)
+
+
+_WORD_CHARS = st.sampled_from(list("ab Zz09 '.-\x01") + list(M._PUNCT) + ["é", "Ñ", "٣", "²", "\u00a0", "rock'n", "it\u2019s"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_WORD_CHARS, max_size=30).map("".join))
+def test_words_fast_paths_are_the_definition(text: str) -> None:
+    # ASCII with the curly quotes and dashes of news text takes the ASCII pattern (the right
+    # single quote still an apostrophe); the words must be the Unicode pattern's
+    general = tuple(M._WORD.findall(M._DIGITS.sub("0", text)))
+    assert M._words.__wrapped__(text) == general
+
+
+def test_punctuation_taken_as_ascii_is_no_word_letter_digit_or_space() -> None:
+    # what the fast paths assume of every character of _PUNCT
+    for ch in M._PUNCT:
+        assert not (ch.isalnum() or ch.isspace() or ch.isupper() or ch.islower()), ch
+        assert not M._WORD.match(ch) and not M._DIGITS.match(ch), ch
