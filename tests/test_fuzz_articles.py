@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -119,7 +120,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 )
 # found by atheris: the cap doubted a donation ask of 25 words counting its dateline; cleaned
 # again, without the dateline, the ask was short and went (the cap now measures what the
-# finding alone removes, and a rule it doubts stays doubted in every look)
+# finding alone removes)
 @example(
     "ity Counc reporting freil ExtendsT\n\nWASHINGTON (Reuters) - The c\x7funcil voted on Tuesday to ex\x0c\x13ninsh "
     "tdoder donate bus line to the airport Dear Read d\x12nating to keep our rST\nPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPP\n"
@@ -134,6 +135,39 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 @example("USA\nUK\nEU\nNATO\nUN\nWHO\nIMF\nOECD\nG7\nG20\nASEAN\nThe summit opened on Monday with a long speech.", "balanced")
 def test_articles_keep_the_invariants(text: str, mode: str) -> None:
     _idempotent(text, mode=mode, format="text")
+
+
+# Found by Hypothesis on random seeds (18 and 22), shrunk: the first look's safety cap doubted a
+# rule, and the later looks of that call remembered the doubt, which a second, separate clean()
+# cannot: the second call removed what the first call's later look had found and set aside.
+_PARA = "WASHINGTON (Reuters) - The council voted on Tuesday to extend the bus line to the airport."
+_LONG = ("WASHINGTON (Reuters) - The council said it would extend the bus line to the airport. The council "
+         "voted on Tuesday to extend the bus line to the airport, according to a statement.")
+_HEAD = "City Council Extends Bus Line to the Airport"
+DOUBTED_ON_THE_FIRST_LOOK = [
+    # the cap doubted duplicate/repeated-block (the long paragraph's copy, 53% of the article-like
+    # text); once the dateline is cut from the first paragraph its copy repeats nothing, and the
+    # short paragraph's copy (not article-like) is a repeat the clean text still holds
+    ("\n".join([_LONG, _HEAD, _PARA, _LONG, _PARA]) + "\n", "recall", ("duplicate", _PARA)),
+    # the cap doubted title/headline (it took an article-like paragraph, 51%); once the byline and
+    # the prompt are gone, the title rule takes the headline at the top of the clean text
+    ("\n".join([_HEAD, _PARA, _PARA + " The council voted on Tuesday to extend the bus line to the airport!",
+                "By Ann Smith", _PARA + " The council said it would extend the bus line to the airport.",
+                _HEAD, _HEAD, _HEAD, "Sign up for our newsletter!"]) + "\n", "balanced", ("title", _HEAD)),
+]
+
+
+@pytest.mark.parametrize("text, mode, later", DOUBTED_ON_THE_FIRST_LOOK,
+                         ids=["repeat-under-a-cut-dateline", "headline-after-a-doubted-title"])
+def test_a_later_look_judges_the_clean_text_as_a_new_call(text: str, mode: str, later: tuple[str, str]) -> None:
+    once = clean(text, mode=mode, format="text")
+    assert any(w.startswith("safety cap") for w in once.warnings), once.explain()
+    # what the later look found, with no memory of the first look's doubt, is removed
+    assert any(r.filter == later[0] and r.text == later[1] and r.evidence.endswith("(on a second look)")
+               for r in once.removed), once.explain()
+    check(once)
+    twice = clean(once.text, format="text", mode=mode)
+    assert twice.removed == (), (once.explain(), twice.explain())
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

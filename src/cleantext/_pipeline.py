@@ -162,9 +162,7 @@ class Pipeline:
                 raise _Timeout(flt.name)
         return ctx._findings, warnings
 
-    def _accepted(
-        self, doc: Document, findings: list[Finding], options: Options, doubted: set[tuple[str, str]]
-    ) -> tuple[list[Finding], list[str]]:
+    def _accepted(self, doc: Document, findings: list[Finding], options: Options) -> tuple[list[Finding], list[str]]:
         accepted = [f for f in findings if f.remove and f.confidence >= options.threshold]
         embeds = [f for f in findings if not f.remove and f.rule == "embedded-post"]
         if options.drop_embeds:
@@ -185,7 +183,7 @@ class Pipeline:
                 )
 
             accepted = [f for f in accepted if f.filter == "duplicate" or not inside_embed(f)]
-        return _apply_cap(doc, _trusted(accepted, doubted), options, doubted)
+        return _apply_cap(doc, accepted, options)
 
     def run(self, doc: Document, options: Options) -> Result:
         """Clean a Document: findings, resolution, ledger, metadata and text.
@@ -194,14 +192,17 @@ class Pipeline:
         nothing more (at most ``_ROUNDS`` looks): a removal can bring a headline to the top or
         two copies of a caption together, and cleaning is meant to be idempotent. What a later
         look finds is mapped back to the original's offsets and joins the ledger.
+
+        A later look judges the clean text exactly as a new call would, safety cap included: it
+        keeps no memory of the earlier looks' verdicts (the rules their cap doubted), which a
+        second ``clean()`` of the text could not have. So the look that ends the loop, finding
+        nothing, is the first look of ``clean(result.text)``.
         """
         deadline = None if options.timeout is None else time.monotonic() + options.timeout
         memo: dict[object, Any] = {}
         try:
             findings, warnings = self.find(doc, options, deadline, memo)
-            # the rules the safety cap doubts on this document, in every look at it
-            doubted: set[tuple[str, str]] = set()
-            accepted, cap_warnings = self._accepted(doc, findings, options, doubted)
+            accepted, cap_warnings = self._accepted(doc, findings, options)
             warnings.extend(cap_warnings)
             removed = _ledger(doc.text, accepted, self.names)
             # the clean text is built from the original's lines, and its own lines come with it:
@@ -215,17 +216,18 @@ class Pipeline:
                 again = build(text, lines, doc.language, known)[0]
                 more, more_warnings = self.find(again, options, deadline, memo)
                 warnings.extend(w for w in more_warnings if w not in warnings)
-                more_ok, more_cap_warnings = self._accepted(again, more, options, doubted)
+                # judged with this look's own safety cap, as clean(text) would judge it: a rule
+                # an earlier look doubted is not doubted here unless this look doubts it too
+                more_ok, more_cap_warnings = self._accepted(again, more, options)
                 warnings.extend(w for w in more_cap_warnings if w not in warnings)
                 mapped = []
                 for f in more_ok:
                     span = map_span(pieces, f.start, f.end)
                     if span is not None:
                         mapped.append(replace(f, start=span[0], end=span[1], evidence=f.evidence + " (on a second look)"))
-                trusted = _trusted(accepted + mapped, doubted)
-                if not mapped and len(trusted) == len(accepted):
+                if not mapped:
                     break
-                accepted = trusted
+                accepted = accepted + mapped
                 removed = _ledger(doc.text, accepted, self.names)
                 text, pieces, lines, known = replay_lines(doc.text, table, removed, doc.blocks)
         except _Timeout as t:
@@ -302,9 +304,7 @@ def _trusted(accepted: list[Finding], doubted: set[tuple[str, str]]) -> list[Fin
     return [f for f in accepted if f.confidence >= _CAP_SURE or (f.filter, f.rule) not in doubted]
 
 
-def _apply_cap(
-    doc: Document, accepted: list[Finding], options: Options, doubted: set[tuple[str, str]] | None = None
-) -> tuple[list[Finding], list[str]]:
+def _apply_cap(doc: Document, accepted: list[Finding], options: Options) -> tuple[list[Finding], list[str]]:
     """The do-no-harm guard: undo doubtful removals of article-like text past the cap.
 
     Article-like text is the blocks of ``_ARTICLE_WORDS`` words or more. When the accepted
@@ -353,8 +353,6 @@ def _apply_cap(
             new.add((f.filter, f.rule))
     if not new:
         return accepted, []
-    if doubted is not None:  # the caller's record: later looks at the document doubt them too
-        doubted.update(new)
     kept = _trusted(accepted, new)
     rules = ", ".join(sorted(f"{a}/{b}" for a, b in new))
     return kept, [
