@@ -29,6 +29,7 @@ from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, phr
 from ._headlines import headline_run
 from ._orgblurb import closing_org_blurbs
 from ._bios import bio_sentence, byline_names, follow_author, same_person
+from ._pointers import coverage_pointer
 from ._promo import promotion
 from ._widgets import is_embed_pointer, is_month_menu
 
@@ -517,8 +518,9 @@ class RelatedFilter(PhraseFilter):
         return not _URL.match(b.text)
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
-        # the outlet pointing to its own shows ("Listen to this week's episode of our podcast")
-        return promotion(kept[k], ctx, "related")
+        # the outlet pointing to its own shows ("Listen to this week's episode of our podcast"),
+        # or the reader to more coverage ("For more on X, visit Y", see ``_pointers``)
+        return promotion(kept[k], ctx, "related") or coverage_pointer(kept, k, ctx)
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         """The phrase rules; then, by shape, a run of headlines closing the page."""
