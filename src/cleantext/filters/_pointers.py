@@ -62,9 +62,12 @@ _POINTER = regex.compile(
     r"|(?:also\s+)?part\s+of\s+)(?:a|an|our|the|\p{Lu}[\w'\u2019-]*['\u2019]s)\b[^.!?]{0,80}\b(?:series|project|package|coverage|collaboration|initiative)\b"
     # Learn more about X at example.org
     r"|learn\s+more\s+(?:about\s+[^.!?]{2,80}?\s+)?(?:at|over\s+at|on)\s+(?:[\w-]+\.)+(?:com|org|net|news|gov|edu|info|co\.uk)\b"
-    # Para más información sobre X, visite Y.
-    r"|para\s+(?:m[aá]s\s+)?(?:informaci[oó]n|noticias|detalles)(?:\s+actualizada)?\s+(?:sobre|acerca\s+de)\s+[^.!?]{2,100}?,?\s+"
-    r"(?:visita|visite|consulta|consulte|lee|lea|ve\s+a|vaya\s+a)\b"
+    # Para más información (sobre X), visite Y. / Haz clic aquí para leer la noticia completa.
+    r"|para\s+(?:m[aá]s\s+)?(?:informaci[oó]n|noticias|detalles)(?:\s+actualizada)?(?:\s+(?:sobre|acerca\s+de)\s+[^.!?]{2,100}?)?,?\s+"
+    r"(?:visita|visite|consulta|consulte|lee|lea|ve\s+a|vaya\s+a|ingresa|ingrese|entra|entre)\b"
+    r"|(?:haz|haga|da|d[eé])\s+(?:clic|click)\s+(?:aqu[ií]|en\s+este\s+enlace)\s+para\s+(?:leer|ver|conocer|seguir|consultar)\b"
+    # Sigue la última hora de X en nuestro directo / Consulta aquí toda la información sobre X
+    r"|(?:sigue|siga|consulta|consulte)\s+(?:aqu[ií]\s+)?(?:toda\s+la\s+(?:informaci[oó]n|cobertura)|la\s+[uú]ltima\s+hora|el\s+minuto\s+a\s+minuto|nuestr[oa]\s+(?:cobertura|especial|directo))\b"
     r")",
     regex.IGNORECASE,
 )
@@ -76,9 +79,12 @@ _HAS_MORE = regex.compile(
 # the first words a pointer may open with (a cheap gate before the expressions)
 _OPENERS = frozenset({
     "for", "click", "tap", "read", "get", "see", "find", "follow", "catch", "check", "explore", "browse", "keep", "stay",
-    "this", "the", "learn", "para",
+    "this", "the", "learn", "para", "haz", "haga", "da", "dé", "de", "sigue", "siga", "consulta", "consulte",
 })
-_TOLD = regex.compile(r"\b(?:said|says|told|dijo)\b")
+# who said it: a sentence of the story, even when it opens like a pointer
+_TOLD = regex.compile(
+    r"\b(?:said|says|told|urged|advised|dijo|seg[uú]n|explic[oó]|afirm[oó]|señal[oó]|aconsej\w*|recomiend\w*|recomend\w*|advirti[oó])\b"
+)
 
 
 def coverage_pointer(kept: list[Block], k: int, ctx: Context) -> Finding | None:
