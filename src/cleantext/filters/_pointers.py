@@ -57,9 +57,10 @@ _POINTER = regex.compile(
     r"|(?:read|get|see|find|follow|catch\s+up\s+on|check\s+out|explore|browse|keep\s+up\s+with|stay\s+up\s+to\s+date\s+with)\s+"
     rf"(?:all\s+(?:of\s+)?)?(?:our|the\s+latest|more\s+of\s+our)\s+(?:[\w'\u2019-]+\s+){{0,4}}?{_OBJECT}\b"
     # This story is part of a series / is the second part of our series
-    r"|(?:this|the\s+following)\s+(?:story|article|report|segment|piece|post|episode|video|essay|column|interview|feature|project|profile)\s+is\s+"
+    # (the article itself: "this report", "this project" may be the story's subject)
+    r"|(?:this|the\s+following)\s+(?:story|article|segment|piece|post|episode|essay|column|interview|feature|profile)\s+is\s+"
     r"(?:(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|final|last|latest|next|\d+(?:st|nd|rd|th))\s+(?:part|installment|instalment|story|article|piece|episode|chapter)\s+(?:of|in)\s+"
-    r"|(?:also\s+)?part\s+of\s+)(?:a|an|our|the|\p{Lu}[\w'\u2019-]*['\u2019]s)\b[^.!?]{0,80}\b(?:series|project|package|coverage|collaboration|initiative)\b"
+    r"|(?:also\s+)?part\s+of\s+)(?:a|an|our|the|\p{Lu}[\w'\u2019-]*['\u2019]s)\b[^.!?]{0,80}\b(?:series|package|coverage|collaboration|partnership|(?:reporting|journalism)\s+project|special\s+report)\b"
     # Learn more about X at example.org
     r"|learn\s+more\s+(?:about\s+[^.!?]{2,80}?\s+)?(?:at|over\s+at|on)\s+(?:[\w-]+\.)+(?:com|org|net|news|gov|edu|info|co\.uk)\b"
     # Para más información (sobre X), visite Y. / Haz clic aquí para leer la noticia completa.
