@@ -41,6 +41,8 @@ SAMPLES = [
     "Read the original article on the author's site.",
     "By continuing to use this website, you agree to our use of cookies.",
     "What do you think? Let us know in the comments below.",
+    "12 thoughts on \u201cThe bridge reopens\u201d",
+    "Notify me of follow-up comments by email.",
     "Follow them on Twitter for updates.",
     "Their website is full of recipes.",
     "Read more from Jane Roe",

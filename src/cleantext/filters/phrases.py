@@ -29,6 +29,7 @@ from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, phr
 from ._headlines import headline_run
 from ._orgblurb import closing_org_blurbs
 from ._bios import bio_sentence, byline_names, follow_author, same_person
+from ._pointers import coverage_pointer, may_point
 from ._promo import may_promote, promotion
 from ._widgets import POINTER_WORDS, is_embed_pointer, is_month_menu, may_be_month_menu
 
@@ -530,11 +531,13 @@ class RelatedFilter(PhraseFilter):
         return not _URL.match(b.text)
 
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
-        return may_promote(found)  # a word of the self-promotion grammar
+        # a word of the self-promotion grammar, or a short block past the head (a pointer)
+        return may_promote(found) or may_point(kept, k)
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
-        # the outlet pointing to its own shows ("Listen to this week's episode of our podcast")
-        return promotion(kept[k], ctx, "related")
+        # the outlet pointing to its own shows ("Listen to this week's episode of our podcast"),
+        # or the reader to more coverage ("For more on X, visit Y", see ``_pointers``)
+        return promotion(kept[k], ctx, "related") or coverage_pointer(kept, k, ctx)
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         """The phrase rules; then, by shape, a run of headlines closing the page."""
@@ -1017,6 +1020,19 @@ _MARKER = regex.compile(
 
 
 _DIGIT = regex.compile(r"\d")
+# a commenter's name or handle on a line of its own: a few words, no sentence, no digit-only stamp
+_HANDLE = regex.compile(r"^[\p{L}\p{N}@_][\p{L}\p{N}_.'\u2019@-]*(?:\s+[\p{L}\p{N}_.'\u2019@-]+){0,3}$")
+# a comment section's header: "2 Comments", "Comments", "Leave a Reply", "12 thoughts on ..."
+_THREAD_HEAD = regex.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader\s+comments|discussion)\s*:?$|^leave\s+a\s+(?:reply|comment)\b|"
+    r"^join\s+the\s+(?:discussion|conversation)\b|^\d+\s+(?:thoughts?|responses?|comments?)\s+(?:on|to)\s",
+    regex.IGNORECASE,
+)
+
+
+def _handle_line(b: Block) -> bool:
+    return (b.words <= 4 and len(b.text) <= 40 and b.text[-1:] not in ".!?:;," and _HANDLE.match(b.text) is not None
+            and not _MARKER.match(b.text))
 
 
 def _says_stamp(text: str) -> bool:
@@ -1032,8 +1048,9 @@ def _thread(blocks: list[Block]) -> tuple[int, int] | None:
     """The blocks ``[start, end)`` of a reader-comment thread, or None.
 
     A thread has two commenters or more, each a signature line: "Name says:" over a time line,
-    or a name with the time ("Name on May 3, 2020 at 4:15 pm", "Name · 2 hours ago"); and
-    unless every signature is "Name says:" over a time, at least one "Reply"/"Like" button.
+    a name with the time ("Name on May 3, 2020 at 4:15 pm", "Name · 2 hours ago"), or a name
+    alone over a line that is only the time; and unless every signature is "Name says:" over a
+    time, at least one "Reply"/"Like" button or a header ("2 Comments") just above the first.
     It starts after the story has begun (a punctuated paragraph of 15 words or more) and ends
     at the last button, or at most three blocks after the last signature. A transcript's
     "Smith says:" lines or a diary's dated subheadings have neither times nor buttons."""
@@ -1063,7 +1080,12 @@ def _thread(blocks: list[Block]) -> tuple[int, int] | None:
             says_with_time = says_with_time and _says_stamp(b.text)
         elif _MARKER.match(b.text):
             markers.append(i)
-    if len(sigs) < 2 or not (markers or says_with_time):
+        elif i > 0 and (not sigs or sigs[-1] != i - 1) and _STAMP_LINE.match(text) and _handle_line(blocks[i - 1]):
+            # the commenter's name on its line, the time on the next: "Ann Lee" / "May 3, 2020 at 4:15 pm"
+            sigs.append(i - 1)
+            says_with_time = False
+    # without a button, a comment section's header above the first commenter will do ("2 Comments")
+    if len(sigs) < 2 or not (markers or says_with_time or any(_THREAD_HEAD.match(x.text) for x in blocks[max(0, sigs[0] - 3) : sigs[0]])):
         return None
     start = sigs[0]
     if not any(b.words >= 15 and b.text.rstrip()[-1:] in ".!?\"'\u201d\u2019" for b in blocks[:start]):
