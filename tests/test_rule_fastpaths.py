@@ -369,3 +369,181 @@ def test_a_sentence_no_verb_opens_matches_no_head() -> None:
                     assert not heads, (langs, sent)
                 opened += bool(heads)
     assert opened > 10
+
+
+# -- the filters' own expressions: the literals every match holds (``needs``) ------------------
+def _gated() -> list[tuple[str, object]]:
+    from cleantext.filters import _captions2, caption
+
+    return [
+        ("caption._PAREN_CREDIT", caption._PAREN_CREDIT), ("caption._CREDIT_ONLY", caption._CREDIT_ONLY),
+        ("caption._AGENCY_ANY", caption._AGENCY_ANY), ("caption._DATA_CREDIT", caption._DATA_CREDIT),
+        ("_captions2._TRAIL", _captions2._TRAIL), ("_captions2._LEAD_CREDIT", _captions2._LEAD_CREDIT),
+    ]
+
+
+GATED = _gated()
+# the properties the expressions use, as sets the standard library's expressions know (to draw
+# matches from them; a drawn string is kept only when the expression itself matches it)
+_PROPS = {"Lu": "A-Z\u00c0-\u00d6\u00d8-\u00de", "Ll": "a-z\u00df-\u00f6\u00f8-\u00ff",
+          "L": "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u017e", "M": "\u0300-\u036f", "N": "0-9"}
+
+
+def _stdlib(pattern: str) -> str:
+    import regex
+
+    out, last, inset = [], 0, False
+    for m in regex.finditer(r"\\[pP]\{(\w+)\}|\\.|\[|\]", pattern):
+        tok = m.group()
+        if m[1]:
+            assert tok[1] == "p", tok
+            out.append(pattern[last:m.start()] + (_PROPS[m[1]] if inset else f"[{_PROPS[m[1]]}]"))
+            last = m.end()
+            continue
+        if tok == "[" and not inset:
+            inset = True
+        elif tok == "]" and inset:
+            inset = False
+        out.append(pattern[last:m.end()])
+        last = m.end()
+    return "".join(out) + pattern[last:]
+
+
+def test_the_expressions_gated_have_literals() -> None:
+    from cleantext.filters._common import needs_of
+
+    for name, p in GATED:
+        n = needs_of(p)  # type: ignore[arg-type]
+        assert not n.always and (n.exact or n.blind), name
+
+
+def test_needs_reads_cases_sets_and_properties() -> None:
+    import regex
+
+    from cleantext.filters._common import needs
+
+    n = needs(r"\p{Lu}\w+\s*[/|]\s*(?i:photo)")
+    assert (n.exact, n.blind) == ((), ("photo",))  # the longest: "photo" over "/" and "|"
+    n = needs(r"\p{Lu}\w+\s*[/|]\s*\w+")
+    assert (n.exact, n.blind) == (("/", "|"), ())
+    n = needs(r"(?:AP|Getty(?:\s+Images)?)\s+photo")
+    assert (n.exact, n.blind) == (("photo",), ())  # case-sensitive: compared as written
+    n = needs(r"(?:AP|Getty)\s+\d+")
+    assert (n.exact, n.blind) == (("AP", "Getty"), ())
+    assert needs(r"(?:AP|Getty)", regex.IGNORECASE).blind == ("ap", "getty")
+    assert needs(r"(?i)(?:AP|Getty)").blind == ("ap", "getty")
+    assert needs(r"(?i:AP|(?-i:Getty))").blind == ("ap",) and needs(r"(?i:AP|(?-i:Getty))").exact == ("Getty",)
+    assert needs(r"(?:\u00a9|\(c\))\s*\p{Lu}+").exact == ("(c)", "\u00a9")
+    assert needs(r"\p{Lu}{2,6}").always and needs(r"\w+|AP").always and needs(r"[[:alpha:]]+ AP").always
+    assert needs(r"caf\u00e9").exact == ("caf",)  # a letter with a case breaks the run
+    assert needs(r"[a-z]+ AP").exact == (" AP",)  # a range is no literal
+    n = needs(r"(?i)st[a\u017f]ff")
+    assert n.blind == ("st",) and n.may("\u017ftaff") and not n.may("taff")
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.data())
+def test_every_string_an_expression_matches_holds_its_literals(data: st.DataObject) -> None:
+    import re
+
+    import regex
+    from hypothesis import assume
+
+    from cleantext.filters._common import needs_of
+
+    name, p = data.draw(st.sampled_from(GATED))
+    flags = re.IGNORECASE if p.flags & regex.IGNORECASE else 0  # type: ignore[attr-defined]
+    text = data.draw(st.from_regex(re.compile(_stdlib(p.pattern), flags), fullmatch=False))  # type: ignore[attr-defined]
+    m = p.search(text)  # type: ignore[attr-defined]
+    assume(m is not None)
+    n = needs_of(p)  # type: ignore[arg-type]
+    assert n.may(text), (name, text)
+    assert n.may(text[m.start():]), (name, text)
+    assert m.start() <= n.last(text), (name, text)
+    assert n.last(text[m.start():]) >= 0, (name, text)
+
+
+CREDIT_LINES = [
+    "U.S. soldiers on patrol. (Photo by Ann Lee/AFP via Getty Images)", "Protesters gather in Madrid. Altaf Qadri/AP",
+    "Getty Images", "Andres Kudacki/AP Photo", "Reuters", "Data is from Example.com", "Map by the city",
+    "Chart: Ann Lee", "(c) REUTERS / Ann Lee Officials listen to the mayor", "Ann Lee/AFP Crowds wait at the gate",
+    "\u00a9 Getty Images / Ann Lee A man walks by", "A man walks past a closed shop in London. Photo by Ann Lee",
+    "Ann Lee/The Daily Example", "Volunteers sort donations at the food bank. Staff photo by Ann Lee",
+    "The old mill before its restoration, NPS photo.", "Crowds at the gate. (c) Ann Lee 2020", "Crowds at the gate. \u00a9 Ann Lee",
+    "Crowds at the gate | Ann Lee | Example Times", "A dog in the snow. Supplied", "Sunset over the bay. (Getty Images)",
+    "Sunset over the bay. Image source: Example Daily", "The mayor. Fuente: EFE", "Sunset. Cortes\u00eda",
+    "A dog in the snow. Photo: Ann Lee/Reuters", "The council took the photo by the river",
+    "A man (L) and a woman (R) CNBC Make It", "Sunset over the bay. Courtesy of Example Resort",
+    "The Associated Press reported last week.", "Filed under: Politics | 10 Comments", "Read more at https://example.com/a/b",
+    "A man walks by. Ann Lee/\u017ftaff", "A man walks by. \u0130stock/Ann Lee", "Sunset. PHOTO BY ANN LEE", "Sunset. AP PHOTO",
+    "The plaza at noon. U.S. Army/Ann Lee", "The plaza at noon (NASA/Ann Lee)", "T\u00e9lam", "picture alliance / dpa",
+]
+
+
+def _credit_texts() -> list[str]:
+    return [t for t, _ in BLOCKS] + SAMPLES + PROMO_LINES + CREDIT_LINES
+
+
+def test_the_expression_gates_on_every_block() -> None:
+    from cleantext.filters._common import needs_of
+
+    matched = 0
+    for text in _credit_texts():
+        for name, p in GATED:
+            n = needs_of(p)  # type: ignore[arg-type]
+            for at in range(0, len(text), max(1, len(text) // 40)):
+                m = p.search(text, at)  # type: ignore[attr-defined]
+                if m is not None:
+                    assert n.may(text[at:]) and n.may(text[m.start():]), (name, text)
+                    assert m.start() <= n.last(text), (name, text)
+                    matched += 1
+                m = p.match(text, at)  # type: ignore[attr-defined]
+                if m is not None:
+                    assert at <= n.last(text) and n.may(text[at:]), (name, text, at)
+    assert matched > 50
+
+
+def _credits(texts: list[str]) -> list[object]:
+    from cleantext.filters import _captions2, caption
+
+    out: list[object] = []
+    for text in texts:
+        words = len(text.split())
+        out.append((caption.split_credit(text), _captions2.more_credit(text, words),
+                    _captions2.trailing_credit(text, words)))
+    return out
+
+
+def test_the_credit_rules_gated_answer_as_ungated(monkeypatch: object) -> None:
+    from cleantext.filters._common import Needs
+
+    texts = _credit_texts()
+    gated = _credits(texts)
+    clean_gated = _results(CREDIT_LINES + [t for t in _texts_with_captions()])
+    monkeypatch.setattr(Needs, "may", lambda self, text, low=None: True)  # type: ignore[attr-defined]
+    monkeypatch.setattr(Needs, "last", lambda self, text, low=None: len(text))  # type: ignore[attr-defined]
+    assert _credits(texts) == gated
+    assert sum(x != (None, None, None) for x in gated) > 30  # the lines exercise the rules
+    assert _results(CREDIT_LINES + [t for t in _texts_with_captions()]) == clean_gated
+
+
+def _texts_with_captions() -> list[str]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "fixtures" / "filters" / "caption.json"
+    return [case["input"] for case in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def test_a_caseless_literal_is_matched_by_itself_alone() -> None:
+    # a non-ASCII literal of a gate is compared as it is: no case-blind match takes another
+    # character for it (every character checked)
+    import regex
+
+    from cleantext.filters._common import needs_of
+
+    every = "".join(map(chr, range(0x110000)))
+    odd = {c for _, p in GATED for w in needs_of(p).exact + needs_of(p).blind for c in w if ord(c) >= 128}  # type: ignore[arg-type]
+    assert odd  # the copyright sign
+    for x in odd:
+        assert [m.group() for m in regex.finditer(regex.escape(x), every, regex.IGNORECASE)] == [x]

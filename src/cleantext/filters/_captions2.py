@@ -14,7 +14,7 @@ import ahocorasick
 import regex
 
 from .._patterns import group_source, load_group, scan_words
-from ._common import reports_speech
+from ._common import needs_of, reports_speech
 
 __all__ = ["more_credit", "MORE_WHY", "SCANNED"]
 
@@ -166,6 +166,10 @@ _SOURCE_LIT = frozenset(("source", "fuente"))
 _POSITION_LIT = frozenset(("(l)", "(r)", "(c)", "(l-r)"))
 SCANNED = scan_words(*_TRAIL_SET, *_WORDED_LIT, *_SOURCE_LIT, *_POSITION_LIT)
 _AG_AC = _automaton(_AG_LITERALS)
+# the literals of which every match of an expression holds one (checked against the
+# expressions in tests/test_rule_fastpaths.py)
+_TRAIL_NEEDS = needs_of(_TRAIL)
+_LEAD_NEEDS = needs_of(_LEAD_CREDIT)
 _WORD_START = regex.compile(r"(?:^|(?<=[\s.!?]))[^\s]")
 _SENTENCE_IN = regex.compile(r"[.!?]\s+\p{Ll}|\b(?:is|are|was|were|has|have|had|will|would|said|says|told)\b")
 _SENTENCE_END = regex.compile(r"(?:[\p{L}\p{N})\]][.!?]|[\"\u201d'\u2019])\s*$")
@@ -223,8 +227,10 @@ def trailing_credit(text: str, words: int, found: frozenset[str] | None = None) 
             if next(_AG_AC.iter(tail), None) is None:
                 return None
     # tried at the start of each word of the tail (not at every character) that may open a
-    # credit: a word of two ASCII letters in lower case ("the", "of") opens none of its forms
-    for w in _WORD_START.finditer(text, start):
+    # credit: a word of two ASCII letters in lower case ("the", "of") opens none of its forms;
+    # and up to the last of the literals every match holds (a match from a word after it holds none)
+    last = start + _TRAIL_NEEDS.last(tail)
+    for w in _WORD_START.finditer(text, start, last + 1):
         at = w.start()
         if _trail_cannot_open(text, at):
             continue
@@ -346,7 +352,7 @@ def more_credit(text: str, words: int, found: frozenset[str] | None = None) -> t
         m = _SOURCE_LABEL.search(text, max(0, len(text) - 110))
         if m is not None:
             return text[: m.start()].strip(), m["credit"].split(":", 1)[1].strip(), "source-label"
-    if "/" in text[:80] or text[:1] in "\u00a9(":
+    if ("/" in text[:80] or text[:1] in "\u00a9(") and _LEAD_NEEDS.may(text):
         m = _LEAD_CREDIT.match(text)
         if m is not None and len(m["cap"].split()) >= 2 and words <= 60:
             return m["cap"].strip(), m["credit"].strip(), "leading-credit"

@@ -6,6 +6,7 @@ import bisect
 import functools
 import importlib
 import time
+import unicodedata
 import warnings
 from collections.abc import Collection, Iterable
 from typing import Any
@@ -213,6 +214,161 @@ def _odd(text: str) -> bool:
         if c in text:
             return True
     return False
+
+
+# ---- the literals every match of a filter's own expression holds ----------------------------------
+# (``literals_of`` reads a phrase list's pattern, matched case-blind; these read an expression
+# with its flags: literals of a case-sensitive part are compared as written, of a case-blind
+# part in lower case; a Unicode property stands for a character no literal is)
+_PROPERTY = regex.compile(r"(?<!\\)((?:\\\\)*)\\[pP]\{[^}]*\}")
+_POSIX = regex.compile(r"\[:\^?\w+:\]")
+_IGNORECASE = 2  # the standard library's flag (re.IGNORECASE), as the parse reports it
+
+
+def _caseless(c: int) -> bool:
+    """A character that is its own lower and upper case: an ASCII one other than a letter, or a
+    symbol or punctuation mark ("\u00a9", "\u2014") that no case-blind match takes for another."""
+    ch = chr(c)
+    if c < 128:
+        return not ch.isalpha()
+    return unicodedata.category(ch)[0] in "PS" and ch.lower() == ch.upper() == ch.casefold() == ch
+
+
+def _needed(items: object, fold: bool) -> frozenset[tuple[str, bool]] | None:
+    """As ``_required``, for an expression's parse: literals as (text, case-blind) of which
+    every match of ``items`` holds one; a case-blind literal is in lower case. A set of at most
+    four characters is the alternatives of its characters; a case-blind part inside a
+    case-sensitive one holds literals of its own (compared in lower case)."""
+    best: frozenset[tuple[str, bool]] | None = None
+
+    def consider(cands: frozenset[tuple[str, bool]] | None) -> None:
+        nonlocal best
+        if cands and all(w for w, _ in cands) and (
+                best is None or min(len(w) for w, _ in cands) > min(len(w) for w, _ in best)):
+            best = cands
+
+    def char(c: int) -> str | None:
+        if c < 128:
+            return chr(c).lower() if fold else chr(c)
+        return chr(c) if _caseless(c) else None
+
+    run: list[str] = []
+    for op, av in items:  # type: ignore[attr-defined]
+        ch = char(av) if op is _sre.LITERAL else None
+        if ch is not None:
+            run.append(ch)
+            continue
+        consider(frozenset((("".join(run), fold),)) if run else None)
+        run = []
+        if op is _sre.SUBPATTERN:
+            add, drop = av[1], av[2]
+            inner = (fold or bool(add & _IGNORECASE)) and not drop & _IGNORECASE
+            consider(_needed(av[-1], inner))
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):
+            consider(_needed(av, fold))
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_needed(av[2], fold))
+        elif op is _sre.BRANCH:
+            sets = [_needed(branch, fold) for branch in av[1]]
+            if all(x is not None for x in sets):
+                consider(frozenset().union(*sets))  # type: ignore[arg-type]
+        elif op is _sre.IN and len(av) <= 4 and all(o is _sre.LITERAL for o, _ in av):
+            chars = [char(c) for _, c in av]
+            if all(c is not None for c in chars):
+                consider(frozenset((c, fold) for c in chars))  # type: ignore[misc]
+        # anything else (a larger set, an anchor, a look-around, a back reference) breaks the run
+    consider(frozenset((("".join(run), fold),)) if run else None)
+    return best
+
+
+class Needs:
+    """The literals of which every match of an expression holds one (``needs``), looked for in a
+    text: :meth:`may` says whether the expression may match in it, :meth:`last` from where on
+    it may no longer start a match. A text holding a character of ``_ODD_FOLDS`` may always."""
+
+    __slots__ = ("exact", "blind", "exact_ac", "blind_ac", "always")
+
+    def __init__(self, lits: frozenset[tuple[str, bool]] | None) -> None:
+        #: no literal known: every text may hold a match
+        self.always = lits is None
+        self.exact = tuple(sorted(w for w, b in lits or () if not b))
+        self.blind = tuple(sorted(w for w, b in lits or () if b))
+        self.exact_ac = _automaton(self.exact) if len(self.exact) > 8 else None
+        self.blind_ac = _automaton(self.blind) if len(self.blind) > 8 else None
+
+    def may(self, text: str, low: str | None = None) -> bool:
+        """Whether the expression may match in ``text`` (of lower case ``low``)."""
+        if self.always or _odd(text):
+            return True
+        if self.exact_ac is not None:
+            if next(self.exact_ac.iter(text), None) is not None:
+                return True
+        else:
+            for w in self.exact:
+                if w in text:
+                    return True
+        if self.blind:
+            if low is None:
+                low = text.lower()
+            if self.blind_ac is not None:
+                return next(self.blind_ac.iter(low), None) is not None
+            for w in self.blind:
+                if w in low:
+                    return True
+        return False
+
+    def last(self, text: str, low: str | None = None) -> int:
+        """The start of the last literal in ``text`` (-1 when it holds none): a match starting
+        further on holds none, so there is none (``len(text)`` when every start may match)."""
+        if self.always or _odd(text):
+            return len(text)
+        at = -1
+        for words, ac, t in ((self.exact, self.exact_ac, text), (self.blind, self.blind_ac, None)):
+            if not words:
+                continue
+            if t is None:
+                t = low if low is not None else text.lower()
+            if ac is not None:
+                for end, w in ac.iter(t):
+                    at = max(at, end - len(w) + 1)
+            else:
+                for w in words:
+                    i = t.rfind(w)
+                    at = max(at, i)
+        return at
+
+
+def _automaton(words: tuple[str, ...]) -> Any:
+    a = ahocorasick.Automaton()
+    for w in words:
+        a.add_word(w, w)
+    a.make_automaton()
+    return a
+
+
+@functools.lru_cache(maxsize=None)
+def needs(pattern: str, flags: int = 0) -> Needs:
+    """The literals of which every match of ``pattern`` (an expression in the ``regex`` module's
+    syntax, compiled with ``flags``) holds one, read from the standard library's parse of it
+    (a Unicode property read as a character no literal is); none known (``Needs.always``) when
+    it does not parse there alike (a set inside a set, a POSIX class, a quoted run, the
+    ``regex`` module's own syntax) or holds none."""
+    if "[[" in pattern or _POSIX.search(pattern) or "\\Q" in pattern:
+        return Needs(None)
+    plain = _PROPERTY.sub(lambda m: m[1] + "\\x80", pattern)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a warning says the two syntaxes may part ("nested set")
+            parsed = _sre_parse.parse(plain, 0)
+    except Exception:  # any syntax of the ``regex`` module alone
+        return Needs(None)
+    fold = bool(flags & regex.IGNORECASE) or bool(parsed.state.flags & _IGNORECASE)
+    return Needs(_needed(parsed, fold))
+
+
+def needs_of(p: regex.Pattern[str]) -> Needs:
+    """``needs`` of a compiled expression."""
+    return needs(p.pattern, p.flags & regex.IGNORECASE)
 
 
 class _Literals:

@@ -12,7 +12,7 @@ from .._document import Block, Document
 from .._patterns import compile_group, group_source, load_triggers, scan_words
 from .._types import Context, Finding
 from .._result import Caption
-from ._common import BaseFilter, norm, reports_speech, table_cell, title_case_ratio
+from ._common import BaseFilter, needs_of, norm, reports_speech, table_cell, title_case_ratio
 from ._captions2 import MORE_WHY, gallery_line, more_credit
 
 __all__ = ["CaptionFilter", "split_credit"]
@@ -154,6 +154,13 @@ _DATA_CREDIT = regex.compile(
     r"(?P<credit>\p{Lu}[^.!?]{0,60}?|[\w-]+(?:\.[\w-]+)+)\.?$",
 )
 
+# the literals of which every match of an expression holds one (a block holding none of them is
+# not searched; checked against the expressions in tests/test_rule_fastpaths.py)
+_PAREN_NEEDS = needs_of(_PAREN_CREDIT)
+_CREDIT_ONLY_NEEDS = needs_of(_CREDIT_ONLY)
+_AGENCY_NEEDS = needs_of(_AGENCY_ANY)
+_DATA_NEEDS = needs_of(_DATA_CREDIT)
+
 # Gallery residue opens the caption, which may be long: allow more words.
 _UI_MAX_WORDS = 160
 
@@ -193,7 +200,7 @@ def split_credit(text: str, low: str | None = None, found: frozenset[str] | None
     if text.rstrip(" .")[-1:] == ")":
         # matched from the last "(" only: searched from every position, a long blank gap was quadratic
         paren = text.rfind("(")
-        m = _PAREN_CREDIT.match(text, paren) if paren >= 0 else None
+        m = _PAREN_CREDIT.match(text, paren) if paren >= 0 and _PAREN_NEEDS.may(text[paren:]) else None
         if m:
             credit = m["credit"] or m["credit2"] or m["credit3"]
             if m["kind"] and _WIRE_KIND.match(m["kind"]):
@@ -205,7 +212,7 @@ def split_credit(text: str, low: str | None = None, found: frozenset[str] | None
         # a credit names somebody: "Video: 4K/30p, FHD 120p" is a camera's spec line
         if m and len(m["credit"].split()) <= 12 and not m["credit"].lstrip()[:1].isdigit():
             return "", m["credit"].strip(), "credit-label"
-    if words <= 14 and _CREDIT_ONLY.match(text):
+    if words <= 14 and _CREDIT_ONLY_NEEDS.may(text, low) and _CREDIT_ONLY.match(text):
         return "", text.strip().rstrip("."), "credit-only"
     # the credit patterns below end at "$": look for them in the last _TAIL_CHARS only, not from
     # every position of a long line (a 1 MB line cost seconds)
@@ -220,7 +227,9 @@ def split_credit(text: str, low: str | None = None, found: frozenset[str] | None
     if "/" in end or "|" in end or " via " in end:
         # every credit _AGENCY_TAIL knows names an agency: a cheap test for one first (the
         # search cost 70 us on each "By NAME | DATE" line)
-        m = _AGENCY_TAIL.search(text, max(0, n - 160)) if _AGENCY_ANY.search(text, max(0, n - 160)) else None
+        at = max(0, n - 160)
+        m = (_AGENCY_TAIL.search(text, at) if _AGENCY_NEEDS.may(text[at:]) and _AGENCY_ANY.search(text, at)
+             else None)
         if m:
             return text[: m.start("credit")].strip(" |"), m["credit"].strip(), "agency-credit"
     if "\u00a9" in end:
@@ -338,7 +347,7 @@ class CaptionFilter(BaseFilter):
         if more is not None:  # the shapes of _captions2: credits without a slash, credits first
             return ctx.finding(b, "caption", more[2], MORE_WHY[more[2]], 0.7 if more[2] == "sentence-credit" else 0.8,
                                {"caption": Caption(text=more[0], credit=more[1])})
-        if b.words <= 8:
+        if b.words <= 8 and _DATA_NEEDS.may(text, b.low):
             m = _DATA_CREDIT.match(text)
             if m:
                 return ctx.finding(b, "caption", "data-credit", "a line that credits the source of a chart or map", 0.8,
