@@ -373,12 +373,14 @@ def test_a_sentence_no_verb_opens_matches_no_head() -> None:
 
 # -- the filters' own expressions: the literals every match holds (``needs``) ------------------
 def _gated() -> list[tuple[str, object]]:
-    from cleantext.filters import _captions2, caption
+    from cleantext.filters import _bios, _captions2, byline, caption, phrases
 
     return [
         ("caption._PAREN_CREDIT", caption._PAREN_CREDIT), ("caption._CREDIT_ONLY", caption._CREDIT_ONLY),
         ("caption._AGENCY_ANY", caption._AGENCY_ANY), ("caption._DATA_CREDIT", caption._DATA_CREDIT),
         ("_captions2._TRAIL", _captions2._TRAIL), ("_captions2._LEAD_CREDIT", _captions2._LEAD_CREDIT),
+        ("_bios._BIO", _bios._BIO), ("phrases._BIO", phrases._BIO), ("phrases._ABOUT_ORG", phrases._ABOUT_ORG),
+        ("byline._AGENCY", byline._AGENCY), ("byline._NAME_AT", byline._NAME_AT),
     ]
 
 
@@ -478,10 +480,22 @@ CREDIT_LINES = [
     "A man walks by. Ann Lee/\u017ftaff", "A man walks by. \u0130stock/Ann Lee", "Sunset. PHOTO BY ANN LEE", "Sunset. AP PHOTO",
     "The plaza at noon. U.S. Army/Ann Lee", "The plaza at noon (NASA/Ann Lee)", "T\u00e9lam", "picture alliance / dpa",
 ]
+# lines for the biography and byline expressions
+BIO_LINES = [
+    "Jane Doe covers health care for The Example Times.", "Jane Doe, MD, is an associate professor of medicine at Example University.",
+    "Ann Smith covers the night shift alone, she said.", "Ann Smith is a staff writer for The Harbour Post.",
+    "\u2014 Ann Lee is a freelance journalist based in Lima.", "Ann Lee es periodista y escritora.", "ANN LEE IS A WRITER",
+    "Ann Lee is a nurse who crosses the bridge every day.", "Ann Lee writes about food.", "Ann Lee has 20 years of experience in law.",
+    "About Example Health", "ABOUT EXAMPLE CORP", "About the Example Society:", "About the study", "Acerca de Ejemplo S.A.",
+    "By Ann Lee, Reuters", "By Ann Lee and Associated Press", "By Staff Reports", "Reuters", "The Associated Press", "AP",
+    "By ANN LEE | The Canadian Press", "Ann Lee at The Example Times", "Ann Lee for Example News", "Ann Lee of Example Daily",
+    "By Ann Lee, Wire Services", "Ann Lee, Editorial Board", "Ann Lee \u2014 Metro staff", "Sports staff", "Ann Lee is an \u0130nvestor",
+    "Ann Lee is a \u017fenior writer", "Ann Lee is a columni\u017ft", "By Ann Lee, AP \u017ftaff",
+]
 
 
 def _credit_texts() -> list[str]:
-    return [t for t, _ in BLOCKS] + SAMPLES + PROMO_LINES + CREDIT_LINES
+    return [t for t, _ in BLOCKS] + SAMPLES + PROMO_LINES + CREDIT_LINES + BIO_LINES
 
 
 def test_the_expression_gates_on_every_block() -> None:
@@ -506,11 +520,15 @@ def test_the_expression_gates_on_every_block() -> None:
 def _credits(texts: list[str]) -> list[object]:
     from cleantext.filters import _captions2, caption
 
+    from cleantext.filters import _bios, byline
+
     out: list[object] = []
     for text in texts:
         words = len(text.split())
         out.append((caption.split_credit(text), _captions2.more_credit(text, words),
                     _captions2.trailing_credit(text, words)))
+        out.append((_bios.bio_sentence(text), _bios.bio_sentence(text, True), byline._agency(text) and byline._agency(text).span(),
+                    byline.parse_names(text) if len(text) < 200 else None))
     return out
 
 
@@ -523,7 +541,8 @@ def test_the_credit_rules_gated_answer_as_ungated(monkeypatch: object) -> None:
     monkeypatch.setattr(Needs, "may", lambda self, text, low=None: True)  # type: ignore[attr-defined]
     monkeypatch.setattr(Needs, "last", lambda self, text, low=None: len(text))  # type: ignore[attr-defined]
     assert _credits(texts) == gated
-    assert sum(x != (None, None, None) for x in gated) > 30  # the lines exercise the rules
+    assert sum(x[0] is not None for x in gated if len(x) == 3) > 30  # the lines exercise the rules
+    assert sum(x[0] is not None for x in gated if len(x) == 4) > 5 and sum(bool(x[2]) for x in gated if len(x) == 4) > 5
     assert _results(CREDIT_LINES + [t for t in _texts_with_captions()]) == clean_gated
 
 
@@ -531,8 +550,13 @@ def _texts_with_captions() -> list[str]:
     import json
     from pathlib import Path
 
-    path = Path(__file__).resolve().parent.parent / "fixtures" / "filters" / "caption.json"
-    return [case["input"] for case in json.loads(path.read_text(encoding="utf-8"))]
+    out = []
+    for name in ("caption", "byline", "author_bio"):
+        path = Path(__file__).resolve().parent.parent / "fixtures" / "filters" / f"{name}.json"
+        out += [case["input"] for case in json.loads(path.read_text(encoding="utf-8"))]
+    story = "The council voted on Tuesday to close the old bridge after engineers found deep cracks in two of its supports."
+    out += [f"{line}\n\n{story}\n\n{story}" for line in BIO_LINES] + [f"{story}\n\n{story}\n\n{line}" for line in BIO_LINES]
+    return out
 
 
 def test_a_caseless_literal_is_matched_by_itself_alone() -> None:

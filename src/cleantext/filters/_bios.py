@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import regex
 
+from ._common import needs_of
+
 __all__ = ["bio_sentence", "follow_author", "byline_names"]
 
 _TOK = r"(?:\p{Lu}[\p{L}\p{M}'\u2019-]+|\p{Lu}\.(?:\s*\p{Lu}\.)?)"
@@ -76,6 +78,11 @@ _FOLLOW = regex.compile(
 _BYLINE = regex.compile(rf"^[^\p{{L}}]{{0,3}}(?i:by|por)\s+(?P<names>{_TOK}(?:\s+(?:{_PART}\s+)?{_TOK}){{1,3}}(?:\s*(?:,|and|y|&)\s*{_TOK}(?:\s+(?:{_PART}\s+)?{_TOK}){{1,3}}){{0,3}})")
 
 
+# the literals of which every match holds one: a text holding none is not searched (checked
+# against the expression in tests/test_rule_fastpaths.py)
+_BIO_NEEDS = needs_of(_BIO)
+
+
 def bio_sentence(text: str, byline_only: bool = False) -> str | None:
     """The person's name when ``text`` opens like an author's biography ("NAME covers ...",
     "NAME, MD, is professor of ...", "*NAME is a writer ...*"), else None. With an apposition
@@ -89,7 +96,7 @@ def bio_sentence(text: str, byline_only: bool = False) -> str | None:
     >>> bio_sentence("Ann Smith covers the night shift alone, she said.") is None
     True
     """
-    m = _BIO.match(text)
+    m = _BIO.match(text) if _BIO_NEEDS.may(text) else None
     if m is None:
         return None
     if m["appos"] and not (byline_only and _WRITES.search(m["verb"])):

@@ -9,7 +9,7 @@ import regex
 from .._dates import find_date
 from .._document import Block, Document
 from .._types import Context, Finding
-from ._common import NAME, BaseFilter, is_body_like, reports_speech, table_cell
+from ._common import NAME, BaseFilter, is_body_like, needs_of, reports_speech, table_cell
 
 __all__ = ["BylineFilter", "parse_names"]
 
@@ -45,6 +45,16 @@ _AGENCY = regex.compile(
     r"(?:the\s+)?canadian press|press association|pa media|kyodo(?: news)?|yonhap|anadolu(?: agency)?|ansa|tass)$",
     regex.IGNORECASE,
 )
+# the literals of which every match holds one: a text holding none is not searched (checked
+# against the expressions in tests/test_rule_fastpaths.py)
+_AGENCY_NEEDS = needs_of(_AGENCY)
+
+
+def _agency(text: str) -> regex.Match[str] | None:
+    """``_AGENCY.match(text)``: a news agency or a desk ("Reuters", "Staff reports")."""
+    return _AGENCY.match(text) if _AGENCY_NEEDS.may(text) else None
+
+
 _NOT_NAME = regex.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|now|then|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -100,6 +110,7 @@ _IN_PLACE = regex.compile(
 )
 # "DINO PORRAZZO at Right Wing Tribune": a writer and the outlet, on a line of its own
 _NAME_AT = regex.compile(rf"^(?P<name>{NAME})\s+(?:at|for|of)\s+(?P<outlet>\p{{Lu}}[\p{{L}}.&'\u2019-]*(?:\s+\p{{Lu}}[\p{{L}}.&'\u2019-]*){{0,5}})$")
+_NAME_AT_NEEDS = needs_of(_NAME_AT)
 
 # "Ann Lee contributed to this report.", "Staff writer Ann Lee can be reached at ...",
 # "Some information for this report was provided by AFP and AP."
@@ -244,7 +255,7 @@ def parse_names(text: str, allow_username: bool = False) -> tuple[list[str], str
         return _drop_agencies(names), ""
     first = _SPLIT_AND.split(parts[0])
     names = [_clean_name(p) for p in first]
-    if not all(_is_name(n, allow_username and len(first) == 1) or (k > 0 and _AGENCY.match(n)) for k, n in enumerate(names)):
+    if not all(_is_name(n, allow_username and len(first) == 1) or (k > 0 and _agency(n)) for k, n in enumerate(names)):
         return None
     rest = ", ".join(parts[1:])
     # credentials after a name belong to it, not to the list
@@ -255,7 +266,7 @@ def parse_names(text: str, allow_username: bool = False) -> tuple[list[str], str
 
 
 def _drop_agencies(names: list[str]) -> list[str]:
-    people = [n for n in names if not _AGENCY.match(n)]
+    people = [n for n in names if not _agency(n)]
     return people or names[:1]
 
 
@@ -267,7 +278,7 @@ def _rest_is_meta(rest: str) -> bool:
     for seg in (s.strip() for s in _META_SPLIT.split(rest)):
         if not seg:
             continue
-        if _is_role(seg) or _AGENCY.match(seg) or _TIME_ONLY.match(seg) or _CREDENTIAL.match(seg):
+        if _is_role(seg) or _agency(seg) or _TIME_ONLY.match(seg) or _CREDENTIAL.match(seg):
             continue
         if find_date(seg) is not None or _NUMERIC.fullmatch(seg):
             continue
@@ -453,7 +464,7 @@ class BylineFilter(BaseFilter):
             if m is None:
                 return None
             name = _clean_name(m["name"])
-            if not (_bare_name(name) or _AGENCY.match(name)) or len(b.text) - m.end() < 40:
+            if not (_bare_name(name) or _agency(name)) or len(b.text) - m.end() < 40:
                 return None
             return ctx.finding((b.start, b.start + m.end()), "byline", "name-dash",
                                "'NAME.-' opening the first paragraph", 0.75, {"authors": [name]})
@@ -492,7 +503,7 @@ class BylineFilter(BaseFilter):
             parsed = parse_names(m["rest"])
             if parsed is not None:
                 return self._found(ctx, b, "courtesy-of", "'article courtesy of NAME'", parsed[0], text, 0.8)
-        if b.words <= 5 and _AGENCY.match(text.strip(" .")) and text.strip(" .")[:1].isupper():
+        if b.words <= 5 and _agency(text.strip(" .")) and text.strip(" .")[:1].isupper():
             agency = text.strip(" .")
             return ctx.finding(b, "byline", "agency-line", "a line that is only a news agency's name", 0.8,
                                {"authors": [agency]})
@@ -517,7 +528,7 @@ class BylineFilter(BaseFilter):
         if m and (not m["rest"].strip() or find_date(m["rest"]) is not None) and len(text.split()) <= 16:
             return self._found(ctx, b, "release-line", "a press release's 'Embargoed for release DATE' line", [], text, 0.85)
         m = _BY.match(text) if ("by" in low or "por" in low or "von" in low or "par" in low) else None
-        if m and _AGENCY.match(m["rest"].strip(" .")):
+        if m and _agency(m["rest"].strip(" .")):
             agency = m["rest"].strip(" .")
             return self._found(ctx, b, "by-agency", "'By' an agency", [agency.title() if agency.isupper() else agency], text, 0.9 if at_head else 0.8)
         if m:
@@ -540,10 +551,10 @@ class BylineFilter(BaseFilter):
 
     def _name_at(self, b: Block, ctx: Context) -> Finding | None:
         """'NAME at OUTLET' as one of the last lines: the writer's sign-off."""
-        m = _NAME_AT.match(b.text)
+        m = _NAME_AT.match(b.text) if _NAME_AT_NEEDS.may(b.text) else None
         if m and b.words <= 9 and len(m["name"].split()) >= 2:
             name = _clean_name(m["name"])
-            if _is_name(name) and not _AGENCY.match(name) and not _NOT_NAME.match(name):
+            if _is_name(name) and not _agency(name) and not _NOT_NAME.match(name):
                 return ctx.finding(b, "byline", "name-at-outlet", "'NAME at OUTLET' at the end", 0.6,
                                    {"authors": [name]})
         return None
@@ -629,7 +640,7 @@ def _bare_name(text: str) -> str | None:
     """The text when it is only a person's name of two to four words, else None."""
     t = _clean_name(text)
     words = t.split()
-    if not 2 <= len(words) <= 4 or not _is_name(t) or _AGENCY.match(t):
+    if not 2 <= len(words) <= 4 or not _is_name(t) or _agency(t):
         return None
     if any(w.lower() in _NOT_NAME_WORDS for w in words):
         return None
@@ -676,4 +687,4 @@ def _contributors(text: str) -> list[str]:
     parsed = parse_names(m["names"])
     if parsed is None or parsed[1]:
         return []
-    return [n for n in parsed[0] if not _AGENCY.match(n) and len(n.split()) >= 2]
+    return [n for n in parsed[0] if not _agency(n) and len(n.split()) >= 2]

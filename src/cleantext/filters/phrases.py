@@ -25,7 +25,7 @@ import regex
 from .._document import Block, Document
 from .._patterns import load_group, trigger_vocabulary
 from .._types import Context, Finding
-from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, phrases, reports_speech, title_case_ratio
+from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, needs_of, phrases, reports_speech, title_case_ratio
 from ._headlines import headline_run
 from ._orgblurb import closing_org_blurbs
 from ._bios import bio_sentence, byline_names, follow_author, same_person
@@ -780,7 +780,7 @@ class AuthorBioFilter(PhraseFilter):
             return more
         if k < len(kept) - 3 or b.words > _BIO_MAX_WORDS or k < 2:
             return None
-        m = _BIO.match(b.text)
+        m = _BIO.match(b.text) if _BIO_NEEDS.may(b.text, b.low) else None
         if m and not reports_speech(b.text) and not _story_person(m.group("name"), kept[:k]) and not _ROSTER.search(b.text):
             return ctx.finding(b, "author_bio", "bio-sentence", f"an author's description at the end ('{_snip(m.group())}')", 0.7)
         return None
@@ -888,6 +888,7 @@ _ABOUT_ORG = regex.compile(
     r"^(?:about|acerca\s+de|sobre)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?(?P<name>(?:[\p{L}\p{N}&.,'\u2019()®-]+\s*){1,10}?)\s*[:.]?$",
     regex.IGNORECASE,
 )
+_ABOUT_NEEDS = needs_of(_ABOUT_ORG)
 _GENERIC_ABOUT = frozenset({
     "study", "studies", "trial", "trials", "survey", "research", "researchers", "report", "data", "findings", "author",
     "authors", "writer", "this", "these", "it", "us", "me", "them", "him", "her", "that", "estudio", "autor", "autora",
@@ -933,7 +934,7 @@ def _issuer_blurbs(blocks: list[Block], ctx: Context) -> Iterator[Finding]:
 def _about_names(text: str) -> frozenset[str] | None:
     """The name words of an "About NAME" line (and their initials: "National Institutes of
     Health" gives "NIH" too), or None when it is no such line or names something generic."""
-    m = _ABOUT_ORG.match(text.strip())
+    m = _ABOUT_ORG.match(text.strip()) if _ABOUT_NEEDS.may(text) else None
     if m is None:
         return None
     words = _NAME_WORD.findall(m["name"])
@@ -967,6 +968,9 @@ _BIO = regex.compile(
     r"periodista|escritor|escritora|autor|autora|redactor|redactora|director|directora|profesor|profesora|"
     r"journalist(?:in)?|autor(?:in)?|redakteur(?:in)?|journaliste|rédacteur|rédactrice)\b",
 )
+# the literals of which every match holds one: a text holding none is not searched (checked
+# against the expression in tests/test_rule_fastpaths.py)
+_BIO_NEEDS = needs_of(_BIO)
 
 
 class CommentsFilter(PhraseFilter):
