@@ -439,6 +439,8 @@ def test_needs_reads_cases_sets_and_properties() -> None:
     assert needs(r"\p{Lu}{2,6}").always and needs(r"\w+|AP").always and needs(r"[[:alpha:]]+ AP").always
     assert needs(r"caf\u00e9").exact == ("caf",)  # a letter with a case breaks the run
     assert needs(r"[a-z]+ AP").exact == (" AP",)  # a range is no literal
+    assert needs(r"Getty \s+ Images", regex.VERBOSE).exact == ("Images",)  # white space laid out, no literal
+    assert needs(r"(?x) AP | Getty").exact == ("AP", "Getty")
     n = needs(r"(?i)st[a\u017f]ff")
     assert n.blind == ("st",) and n.may("\u017ftaff") and not n.may("taff")
 

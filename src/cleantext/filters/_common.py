@@ -359,7 +359,7 @@ def needs(pattern: str, flags: int = 0) -> Needs:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # a warning says the two syntaxes may part ("nested set")
-            parsed = _sre_parse.parse(plain, 0)
+            parsed = _sre_parse.parse(plain, _sre.SRE_FLAG_VERBOSE if flags & regex.VERBOSE else 0)
     except Exception:  # any syntax of the ``regex`` module alone
         return Needs(None)
     fold = bool(flags & regex.IGNORECASE) or bool(parsed.state.flags & _IGNORECASE)
@@ -368,7 +368,7 @@ def needs(pattern: str, flags: int = 0) -> Needs:
 
 def needs_of(p: regex.Pattern[str]) -> Needs:
     """``needs`` of a compiled expression."""
-    return needs(p.pattern, p.flags & regex.IGNORECASE)
+    return needs(p.pattern, p.flags & (regex.IGNORECASE | regex.VERBOSE))
 
 
 class _Literals:
