@@ -132,10 +132,9 @@ def _end(text: str) -> str:
     return end
 
 
-@functools.lru_cache(maxsize=8192)
 def _shape(text: str) -> tuple[str, ...]:
-    """Features of the block's own text, not its words (a pure function of the text, cached:
-    each look at the clean text asks again about the blocks it kept).
+    """Features of the block's own text, not its words (a pure function of the text; not
+    cached: the model keeps each text's summed weights, and :func:`_text_tokens` its tokens).
 
     An ASCII text is counted in C: its bytes mapped to three classes (space, capital, other)
     give the words and the capitalised words as counts of two-byte patterns; digits, letters
@@ -152,7 +151,8 @@ def _shape(text: str) -> tuple[str, ...]:
         start = "digit"
     else:
         start = _START_OF.get(first, "other")
-    if text.isascii() or _NOT_PUNCT.search(text) is None:
+    ascii = text.isascii()
+    if ascii or _NOT_PUNCT.search(text) is None:
         # every character ASCII, or one of _PUNCT (which counts as none of the things counted
         # here: each becomes one "?")
         raw = text.encode("ascii", "replace")
@@ -163,6 +163,12 @@ def _shape(text: str) -> tuple[str, ...]:
         n_upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
         digits = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
         url = _URL_LOW.search(raw.lower()) is not None
+        if ascii:  # counted in bytes (in raw a character of _PUNCT is a "?")
+            quotes = raw.count(b'"')
+            sentences = raw.count(b". ") + raw.count(b"? ") + raw.count(b"! ")
+        else:
+            quotes = text.count('"') + text.count("\u201c")
+            sentences = text.count(". ") + text.count("? ") + text.count("! ")
     else:
         words = text.split()
         n = len(words)
@@ -172,6 +178,8 @@ def _shape(text: str) -> tuple[str, ...]:
         n_upper = sum(map(str.isupper, letters))
         digits = len(_DIGITS.findall(text))
         url = _URL.search(text) is not None
+        quotes = text.count('"') + text.count("\u201c")
+        sentences = text.count(". ") + text.count("? ") + text.count("! ")
     out.append(_LEN_TOK[bisect.bisect_right(_LEN_EDGES, n)])
     out.append(_CHARS_TOK[bisect.bisect_right(_CHAR_EDGES, len(text))])
     out.append(_END_TOK[end])
@@ -194,9 +202,8 @@ def _shape(text: str) -> tuple[str, ...]:
     for ch, name in _MARKS:
         if ch in text:
             out.append(name)
-    if text.count('"') + text.count("\u201c") >= 2:
+    if quotes >= 2:
         out.append(_HAS_QUOTES)
-    sentences = text.count(". ") + text.count("? ") + text.count("! ")
     out.append(_SENTS_TOK[sentences if sentences < 3 else 3])
     return tuple(out)
 
@@ -225,7 +232,6 @@ def _first_word(low: str) -> str | None:
     return w[0] if w else None
 
 
-@functools.lru_cache(maxsize=8192)
 def _word_ends(low: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words of a block's opening and of its end: of a text of at most _OPEN_CHARS +
     _END_CHARS characters its words, twice (the same tuple); of a longer one the words of its
