@@ -1,7 +1,8 @@
 """The learned block model: features of a block in its document, and a linear model over them.
 
 Every block of a document is described by sparse binary features (named tokens): its words and
-word pairs (digits folded), the words that open and close it, its shape (length, end
+word pairs (digits folded; of a long block, those of its opening and its end only), the words
+that open and close it, its shape (length, end
 punctuation, capitals, links, e-mail, handles, numbers), its position (head, tail, before the
 first or after the last long paragraph), its neighbours' shapes, repetition in the document, and
 what the rule filters found on it. A multinomial logistic model (trained by
