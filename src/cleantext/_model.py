@@ -1,7 +1,8 @@
 """The learned block model: features of a block in its document, and a linear model over them.
 
 Every block of a document is described by sparse binary features (named tokens): its words and
-word pairs (digits folded), the words that open and close it, its shape (length, end
+word pairs (digits folded; of a long block, those of its opening and its end only), the words
+that open and close it, its shape (length, end
 punctuation, capitals, links, e-mail, handles, numbers), its position (head, tail, before the
 first or after the last long paragraph), its neighbours' shapes, repetition in the document, and
 what the rule filters found on it. A multinomial logistic model (trained by
@@ -27,6 +28,7 @@ import string
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from importlib import resources
 from typing import Any
 
@@ -40,25 +42,32 @@ __all__ = [
 ]
 
 #: Bumped whenever the features change; a model file trained on other features is refused.
-FEATURES_VERSION = 1
+#: 2: a block's word count is its white-space count (``Block.words``); a long text's words are
+#: those of its opening and its end only (never a split of the whole text); fewer unigrams.
+FEATURES_VERSION = 2
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)?")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _DIGITS = regex.compile(r"\p{N}")
-# _WORD and the digit fold on ASCII text (letters and digits of ASCII, the ASCII apostrophe)
-_WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
-_WORD_APOS = re.compile(r"[A-Za-z0-9]+(?:['\x01][A-Za-z]+)?")
-_FOLD_DIGITS = bytes.maketrans(b"0123456789", b"0000000000")
+# _WORD and the digit fold on ASCII text: a letter is itself, a digit "0", anything else a space
+_WORD_BYTES = bytes(c if chr(c).isalpha() and c < 128 else (48 if 48 <= c <= 57 else 32) for c in range(256))
 _URL = regex.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk|es|mx)\b", regex.IGNORECASE)
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _HANDLE = regex.compile(r"(?<![\w@])@\w{2,}")
 _HASHTAG = regex.compile(r"(?<![\w#])#\p{L}\w+")
 _BULLET = frozenset("•·-–—*►▶»>|")
 
-# a block of this many words or more is "long" (story prose, usually)
+# a block of this many words (white-space separated: ``Block.words``) or more is "long" (story
+# prose, usually)
 _LONG = 25
-_HEAD_WORDS = 30  # words of a long block whose unigrams count (its opening)
-_TAIL_WORDS = 10  # and of its end
-_PAIR_WORDS = 12  # word pairs from the first words only (and the last few)
+_HEAD_WORDS = 15  # words of a long block whose unigrams count (its opening)
+_TAIL_WORDS = 5  # and of its end
+_PAIR_WORDS = 12  # word pairs from the first words only
+_PAIR_TAIL = 4  # and the last few
+# a text longer than _OPEN_CHARS + _END_CHARS has its words taken from its opening (cut at the
+# last space before _OPEN_CHARS) and its end (from the first space of its last _END_CHARS) only
+_OPEN_CHARS = 200
+_END_CHARS = 60
+_FIRST_CHARS = 48  # a block's first word is the first of these characters' (cut at a space)
 
 
 def _bucket(n: float, edges: Sequence[float]) -> int:
@@ -93,18 +102,25 @@ _UPPER_EDGES = (0.05, 0.15, 0.3, 0.6, 0.9)
 _CAPS_EDGES = (0.2, 0.4, 0.6, 0.8, 0.99)
 _DIGIT_EDGES = (0.05, 0.15, 0.3)
 _MARKS = (("|", "has:pipe"), ("©", "has:copy"), ("\u00bb", "has:raquo"), ("•", "has:dot"), ("…", "has:ellipsis"))
+# every shape feature as one string object made once: a feature is not formatted anew for each
+# text, and the model's table of them (_ContextTables.shape_ids) finds each by identity
+_LEN_TOK = tuple(f"len:{k}" for k in range(len(_LEN_EDGES) + 1))
+_CHARS_TOK = tuple(f"chars:{k}" for k in range(len(_CHAR_EDGES) + 1))
+_END_KINDS = (".", "!", "?", "q.", "q", ":", ",", "alnum", "other")
+_END_TOK = {e: "end:" + e for e in _END_KINDS}
+_STARTS = ("upper", "lower", "digit", "bullet", "quote", "paren", "other")
+_START_TOK = {e: "start:" + e for e in _STARTS}
+_UPPER_TOK = tuple(f"upper:{k}" for k in range(len(_UPPER_EDGES) + 1))
+_CAPS_TOK = tuple(f"caps:{k}" for k in range(len(_CAPS_EDGES) + 1))
+_DIGIT_TOK = tuple(f"digits:{k}" for k in range(len(_DIGIT_EDGES) + 1))
+_SENTS_TOK = tuple(f"sents:{k}" for k in range(4))
+_HAS_URL, _HAS_EMAIL, _HAS_HANDLE, _HAS_HASHTAG, _HAS_QUOTES = "has:url", "has:email", "has:handle", "has:hashtag", "has:quotes"
+_SHAPE_TOKENS = (*_LEN_TOK, *_CHARS_TOK, *_END_TOK.values(), *_START_TOK.values(), *_UPPER_TOK, *_CAPS_TOK, *_DIGIT_TOK,
+                 *_SENTS_TOK, _HAS_URL, _HAS_EMAIL, _HAS_HANDLE, _HAS_HASHTAG, _HAS_QUOTES, *(name for _, name in _MARKS))
 
 
-@functools.lru_cache(maxsize=8192)
-def _shape(text: str) -> tuple[str, ...]:
-    """Features of the block's own text, not its words (a pure function of the text, cached:
-    each look at the clean text asks again about the blocks it kept).
-
-    An ASCII text is counted in C: its bytes mapped to three classes (space, capital, other)
-    give the words and the capitalised words as counts of two-byte patterns; digits, letters
-    and capitals by deleting bytes; links by the lower-case pattern.
-    ``tests/test_model.py`` checks this against the per-character definition."""
-    out: list[str] = []
+def _end(text: str) -> str:
+    """The ``end:`` feature of a text: how it ends (a full stop, a quote, a colon...)."""
     last = text[-1]
     end = _END_OF.get(last)
     if end is None:
@@ -114,6 +130,19 @@ def _shape(text: str) -> tuple[str, ...]:
             end = "alnum"
         else:
             end = "other"
+    return end
+
+
+def _shape(text: str) -> tuple[str, ...]:
+    """Features of the block's own text, not its words (a pure function of the text; not
+    cached: the model keeps each text's summed weights, and :func:`_text_tokens` its tokens).
+
+    An ASCII text is counted in C: its bytes mapped to three classes (space, capital, other)
+    give the words and the capitalised words as counts of two-byte patterns; digits, letters
+    and capitals by deleting bytes; links by the lower-case pattern.
+    ``tests/test_model.py`` checks this against the per-character definition."""
+    out: list[str] = []
+    end = _end(text)
     first = text[0]
     if first.isupper():
         start = "upper"
@@ -123,7 +152,8 @@ def _shape(text: str) -> tuple[str, ...]:
         start = "digit"
     else:
         start = _START_OF.get(first, "other")
-    if text.isascii() or _NOT_PUNCT.search(text) is None:
+    ascii = text.isascii()
+    if ascii or _NOT_PUNCT.search(text) is None:
         # every character ASCII, or one of _PUNCT (which counts as none of the things counted
         # here: each becomes one "?")
         raw = text.encode("ascii", "replace")
@@ -134,6 +164,12 @@ def _shape(text: str) -> tuple[str, ...]:
         n_upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
         digits = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
         url = _URL_LOW.search(raw.lower()) is not None
+        if ascii:  # counted in bytes (in raw a character of _PUNCT is a "?")
+            quotes = raw.count(b'"')
+            sentences = raw.count(b". ") + raw.count(b"? ") + raw.count(b"! ")
+        else:
+            quotes = text.count('"') + text.count("\u201c")
+            sentences = text.count(". ") + text.count("? ") + text.count("! ")
     else:
         words = text.split()
         n = len(words)
@@ -143,49 +179,94 @@ def _shape(text: str) -> tuple[str, ...]:
         n_upper = sum(map(str.isupper, letters))
         digits = len(_DIGITS.findall(text))
         url = _URL.search(text) is not None
-    out.append(f"len:{_bucket(n, _LEN_EDGES)}")
-    out.append(f"chars:{_bucket(len(text), _CHAR_EDGES)}")
-    out.append("end:" + end)
-    out.append("start:" + start)
+        quotes = text.count('"') + text.count("\u201c")
+        sentences = text.count(". ") + text.count("? ") + text.count("! ")
+    out.append(_LEN_TOK[bisect.bisect_right(_LEN_EDGES, n)])
+    out.append(_CHARS_TOK[bisect.bisect_right(_CHAR_EDGES, len(text))])
+    out.append(_END_TOK[end])
+    out.append(_START_TOK[start])
     if n_letters:
-        out.append(f"upper:{_bucket(n_upper / n_letters, _UPPER_EDGES)}")
+        out.append(_UPPER_TOK[bisect.bisect_right(_UPPER_EDGES, n_upper / n_letters)])
     if n:
-        out.append(f"caps:{_bucket(n_caps / n, _CAPS_EDGES)}")
+        out.append(_CAPS_TOK[bisect.bisect_right(_CAPS_EDGES, n_caps / n)])
     if digits:
-        out.append(f"digits:{_bucket(digits / len(text), _DIGIT_EDGES)}")
+        out.append(_DIGIT_TOK[bisect.bisect_right(_DIGIT_EDGES, digits / len(text))])
     if url:
-        out.append("has:url")
+        out.append(_HAS_URL)
     if "@" in text:
         if _EMAIL.search(text):
-            out.append("has:email")
+            out.append(_HAS_EMAIL)
         if _HANDLE.search(text):
-            out.append("has:handle")
+            out.append(_HAS_HANDLE)
     if "#" in text and _HASHTAG.search(text):
-        out.append("has:hashtag")
+        out.append(_HAS_HASHTAG)
     for ch, name in _MARKS:
         if ch in text:
             out.append(name)
-    if text.count('"') + text.count("\u201c") >= 2:
-        out.append("has:quotes")
-    sentences = text.count(". ") + text.count("? ") + text.count("! ")
-    out.append(f"sents:{min(sentences, 3)}")
+    if quotes >= 2:
+        out.append(_HAS_QUOTES)
+    out.append(_SENTS_TOK[sentences if sentences < 3 else 3])
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=8192)
 def _words(low: str) -> tuple[str, ...]:
-    # every digit folds to "0" (itself a digit, so the words' boundaries stay where they were);
-    # an ASCII text takes the same words from a plain ASCII pattern, its digits folded in C
+    """The words of a text: its runs of letters and digits once its apostrophes (``'`` and
+    ``\u2019``) are deleted, every digit folded to "0". An ASCII text (or one of ASCII and
+    _PUNCT) is split in C: its bytes mapped to themselves (a letter), "0" (a digit) or a space
+    (anything else), then split at the spaces."""
     if low.isascii():
-        return tuple(_WORD_ASCII.findall(low.encode("ascii").translate(_FOLD_DIGITS).decode("ascii")))
-    if _NOT_PUNCT.search(low) is None and "\x01" not in low:
-        # ASCII and _PUNCT only: the right single quote, an apostrophe to the pattern, is
-        # "\x01" to the ASCII pattern and again itself in the words; the rest of _PUNCT "?"
-        found = _WORD_APOS.findall(low.replace("\u2019", "\x01").encode("ascii", "replace").translate(_FOLD_DIGITS).decode("ascii"))
-        if "\u2019" in low:
-            return tuple(w.replace("\x01", "\u2019") if "\x01" in w else w for w in found)
-        return tuple(found)
-    return tuple(_WORD.findall(_DIGITS.sub("0", low)))
+        return tuple(low.encode("ascii").translate(_WORD_BYTES, b"'").decode("ascii").split())
+    if _NOT_PUNCT.search(low) is None:
+        # each character of _PUNCT (no letter or digit) becomes "?", then a space
+        raw = low.replace("\u2019", "").encode("ascii", "replace")
+        return tuple(raw.translate(_WORD_BYTES, b"'").decode("ascii").split())
+    return tuple(_WORD.findall(_DIGITS.sub("0", low.replace("'", "").replace("\u2019", ""))))
+
+
+@functools.lru_cache(maxsize=8192)
+def _first_word(low: str) -> str | None:
+    """The first word of a text's first _FIRST_CHARS characters (cut at the last space)."""
+    if len(low) > _FIRST_CHARS:
+        cut = low.rfind(" ", 0, _FIRST_CHARS)
+        low = low[: cut if cut > 0 else _FIRST_CHARS]
+    w = _words(low)
+    return w[0] if w else None
+
+
+def _word_ends(low: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of a block's opening and of its end: of a text of at most _OPEN_CHARS +
+    _END_CHARS characters its words, twice (the same tuple); of a longer one the words of its
+    first _OPEN_CHARS characters up to the last space, and of its last _END_CHARS from the first
+    space. The words in between are never split out."""
+    if len(low) <= _OPEN_CHARS + _END_CHARS:
+        w = _words(low)
+        return w, w
+    cut = low.rfind(" ", 0, _OPEN_CHARS)
+    if cut <= 0:
+        cut = _OPEN_CHARS
+    start = low.find(" ", len(low) - _END_CHARS)
+    if start < 0:
+        start = len(low) - _END_CHARS
+    return _words(low[:cut]), _words(low[start:])
+
+
+def _word_feats(
+    low: str, long: bool
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], str | None, str | None, tuple[str, str] | None]:
+    """A block's words whose unigrams count, the runs whose word pairs count, and its first
+    word, last word and first two words (``long``: it has _LONG white-space words or more)."""
+    head, tail = _word_ends(low)
+    srcs: tuple[tuple[str, ...], ...]
+    if long or head is not tail:
+        ws = head[:_HEAD_WORDS] + tail[-_TAIL_WORDS:]
+        srcs = (head[:_PAIR_WORDS], tail[-_PAIR_TAIL:])
+    else:
+        ws = head
+        srcs = (head,)
+    first = _first_word(low)
+    last = tail[-1] if tail else None
+    first2 = (head[0], head[1]) if len(head) > 1 else None
+    return ws, srcs, first, last, first2
 
 
 def rule_hits(doc: Document, findings: Iterable[Any]) -> list[dict[str, float]]:
@@ -215,40 +296,37 @@ def _conf(c: float) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def _text_tokens(text: str, low: str) -> tuple[str, ...]:
+def _text_tokens(text: str, low: str, nwords: int) -> tuple[str, ...]:
     """The features of a block's own text: its shape, words, word pairs, first and last words
-    (a pure function of the text, cached across the looks at a document)."""
-    w = _words(low)
+    (a pure function of the text, cached across the looks at a document; ``nwords``: its
+    white-space word count)."""
     toks: list[str] = list(_shape(text))
     # words: all of a short block; the opening and the end of a long one
-    if len(w) >= _LONG:
-        ws = w[:_HEAD_WORDS] + w[-_TAIL_WORDS:]
-        pairs_src = [w[:_PAIR_WORDS], w[-4:]]
-    else:
-        ws = w
-        pairs_src = [w]
+    ws, srcs, first, last, first2 = _word_feats(low, nwords >= _LONG)
     toks.extend(sorted({"w:" + x for x in ws}))
     pairs: set[str] = set()
-    for src in pairs_src:
+    for src in srcs:
         for a, z in zip(src, src[1:]):
             pairs.add(f"b:{a}_{z}")
     toks.extend(sorted(pairs))
-    if w:
-        toks.append("first:" + w[0])
-        toks.append("last:" + w[-1])
-        if len(w) > 1:
-            toks.append(f"first2:{w[0]}_{w[1]}")
+    if first is not None:
+        toks.append("first:" + first)
+    if last is not None:
+        toks.append("last:" + last)
+    if first2 is not None:
+        toks.append(f"first2:{first2[0]}_{first2[1]}")
     return tuple(dict.fromkeys(toks))
 
 
-def text_features(text: str, low: str) -> tuple[str, ...]:
-    """The features of a block's own text (see :func:`block_features`)."""
-    return _text_tokens(text, low)
+def text_features(text: str, low: str, nwords: int | None = None) -> tuple[str, ...]:
+    """The features of a block's own text (see :func:`block_features`; ``nwords``: its
+    white-space word count, ``Block.words``, counted when not given)."""
+    return _text_tokens(text, low, len(text.split()) if nwords is None else nwords)
 
 
 def block_features(doc: Document, hits: Sequence[Mapping[str, float]] | None = None) -> list[list[str]]:
     """The feature tokens of every block of ``doc`` (``hits``: :func:`rule_hits`)."""
-    return [list(_text_tokens(b.text, b.low)) + c for b, c in zip(doc.blocks, context_features(doc, hits))]
+    return [list(_text_tokens(b.text, b.low, b.words)) + c for b, c in zip(doc.blocks, context_features(doc, hits))]
 
 
 def context_features(doc: Document, hits: Sequence[Mapping[str, float]] | None = None) -> list[list[str]]:
@@ -258,14 +336,14 @@ def context_features(doc: Document, hits: Sequence[Mapping[str, float]] | None =
     n = len(blocks)
     if n == 0:
         return []
-    words = [_words(b.low) for b in blocks]
-    nwords = [len(w) for w in words]
+    firsts = [_first_word(b.low) for b in blocks]
+    nwords = [b.words for b in blocks]
     long_idx = [i for i, k in enumerate(nwords) if k >= _LONG]
     first_long = long_idx[0] if long_idx else n
     last_long = long_idx[-1] if long_idx else -1
     counts = Counter(b.text for b in blocks)
     lang = doc.language if doc.language in ("en", "es") else "other"
-    shapes = [_shape(b.text) for b in blocks]
+    ends = [_END_TOK[_end(b.text)] for b in blocks]
     out: list[list[str]] = []
     for i, b in enumerate(blocks):
         k = nwords[i]
@@ -289,15 +367,15 @@ def context_features(doc: Document, hits: Sequence[Mapping[str, float]] | None =
             toks.append("nolong")
         short = k < 8
         toks.append(f"{where}&len:{_bucket(k, _LEN_EDGES)}")
-        toks.append(f"{where}&{shapes[i][2]}")
+        toks.append(f"{where}&{ends[i]}")
         # neighbours
         for d, name in ((-1, "prev"), (1, "next")):
             j = i + d
             if 0 <= j < n:
                 toks.append(f"{name}:len:{_bucket(nwords[j], _LEN_EDGES)}")
-                toks.append(f"{name}:{shapes[j][2]}")
-                if words[j]:
-                    toks.append(f"{name}:first:{words[j][0]}")
+                toks.append(f"{name}:{ends[j]}")
+                if firsts[j] is not None:
+                    toks.append(f"{name}:first:{firsts[j]}")
                 if blocks[j].para == b.para:
                     toks.append(f"{name}:samepara")
             else:
@@ -415,7 +493,7 @@ def describe(token: str) -> str:
     return token
 
 
-_END_CODES = {f"end:{e}": k for k, e in enumerate((".", "!", "?", "q.", "q", ":", ",", "alnum", "other"))}
+_END_CODES = {e: k for k, e in enumerate(_END_KINDS)}
 _N_LEN = len(_LEN_EDGES) + 1
 _WHERE = ("head", "mid", "tail")
 
@@ -462,7 +540,7 @@ class _ContextTables:
                              arr(f"after_last:{k}" for k in range(7))])
         self.nolong = rid("nolong")
         self.wlen = np.stack([arr(f"{w}&len:{k}" for k in range(_N_LEN)) for w in _WHERE])
-        ends = sorted(_END_CODES, key=_END_CODES.__getitem__)
+        ends = ["end:" + e for e in sorted(_END_CODES, key=_END_CODES.__getitem__)]
         self.wend = np.stack([arr(f"{w}&{e}" for e in ends) for w in _WHERE])
         self.near: dict[str, tuple[Any, Any, int, int]] = {}
         self.first: dict[str, dict[str, int]] = {}
@@ -479,34 +557,38 @@ class _ContextTables:
         self.rows = np.stack(rows)
         self._lists: _ListTables | None = None
         # a block text's own features by kind, keyed without their prefix (no feature strings
-        # are built to look them up): words, word pairs, first word, last word, first two words
-        self.text_kinds: dict[str, dict[str, int]] = {k: {} for k in ("w", "b", "first", "last", "first2")}
+        # are built to look them up): words, word pairs and first two words (as tuples of two
+        # words), first word, last word. A text feature the model does not know is the zero
+        # row at the end of w64 (``unknown``), so a text's ids need no filtering
+        self.w64 = np.vstack([self.w64, np.zeros((1, weights.shape[1]))])
+        self.unknown = len(self.w64) - 1
+        kinds: dict[str, dict[Any, int]] = {k: {} for k in ("w", "b", "first", "last", "first2")}
         for tok, j in vocab.items():
             kind, sep, rest = tok.partition(":")
-            if sep and kind in self.text_kinds:
-                self.text_kinds[kind][rest] = j
+            if sep and kind in kinds:
+                kinds[kind][tuple(rest.split("_", 1)) if kind in ("b", "first2") else rest] = j
+        self.kw, self.kb, self.kfirst, self.klast, self.kfirst2 = (kinds[k] for k in ("w", "b", "first", "last", "first2"))
+        # the shape features, keyed by the very string objects _shape returns
+        self.shape_ids = {t: vocab.get(t, self.unknown) for t in _SHAPE_TOKENS}
 
-    def text_ids(self, text: str, low: str) -> list[int]:
-        """The vocabulary ids of :func:`text_features` of a block, in the same order."""
-        vget = self.vocab_get
-        ids = [j for j in map(vget, _shape(text)) if j is not None]
-        w = _words(low)
-        if len(w) >= _LONG:
-            ws = w[:_HEAD_WORDS] + w[-_TAIL_WORDS:]
-            srcs: tuple[tuple[str, ...], ...] = (w[:_PAIR_WORDS], w[-4:])
+    def text_ids(self, text: str, low: str, nwords: int) -> list[int]:
+        """The vocabulary ids of :func:`text_features` of a block (``unknown`` for a feature
+        the model does not know; in another order: their weights are summed)."""
+        z = self.unknown
+        ids = list(map(self.shape_ids.__getitem__, _shape(text)))
+        ws, srcs, first, last, first2 = _word_feats(low, nwords >= _LONG)
+        ids += map(self.kw.get, set(ws), repeat(z))
+        if len(srcs) == 1:
+            src = srcs[0]
+            pairs = set(zip(src, src[1:]))
         else:
-            ws = w
-            srcs = (w,)
-        k = self.text_kinds
-        ids.extend(j for j in map(k["w"].get, sorted(set(ws))) if j is not None)
-        pairs: set[str] = set()
-        for src in srcs:
-            pairs.update(map("_".join, zip(src, src[1:])))
-        ids.extend(j for j in map(k["b"].get, sorted(pairs)) if j is not None)
-        if w:
-            for j in (k["first"].get(w[0]), k["last"].get(w[-1]), k["first2"].get(w[0] + "_" + w[1]) if len(w) > 1 else None):
-                if j is not None:
-                    ids.append(j)
+            a, e = srcs
+            pairs = set(zip(a, a[1:]))
+            pairs.update(zip(e, e[1:]))
+        ids += map(self.kb.get, pairs, repeat(z))
+        ids.append(self.kfirst.get(first, z))
+        ids.append(self.klast.get(last, z))
+        ids.append(self.kfirst2.get(first2, z))
         return ids
 
     def sums(self, doc: Document, hits: Sequence[Mapping[str, float]] | None) -> Any:
@@ -518,13 +600,12 @@ class _ContextTables:
         t = self._lists
         blocks = doc.blocks
         n = len(blocks)
-        words = [_words(b.low) for b in blocks]
-        nw = [len(w) for w in words]
+        nw = [b.words for b in blocks]
         long_idx = [k for k, c in enumerate(nw) if c >= _LONG]
         first_long = long_idx[0] if long_idx else n
         last_long = long_idx[-1] if long_idx else -1
         lenb = [bisect.bisect_right(_LEN_EDGES, c) for c in nw]
-        end = [_END_CODES[_shape(b.text)[2]] for b in blocks]
+        end = [_END_CODES[_end(b.text)] for b in blocks]
         para = [b.para for b in blocks]
         short = [c < 8 for c in nw]
         lang = doc.language if doc.language in ("en", "es") else "other"
@@ -533,8 +614,9 @@ class _ContextTables:
         pf, nf = t.first["prev"], t.first["next"]
         p_len, p_end, p_same, p_none = t.near["prev"]
         n_len, n_end, n_same, n_none = t.near["next"]
-        fw_prev = [pf.get(w[0], 0) if w else 0 for w in words]
-        fw_next = [nf.get(w[0], 0) if w else 0 for w in words]
+        firsts = [_first_word(b.low) for b in blocks]
+        fw_prev = [pf.get(w, 0) if w is not None else 0 for w in firsts]
+        fw_next = [nf.get(w, 0) if w is not None else 0 for w in firsts]
         texts = [b.text for b in blocks]
         counts = Counter(texts)
         idx, ridx, rel, where, pos0, pos2 = t.idx, t.ridx, t.rel, t.where, t.pos[0], t.pos[2]
@@ -694,10 +776,7 @@ class BlockModel:
             if waiting is not None:
                 waiting.append(i)
                 continue
-            ids = tables.text_ids(text, b.low)
-            if not ids:
-                rows[text] = zero
-                continue
+            ids = tables.text_ids(text, b.low, b.words)
             pending[text] = [i]
             starts.append(len(flat))
             flat += ids

@@ -120,6 +120,6 @@ class ModelFilter(BaseFilter):
             cat = model.classes[int(best[i])]
             if context is None:
                 context = context_features(doc, hits)
-            why = model.evidence([*text_features(b.text, b.low), *context[i]], int(best[i]))
+            why = model.evidence([*text_features(b.text, b.low, b.words), *context[i]], int(best[i]))
             evidence = f"model: {cat} p={float(p_boiler[i]):.2f}" + (f" ({'; '.join(why)})" if why else "")
             yield ctx.finding(b, cat, rule="block-model", evidence=evidence, confidence=round(c, 3))
