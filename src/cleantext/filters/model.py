@@ -47,8 +47,10 @@ class ModelFilter(BaseFilter):
     ``cleantext/model/MODEL_CARD.md``). Its confidence is the model's probability, re-weighted
     for the cost of losing article text, so ``balanced`` acts only where the model is sure.
     It acts on English and Spanish text only; on other languages it leaves the decision to the
-    rules. It acts on plain text (``formats``), not on HTML pages, whose extractor and rules
-    decide there. The evidence names the features that decided.
+    rules. It acts on plain text (``formats``), not on an HTML page's blocks, whose extractor and
+    rules decide there; the clean text a page gives is plain text, and the later looks at it
+    judge it as ``clean(result.text)`` would, this filter included (so that cleaning stays
+    idempotent). The evidence names the features that decided.
 
     >>> from cleantext import clean
     >>> story = "\\n\\n".join(["Bridge to close for six weeks of repairs",
@@ -72,7 +74,8 @@ class ModelFilter(BaseFilter):
         self._model = model
         #: the input formats it acts on: plain text (what it was trained on). On an HTML page the
         #: extractor's structure and the rules decide: on the three HTML sets with gold bodies the
-        #: model changed F1 by less than 0.001 and cost a third to half of the time
+        #: model changed F1 by less than 0.001 and cost a third to half of the time (the later
+        #: looks at the page's clean text, plain text, are judged as a new call would judge them)
         self.formats = frozenset(formats)
 
     @property
