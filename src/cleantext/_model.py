@@ -85,9 +85,13 @@ _first_char = operator.itemgetter(0)
 
 # ASCII white space as str.split() sees it (bytes.split() knows only the first six)
 _ASCII_SPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
-# every ASCII character as one of three: white space " ", a capital "U", anything else "x"
-_CLASS3 = bytes(32 if c in _ASCII_SPACE else (85 if 65 <= c <= 90 else 120) for c in range(128)) + bytes(128)
 _ASCII_DIGITS = b"0123456789"
+# every ASCII character as one of five: white space " ", a capital "U", a small letter "l", a
+# digit "d", anything else "x"
+_CLASS5 = bytes(
+    32 if c in _ASCII_SPACE else 85 if 65 <= c <= 90 else 108 if 97 <= c <= 122 else 100 if 48 <= c <= 57 else 120
+    for c in range(128)
+) + bytes(128)
 # _URL on ASCII text: the same pattern on the text in lower case, without IGNORECASE
 _URL_LOW = re.compile(rb"https?://|www\.|\.(?:com|org|net|co\.uk|es|mx)\b")
 # the punctuation of news text outside ASCII: no letter, digit, white space or word character,
@@ -102,6 +106,7 @@ _UPPER_EDGES = (0.05, 0.15, 0.3, 0.6, 0.9)
 _CAPS_EDGES = (0.2, 0.4, 0.6, 0.8, 0.99)
 _DIGIT_EDGES = (0.05, 0.15, 0.3)
 _MARKS = (("|", "has:pipe"), ("©", "has:copy"), ("\u00bb", "has:raquo"), ("•", "has:dot"), ("…", "has:ellipsis"))
+_MARKS_ASCII = tuple(m for m in _MARKS if m[0].isascii())  # those an ASCII text can have
 # every shape feature as one string object made once: a feature is not formatted anew for each
 # text, and the model's table of them (_ContextTables.shape_ids) finds each by identity
 _LEN_TOK = tuple(f"len:{k}" for k in range(len(_LEN_EDGES) + 1))
@@ -133,16 +138,24 @@ def _end(text: str) -> str:
     return end
 
 
-def _shape(text: str) -> tuple[str, ...]:
+def _shape(text: str, n: int | None = None) -> tuple[str, ...]:
     """Features of the block's own text, not its words (a pure function of the text; not
     cached: the model keeps each text's summed weights, and :func:`_text_tokens` its tokens).
+    ``n``: its white-space word count (``len(text.split())``, ``Block.words``) when known.
 
-    An ASCII text is counted in C: its bytes mapped to three classes (space, capital, other)
-    give the words and the capitalised words as counts of two-byte patterns; digits, letters
-    and capitals by deleting bytes; links by the lower-case pattern.
-    ``tests/test_model.py`` checks this against the per-character definition."""
-    out: list[str] = []
-    end = _end(text)
+    An ASCII text is counted in C: its bytes mapped to five classes (space, capital, small
+    letter, digit, other) give the capitals, letters and digits as counts of one byte, and the
+    words and the capitalised words as counts of two-byte patterns; links by the lower-case
+    pattern. ``tests/test_model.py`` checks this against the per-character definition."""
+    last = text[-1]
+    end = _END_OF.get(last)
+    if end is None:
+        if last in _QUOTE_END:
+            end = "q." if len(text) > 1 and text[-2] in ".!?," else "q"
+        elif last.isalnum():
+            end = "alnum"
+        else:
+            end = "other"
     first = text[0]
     if first.isupper():
         start = "upper"
@@ -152,24 +165,29 @@ def _shape(text: str) -> tuple[str, ...]:
         start = "digit"
     else:
         start = _START_OF.get(first, "other")
+    size = len(text)
     ascii = text.isascii()
     if ascii or _NOT_PUNCT.search(text) is None:
         # every character ASCII, or one of _PUNCT (which counts as none of the things counted
-        # here: each becomes one "?")
-        raw = text.encode("ascii", "replace")
-        cls = b" " + raw.translate(_CLASS3)
-        n_caps = cls.count(b" U")
-        n = n_caps + cls.count(b" x")
-        n_letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
-        n_upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
-        digits = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
+        # here: each becomes one "?", an "other")
+        raw = text.encode("ascii", "replace") if not ascii else text.encode("ascii")
+        cls = raw.translate(_CLASS5)
+        lead = cls[0]
+        n_caps = cls.count(b" U") + (lead == 85)
+        if n is None:
+            n = n_caps + cls.count(b" l") + cls.count(b" d") + cls.count(b" x") + (lead == 108 or lead == 100 or lead == 120)
+        n_upper = cls.count(b"U")
+        n_letters = n_upper + cls.count(b"l")
+        digits = cls.count(b"d")
         url = _URL_LOW.search(raw.lower()) is not None
         if ascii:  # counted in bytes (in raw a character of _PUNCT is a "?")
             quotes = raw.count(b'"')
             sentences = raw.count(b". ") + raw.count(b"? ") + raw.count(b"! ")
+            marks = _MARKS_ASCII
         else:
             quotes = text.count('"') + text.count("\u201c")
             sentences = text.count(". ") + text.count("? ") + text.count("! ")
+            marks = _MARKS
     else:
         words = text.split()
         n = len(words)
@@ -181,16 +199,15 @@ def _shape(text: str) -> tuple[str, ...]:
         url = _URL.search(text) is not None
         quotes = text.count('"') + text.count("\u201c")
         sentences = text.count(". ") + text.count("? ") + text.count("! ")
-    out.append(_LEN_TOK[bisect.bisect_right(_LEN_EDGES, n)])
-    out.append(_CHARS_TOK[bisect.bisect_right(_CHAR_EDGES, len(text))])
-    out.append(_END_TOK[end])
-    out.append(_START_TOK[start])
+        marks = _MARKS
+    out = [_LEN_TOK[bisect.bisect_right(_LEN_EDGES, n)], _CHARS_TOK[bisect.bisect_right(_CHAR_EDGES, size)],
+           _END_TOK[end], _START_TOK[start]]
     if n_letters:
         out.append(_UPPER_TOK[bisect.bisect_right(_UPPER_EDGES, n_upper / n_letters)])
     if n:
         out.append(_CAPS_TOK[bisect.bisect_right(_CAPS_EDGES, n_caps / n)])
     if digits:
-        out.append(_DIGIT_TOK[bisect.bisect_right(_DIGIT_EDGES, digits / len(text))])
+        out.append(_DIGIT_TOK[bisect.bisect_right(_DIGIT_EDGES, digits / size)])
     if url:
         out.append(_HAS_URL)
     if "@" in text:
@@ -200,7 +217,7 @@ def _shape(text: str) -> tuple[str, ...]:
             out.append(_HAS_HANDLE)
     if "#" in text and _HASHTAG.search(text):
         out.append(_HAS_HASHTAG)
-    for ch, name in _MARKS:
+    for ch, name in marks:
         if ch in text:
             out.append(name)
     if quotes >= 2:
@@ -300,7 +317,7 @@ def _text_tokens(text: str, low: str, nwords: int) -> tuple[str, ...]:
     """The features of a block's own text: its shape, words, word pairs, first and last words
     (a pure function of the text, cached across the looks at a document; ``nwords``: its
     white-space word count)."""
-    toks: list[str] = list(_shape(text))
+    toks: list[str] = list(_shape(text, nwords))
     # words: all of a short block; the opening and the end of a long one
     ws, srcs, first, last, first2 = _word_feats(low, nwords >= _LONG)
     toks.extend(sorted({"w:" + x for x in ws}))
@@ -575,7 +592,7 @@ class _ContextTables:
         """The vocabulary ids of :func:`text_features` of a block (``unknown`` for a feature
         the model does not know; in another order: their weights are summed)."""
         z = self.unknown
-        ids = list(map(self.shape_ids.__getitem__, _shape(text)))
+        ids = list(map(self.shape_ids.__getitem__, _shape(text, nwords)))
         ws, srcs, first, last, first2 = _word_feats(low, nwords >= _LONG)
         ids += map(self.kw.get, set(ws), repeat(z))
         if len(srcs) == 1:
