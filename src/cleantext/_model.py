@@ -8,9 +8,10 @@ first or after the last long paragraph), its neighbours' shapes, repetition in t
 what the rule filters found on it. A multinomial logistic model (trained by
 ``python -m cleantext.training``, shipped in ``cleantext/model/``) scores each block for body
 and for each boilerplate category. Inference is numpy only: a block text's own features are
-looked up once and their weights summed once; the context features of all of a document's
-blocks are integer codes into one table of weights (:class:`_ContextTables`), gathered and
-summed in one numpy call. Nothing is fetched; the weights are loaded on first use.
+looked up once (their rows kept across the looks at a document); every feature of all of a
+document's blocks, context and text, is a row number into one table of weights
+(:class:`_ContextTables`), all gathered and summed in one numpy call (exact sums). Nothing is
+fetched; the weights are loaded on first use.
 
 The same function computes the features at training time and at run time, so the two cannot
 drift apart; ``FEATURES_VERSION`` is recorded in the model file and checked on load.
@@ -544,7 +545,9 @@ class _ContextTables:
             return [rid(t) for t in toks]
 
         zero = np.zeros(nc)
-        row = lambda j: w64[j] if j != z else zero  # noqa: E731
+        def row(j: int) -> Any:
+            return w64[j] if j != z else zero
+
         # the rows every block of a document has: bias, its language, nolong (no long block)
         extra: list[Any] = []
         self.head: dict[tuple[str, bool], int] = {}
@@ -566,12 +569,14 @@ class _ContextTables:
         ends = ["end:" + e for e in sorted(_END_CODES, key=_END_CODES.__getitem__)]
         self.wend = [arr(f"{w}&{e}" for e in ends) for w in _WHERE]
         self.near: dict[str, tuple[list[int], list[int], int, int]] = {}
-        self.first: dict[str, dict[str, int]] = {}
+        # a neighbour's first word (None: it has none) -> the row of "prev:first:WORD" / "next:first:WORD"
+        self.first: dict[str, dict[str | None, int]] = {}
         for name in ("prev", "next"):
             self.near[name] = (arr(f"{name}:len:{k}" for k in range(_N_LEN)), arr(f"{name}:{e}" for e in ends),
                                rid(f"{name}:samepara"), rid(f"{name}:none"))
             pre = f"{name}:first:"
-            self.first[name] = {t[len(pre):]: j for t, j in vocab.items() if t.startswith(pre)}
+            known: dict[str | None, int] = {t[len(pre):]: j for t, j in vocab.items() if t.startswith(pre)}
+            self.first[name] = known
         self.shortrun = [[rid(f"shortrun:{r}&short:{s}") for s in (0, 1)] for r in range(6)]
         self.repeated = rid("repeated")
         self.rep_short = arr(f"repeated&short:{s}" for s in (0, 1))
@@ -650,12 +655,14 @@ class _ContextTables:
             starts.append(len(flat))
             w = 0 if k < first_long else (2 if k > last_long else 1)
             lb, ed, sh, para = lenb[k], end[k], short[k], b.para
-            add((head, idx[k if k < 6 else 6], ridx[min(last - k, 6)], rel[(10 * k) // n], where[w],
+            add((head, idx[k if k < 6 else 6], ridx[last - k if last - k < 6 else 6], rel[(10 * k) // n], where[w],
                  wlen[w][lb], wend[w][ed]))
             if w == 2:
-                flat.append(after[min(k - last_long, 6)])
+                d = k - last_long
+                flat.append(after[d if d < 6 else 6])
             elif w == 0:
-                flat.append(before[min(first_long - k, 6)])
+                d = first_long - k
+                flat.append(before[d if d < 6 else 6])
             if k:
                 j = k - 1
                 add((p_len[lenb[j]], p_end[end[j]], pf.get(firsts[j], z)))
@@ -672,7 +679,9 @@ class _ContextTables:
                 flat.append(n_none)
             b4 = back if back < 4 else 4
             s = 1 if sh else 0
-            flat.append(shortrun[min(b4 + min(fwd[k], 8 - b4), 5)][s])
+            f = fwd[k]
+            run = b4 + (f if f < 8 - b4 else 8 - b4)
+            flat.append(shortrun[run if run < 5 else 5][s])
             if counts[texts[k]] > 1:
                 add((repeated, rep_short[s]))
             back = back + 1 if sh else 0
