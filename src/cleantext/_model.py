@@ -8,9 +8,10 @@ first or after the last long paragraph), its neighbours' shapes, repetition in t
 what the rule filters found on it. A multinomial logistic model (trained by
 ``python -m cleantext.training``, shipped in ``cleantext/model/``) scores each block for body
 and for each boilerplate category. Inference is numpy only: a block text's own features are
-looked up once and their weights summed once; the context features of all of a document's
-blocks are integer codes into one table of weights (:class:`_ContextTables`), gathered and
-summed in one numpy call. Nothing is fetched; the weights are loaded on first use.
+looked up once (their rows kept across the looks at a document); every feature of all of a
+document's blocks, context and text, is a row number into one table of weights
+(:class:`_ContextTables`), all gathered and summed in one numpy call (exact sums). Nothing is
+fetched; the weights are loaded on first use.
 
 The same function computes the features at training time and at run time, so the two cannot
 drift apart; ``FEATURES_VERSION`` is recorded in the model file and checked on load.
@@ -18,6 +19,7 @@ drift apart; ``FEATURES_VERSION`` is recorded in the model file and checked on l
 
 from __future__ import annotations
 
+import array
 import bisect
 import functools
 import json
@@ -85,9 +87,13 @@ _first_char = operator.itemgetter(0)
 
 # ASCII white space as str.split() sees it (bytes.split() knows only the first six)
 _ASCII_SPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
-# every ASCII character as one of three: white space " ", a capital "U", anything else "x"
-_CLASS3 = bytes(32 if c in _ASCII_SPACE else (85 if 65 <= c <= 90 else 120) for c in range(128)) + bytes(128)
 _ASCII_DIGITS = b"0123456789"
+# every ASCII character as one of five: white space " ", a capital "U", a small letter "l", a
+# digit "d", anything else "x"
+_CLASS5 = bytes(
+    32 if c in _ASCII_SPACE else 85 if 65 <= c <= 90 else 108 if 97 <= c <= 122 else 100 if 48 <= c <= 57 else 120
+    for c in range(128)
+) + bytes(128)
 # _URL on ASCII text: the same pattern on the text in lower case, without IGNORECASE
 _URL_LOW = re.compile(rb"https?://|www\.|\.(?:com|org|net|co\.uk|es|mx)\b")
 # the punctuation of news text outside ASCII: no letter, digit, white space or word character,
@@ -102,6 +108,7 @@ _UPPER_EDGES = (0.05, 0.15, 0.3, 0.6, 0.9)
 _CAPS_EDGES = (0.2, 0.4, 0.6, 0.8, 0.99)
 _DIGIT_EDGES = (0.05, 0.15, 0.3)
 _MARKS = (("|", "has:pipe"), ("©", "has:copy"), ("\u00bb", "has:raquo"), ("•", "has:dot"), ("…", "has:ellipsis"))
+_MARKS_ASCII = tuple(m for m in _MARKS if m[0].isascii())  # those an ASCII text can have
 # every shape feature as one string object made once: a feature is not formatted anew for each
 # text, and the model's table of them (_ContextTables.shape_ids) finds each by identity
 _LEN_TOK = tuple(f"len:{k}" for k in range(len(_LEN_EDGES) + 1))
@@ -133,16 +140,24 @@ def _end(text: str) -> str:
     return end
 
 
-def _shape(text: str) -> tuple[str, ...]:
+def _shape(text: str, n: int | None = None) -> tuple[str, ...]:
     """Features of the block's own text, not its words (a pure function of the text; not
     cached: the model keeps each text's summed weights, and :func:`_text_tokens` its tokens).
+    ``n``: its white-space word count (``len(text.split())``, ``Block.words``) when known.
 
-    An ASCII text is counted in C: its bytes mapped to three classes (space, capital, other)
-    give the words and the capitalised words as counts of two-byte patterns; digits, letters
-    and capitals by deleting bytes; links by the lower-case pattern.
-    ``tests/test_model.py`` checks this against the per-character definition."""
-    out: list[str] = []
-    end = _end(text)
+    An ASCII text is counted in C: its bytes mapped to five classes (space, capital, small
+    letter, digit, other) give the capitals, letters and digits as counts of one byte, and the
+    words and the capitalised words as counts of two-byte patterns; links by the lower-case
+    pattern. ``tests/test_model.py`` checks this against the per-character definition."""
+    last = text[-1]
+    end = _END_OF.get(last)
+    if end is None:
+        if last in _QUOTE_END:
+            end = "q." if len(text) > 1 and text[-2] in ".!?," else "q"
+        elif last.isalnum():
+            end = "alnum"
+        else:
+            end = "other"
     first = text[0]
     if first.isupper():
         start = "upper"
@@ -152,24 +167,29 @@ def _shape(text: str) -> tuple[str, ...]:
         start = "digit"
     else:
         start = _START_OF.get(first, "other")
+    size = len(text)
     ascii = text.isascii()
     if ascii or _NOT_PUNCT.search(text) is None:
         # every character ASCII, or one of _PUNCT (which counts as none of the things counted
-        # here: each becomes one "?")
-        raw = text.encode("ascii", "replace")
-        cls = b" " + raw.translate(_CLASS3)
-        n_caps = cls.count(b" U")
-        n = n_caps + cls.count(b" x")
-        n_letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
-        n_upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
-        digits = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
+        # here: each becomes one "?", an "other")
+        raw = text.encode("ascii", "replace") if not ascii else text.encode("ascii")
+        cls = raw.translate(_CLASS5)
+        lead = cls[0]
+        n_caps = cls.count(b" U") + (lead == 85)
+        if n is None:
+            n = n_caps + cls.count(b" l") + cls.count(b" d") + cls.count(b" x") + (lead == 108 or lead == 100 or lead == 120)
+        n_upper = cls.count(b"U")
+        n_letters = n_upper + cls.count(b"l")
+        digits = cls.count(b"d")
         url = _URL_LOW.search(raw.lower()) is not None
         if ascii:  # counted in bytes (in raw a character of _PUNCT is a "?")
             quotes = raw.count(b'"')
             sentences = raw.count(b". ") + raw.count(b"? ") + raw.count(b"! ")
+            marks = _MARKS_ASCII
         else:
             quotes = text.count('"') + text.count("\u201c")
             sentences = text.count(". ") + text.count("? ") + text.count("! ")
+            marks = _MARKS
     else:
         words = text.split()
         n = len(words)
@@ -181,16 +201,15 @@ def _shape(text: str) -> tuple[str, ...]:
         url = _URL.search(text) is not None
         quotes = text.count('"') + text.count("\u201c")
         sentences = text.count(". ") + text.count("? ") + text.count("! ")
-    out.append(_LEN_TOK[bisect.bisect_right(_LEN_EDGES, n)])
-    out.append(_CHARS_TOK[bisect.bisect_right(_CHAR_EDGES, len(text))])
-    out.append(_END_TOK[end])
-    out.append(_START_TOK[start])
+        marks = _MARKS
+    out = [_LEN_TOK[bisect.bisect_right(_LEN_EDGES, n)], _CHARS_TOK[bisect.bisect_right(_CHAR_EDGES, size)],
+           _END_TOK[end], _START_TOK[start]]
     if n_letters:
         out.append(_UPPER_TOK[bisect.bisect_right(_UPPER_EDGES, n_upper / n_letters)])
     if n:
         out.append(_CAPS_TOK[bisect.bisect_right(_CAPS_EDGES, n_caps / n)])
     if digits:
-        out.append(_DIGIT_TOK[bisect.bisect_right(_DIGIT_EDGES, digits / len(text))])
+        out.append(_DIGIT_TOK[bisect.bisect_right(_DIGIT_EDGES, digits / size)])
     if url:
         out.append(_HAS_URL)
     if "@" in text:
@@ -200,7 +219,7 @@ def _shape(text: str) -> tuple[str, ...]:
             out.append(_HAS_HANDLE)
     if "#" in text and _HASHTAG.search(text):
         out.append(_HAS_HASHTAG)
-    for ch, name in _MARKS:
+    for ch, name in marks:
         if ch in text:
             out.append(name)
     if quotes >= 2:
@@ -300,7 +319,7 @@ def _text_tokens(text: str, low: str, nwords: int) -> tuple[str, ...]:
     """The features of a block's own text: its shape, words, word pairs, first and last words
     (a pure function of the text, cached across the looks at a document; ``nwords``: its
     white-space word count)."""
-    toks: list[str] = list(_shape(text))
+    toks: list[str] = list(_shape(text, nwords))
     # words: all of a short block; the opening and the end of a long one
     ws, srcs, first, last, first2 = _word_feats(low, nwords >= _LONG)
     toks.extend(sorted({"w:" + x for x in ws}))
@@ -499,69 +518,75 @@ _WHERE = ("head", "mid", "tail")
 
 
 class _ContextTables:
-    """The model's weights of every context feature, laid out so a document's context features
-    are integer codes computed with numpy for all its blocks at once (no feature strings).
+    """The model's weights laid out for :meth:`BlockModel.score_blocks`: one float64 table
+    (``w64``: the weights, a zero row ``unknown`` for a feature the model does not know, then
+    the rows of the features every block of a document has, bias, language and ``nolong``,
+    summed once), and the context features' row numbers as Python lists and dicts, so a
+    document's features are integer codes (no feature strings), all gathered and summed in
+    one numpy call.
 
-    Row 0 of ``rows`` is zeros (a feature the model does not know, or a slot a block leaves
-    empty); a block's context weights are the sum of its slots' rows in the order
-    :func:`context_features` lists its tokens, so the sum is the same, to the bit, as the
-    weights of those tokens summed one by one."""
+    The sums are exact, whatever their order: every weight and bias is a float32 of magnitude
+    at least 2**-17 (a multiple of 2**-40), and no block's features sum to 2**13 in magnitude,
+    so every partial sum is a multiple of 2**-40 below 2**53 of them, which a float64 holds
+    exactly (``tests/test_model.py`` checks the shipped model). A block's probabilities are
+    thus the same, to the bit, however its rows are grouped."""
 
     def __init__(self, vocab: Mapping[str, int], weights: Any) -> None:
         import numpy as np
 
-        self.vocab_get = vocab.get
-        self.w64 = weights.astype(np.float64)  # the weights as the sums add them
-
-        rows: list[Any] = [np.zeros(weights.shape[1], dtype=np.float64)]
-        index: dict[str, int] = {}
+        w64 = weights.astype(np.float64)  # the weights as the sums add them
+        nc = weights.shape[1]
+        z = self.unknown = len(w64)
 
         def rid(tok: str) -> int:
-            j = vocab.get(tok)
-            if j is None:
-                return 0
-            r = index.get(tok)
-            if r is None:
-                r = index[tok] = len(rows)
-                rows.append(weights[j].astype(np.float64))
-            return r
+            return vocab.get(tok, z)
 
-        def arr(toks: Iterable[str]) -> Any:
-            return np.array([rid(t) for t in toks], dtype=np.intp)
+        def arr(toks: Iterable[str]) -> list[int]:
+            return [rid(t) for t in toks]
 
-        self.bias = rid("bias")
-        self.lang = {lang: rid(f"lang:{lang}") for lang in ("en", "es", "other")}
+        zero = np.zeros(nc)
+        def row(j: int) -> Any:
+            return w64[j] if j != z else zero
+
+        # the rows every block of a document has: bias, its language, nolong (no long block)
+        extra: list[Any] = []
+        self.head: dict[tuple[str, bool], int] = {}
+        for lang in ("en", "es", "other"):
+            for nolong in (False, True):
+                r = row(rid("bias")) + row(rid(f"lang:{lang}"))
+                if nolong:
+                    r = r + row(rid("nolong"))
+                self.head[lang, nolong] = z + 1 + len(extra)
+                extra.append(r)
         self.idx = arr(f"idx:{k}" for k in range(7))
         self.ridx = arr(f"ridx:{k}" for k in range(7))
         self.rel = arr(f"rel:{k}" for k in range(10))
         self.where = arr(f"where:{w}" for w in _WHERE)
-        # head: before_first:k, mid: nothing, tail: after_last:k (k = 0..6)
-        self.pos = np.stack([arr(f"before_first:{k}" for k in range(7)), np.zeros(7, dtype=np.intp),
-                             arr(f"after_last:{k}" for k in range(7))])
-        self.nolong = rid("nolong")
-        self.wlen = np.stack([arr(f"{w}&len:{k}" for k in range(_N_LEN)) for w in _WHERE])
+        # head: before_first:k, tail: after_last:k (k = 0..6)
+        self.before = arr(f"before_first:{k}" for k in range(7))
+        self.after = arr(f"after_last:{k}" for k in range(7))
+        self.wlen = [arr(f"{w}&len:{k}" for k in range(_N_LEN)) for w in _WHERE]
         ends = ["end:" + e for e in sorted(_END_CODES, key=_END_CODES.__getitem__)]
-        self.wend = np.stack([arr(f"{w}&{e}" for e in ends) for w in _WHERE])
-        self.near: dict[str, tuple[Any, Any, int, int]] = {}
-        self.first: dict[str, dict[str, int]] = {}
+        self.wend = [arr(f"{w}&{e}" for e in ends) for w in _WHERE]
+        self.near: dict[str, tuple[list[int], list[int], int, int]] = {}
+        # a neighbour's first word (None: it has none) -> the row of "prev:first:WORD" / "next:first:WORD"
+        self.first: dict[str, dict[str | None, int]] = {}
         for name in ("prev", "next"):
             self.near[name] = (arr(f"{name}:len:{k}" for k in range(_N_LEN)), arr(f"{name}:{e}" for e in ends),
                                rid(f"{name}:samepara"), rid(f"{name}:none"))
             pre = f"{name}:first:"
-            self.first[name] = {t[len(pre):]: rid(t) for t in vocab if t.startswith(pre)}
-        self.shortrun = np.array([[rid(f"shortrun:{r}&short:{s}") for s in (0, 1)] for r in range(6)], dtype=np.intp)
+            known: dict[str | None, int] = {t[len(pre):]: j for t, j in vocab.items() if t.startswith(pre)}
+            self.first[name] = known
+        self.shortrun = [[rid(f"shortrun:{r}&short:{s}") for s in (0, 1)] for r in range(6)]
         self.repeated = rid("repeated")
         self.rep_short = arr(f"repeated&short:{s}" for s in (0, 1))
-        self.rule: dict[str, int] = {t: rid(t) for t in vocab if t.startswith("rule:")}
+        self.rule: dict[str, int] = {t: j for t, j in vocab.items() if t.startswith("rule:")}
         self.rule_none = rid("rule:none")
-        self.rows = np.stack(rows)
-        self._lists: _ListTables | None = None
+        self.w64 = np.vstack([w64, zero[None, :], *(r[None, :] for r in extra)])
         # a block text's own features by kind, keyed without their prefix (no feature strings
         # are built to look them up): words, word pairs and first two words (as tuples of two
         # words), first word, last word. A text feature the model does not know is the zero
-        # row at the end of w64 (``unknown``), so a text's ids need no filtering
-        self.w64 = np.vstack([self.w64, np.zeros((1, weights.shape[1]))])
-        self.unknown = len(self.w64) - 1
+        # row ``unknown``, so a text's ids need no filtering
         kinds: dict[str, dict[Any, int]] = {k: {} for k in ("w", "b", "first", "last", "first2")}
         for tok, j in vocab.items():
             kind, sep, rest = tok.partition(":")
@@ -571,11 +596,12 @@ class _ContextTables:
         # the shape features, keyed by the very string objects _shape returns
         self.shape_ids = {t: vocab.get(t, self.unknown) for t in _SHAPE_TOKENS}
 
-    def text_ids(self, text: str, low: str, nwords: int) -> list[int]:
-        """The vocabulary ids of :func:`text_features` of a block (``unknown`` for a feature
-        the model does not know; in another order: their weights are summed)."""
+    def text_ids(self, text: str, low: str, nwords: int) -> array.array[int]:
+        """The row numbers of :func:`text_features` of a block (``unknown`` for a feature
+        the model does not know; in another order: their weights are summed), as an array
+        of machine integers (copied whole into a document's list of rows)."""
         z = self.unknown
-        ids = list(map(self.shape_ids.__getitem__, _shape(text)))
+        ids = list(map(self.shape_ids.__getitem__, _shape(text, nwords)))
         ws, srcs, first, last, first2 = _word_feats(low, nwords >= _LONG)
         ids += map(self.kw.get, set(ws), repeat(z))
         if len(srcs) == 1:
@@ -589,110 +615,87 @@ class _ContextTables:
         ids.append(self.kfirst.get(first, z))
         ids.append(self.klast.get(last, z))
         ids.append(self.kfirst2.get(first2, z))
-        return ids
+        return array.array("q", ids)
 
-    def sums(self, doc: Document, hits: Sequence[Mapping[str, float]] | None) -> Any:
-        """The summed context weights of every block of ``doc``: shape (blocks, classes)."""
-        import numpy as np
-
-        if self._lists is None:
-            self._lists = _ListTables(self)
-        t = self._lists
+    def codes(
+        self, doc: Document, hits: Sequence[Mapping[str, float]] | None, text_ids: Any
+    ) -> tuple[array.array[int], list[int]]:
+        """The row numbers of every block's features, context and text, in one array, and
+        where each block's start (the context features in the order of
+        :func:`context_features`; ``text_ids(i, block)``: the rows of block ``i``'s own text)."""
         blocks = doc.blocks
         n = len(blocks)
         nw = [b.words for b in blocks]
         long_idx = [k for k, c in enumerate(nw) if c >= _LONG]
         first_long = long_idx[0] if long_idx else n
         last_long = long_idx[-1] if long_idx else -1
-        lenb = [bisect.bisect_right(_LEN_EDGES, c) for c in nw]
-        end = [_END_CODES[_end(b.text)] for b in blocks]
-        para = [b.para for b in blocks]
-        short = [c < 8 for c in nw]
         lang = doc.language if doc.language in ("en", "es") else "other"
-        head = [t.bias, t.lang[lang]]
-        nolong = t.nolong if not long_idx else 0
-        pf, nf = t.first["prev"], t.first["next"]
-        p_len, p_end, p_same, p_none = t.near["prev"]
-        n_len, n_end, n_same, n_none = t.near["next"]
-        firsts = [_first_word(b.low) for b in blocks]
-        fw_prev = [pf.get(w, 0) if w is not None else 0 for w in firsts]
-        fw_next = [nf.get(w, 0) if w is not None else 0 for w in firsts]
+        head = self.head[lang, not long_idx]
+        idx, ridx, rel, where, before, after = self.idx, self.ridx, self.rel, self.where, self.before, self.after
+        wlen, wend, shortrun, repeated, rep_short = self.wlen, self.wend, self.shortrun, self.repeated, self.rep_short
+        pf, nf = self.first["prev"], self.first["next"]
+        p_len, p_end, p_same, p_none = self.near["prev"]
+        n_len, n_end, n_same, n_none = self.near["next"]
+        rule_get, rule_none, z = self.rule.get, self.rule_none, self.unknown
         texts = [b.text for b in blocks]
         counts = Counter(texts)
-        idx, ridx, rel, where, pos0, pos2 = t.idx, t.ridx, t.rel, t.where, t.pos[0], t.pos[2]
-        wlen, wend, shortrun, repeated, rep_short = t.wlen, t.wend, t.shortrun, t.repeated, t.rep_short
-        no_prev, no_next = (p_none, 0, 0, 0), (n_none, 0, 0, 0)
-        back = 0
+        lenb = [bisect.bisect_right(_LEN_EDGES, c) for c in nw]
+        end = [_END_CODES[_end(t)] for t in texts]
+        firsts = [_first_word(b.low) for b in blocks]
+        short = [c < 8 for c in nw]
         fwd = [0] * n
         for k in range(n - 2, -1, -1):
             fwd[k] = fwd[k + 1] + 1 if short[k + 1] else 0
-        rule_get = t.rule.get
-        width = 2 * max(1, max((len(h) for h in hits), default=1)) if hits is not None else 0
-        none_rule = (t.rule_none, *_ZEROS[: width - 1])
-        # each block's codes, gathered from lists made once per document
-        own = [
-            (idx[k if k < 6 else 6], ridx[min(n - 1 - k, 6)], rel[(10 * k) // n]) for k in range(n)
-        ]
-        wh = [0 if k < first_long else (2 if k > last_long else 1) for k in range(n)]
-        place = [
-            (where[w], pos2[min(k - last_long, 6)] if w == 2 else (pos0[min(first_long - k, 6)] if w == 0 else 0),
-             nolong, wlen[w][lenb[k]], wend[w][end[k]])
-            for k, w in enumerate(wh)
-        ]
-        as_prev = [(p_len[lenb[j]], p_end[end[j]], fw_prev[j]) for j in range(n)]
-        as_next = [(n_len[lenb[j]], n_end[end[j]], fw_next[j]) for j in range(n)]
-        codes: list[int] = []
-        add = codes.extend
+        flat = array.array("q")
+        starts: list[int] = []
+        add = flat.extend
+        back = 0
         last = n - 1
-        for k in range(n):
-            add(head)
-            add(own[k])
-            add(place[k])
+        for k, b in enumerate(blocks):
+            starts.append(len(flat))
+            w = 0 if k < first_long else (2 if k > last_long else 1)
+            lb, ed, sh, para = lenb[k], end[k], short[k], b.para
+            add((head, idx[k if k < 6 else 6], ridx[last - k if last - k < 6 else 6], rel[(10 * k) // n], where[w],
+                 wlen[w][lb], wend[w][ed]))
+            if w == 2:
+                d = k - last_long
+                flat.append(after[d if d < 6 else 6])
+            elif w == 0:
+                d = first_long - k
+                flat.append(before[d if d < 6 else 6])
             if k:
-                add(as_prev[k - 1])
-                codes.append(p_same if para[k - 1] == para[k] else 0)
+                j = k - 1
+                add((p_len[lenb[j]], p_end[end[j]], pf.get(firsts[j], z)))
+                if blocks[j].para == para:
+                    flat.append(p_same)
             else:
-                add(no_prev)
+                flat.append(p_none)
             if k < last:
-                add(as_next[k + 1])
-                codes.append(n_same if para[k + 1] == para[k] else 0)
+                j = k + 1
+                add((n_len[lenb[j]], n_end[end[j]], nf.get(firsts[j], z)))
+                if blocks[j].para == para:
+                    flat.append(n_same)
             else:
-                add(no_next)
+                flat.append(n_none)
             b4 = back if back < 4 else 4
-            sh = 1 if short[k] else 0
+            s = 1 if sh else 0
+            f = fwd[k]
+            run = b4 + (f if f < 8 - b4 else 8 - b4)
+            flat.append(shortrun[run if run < 5 else 5][s])
             if counts[texts[k]] > 1:
-                add((shortrun[min(b4 + min(fwd[k], 8 - b4), 5)][sh], repeated, rep_short[sh]))
-            else:
-                add((shortrun[min(b4 + min(fwd[k], 8 - b4), 5)][sh], 0, 0))
+                add((repeated, rep_short[s]))
             back = back + 1 if sh else 0
             if hits is not None:
                 h = hits[k]
                 if not h:
-                    add(none_rule)
+                    flat.append(rule_none)
                 else:
-                    c = 0
                     for key, conf in h.items():
-                        add((rule_get("rule:" + key, 0), rule_get(f"rule:{key}:{_conf(conf)}", 0)))
-                        c += 2
-                    add(_ZEROS[: width - c])
-        arr = np.array(codes, dtype=np.intp).reshape(n, -1)
-        return self.rows[arr].sum(axis=1)
-
-
-_ZEROS = (0,) * 64
-
-
-class _ListTables:
-    """The tables of :class:`_ContextTables` as Python lists (indexing a list is cheaper than
-    indexing an array for the dozen blocks of a document)."""
-
-    def __init__(self, t: _ContextTables) -> None:
-        self.bias, self.lang, self.nolong = t.bias, t.lang, t.nolong
-        self.repeated, self.rule_none, self.rule, self.first = t.repeated, t.rule_none, t.rule, t.first
-        self.idx, self.ridx, self.rel, self.where = (x.tolist() for x in (t.idx, t.ridx, t.rel, t.where))
-        self.pos, self.wlen, self.wend = t.pos.tolist(), t.wlen.tolist(), t.wend.tolist()
-        self.shortrun, self.rep_short = t.shortrun.tolist(), t.rep_short.tolist()
-        self.near = {k: (a.tolist(), b.tolist(), c, d) for k, (a, b, c, d) in t.near.items()}
+                        add((rule_get("rule:" + key, z), rule_get(f"rule:{key}:{_conf(conf)}", z)))
+            ids = text_ids(k, b)
+            if ids is not None:
+                add(ids)
+        return flat, starts
 
 
 @dataclass(frozen=True)
@@ -704,8 +707,8 @@ class BlockModel:
     weights: Any  # numpy array (n_features, n_classes), float32
     bias: Any  # numpy array (n_classes,)
     info: Mapping[str, Any]
-    #: the summed weights of a block text's own features, kept across blocks and looks (bounded)
-    _text_rows: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: the row numbers of a block text's own features, kept across blocks and looks (bounded)
+    _text_rows: dict[str, array.array[int]] = field(default_factory=dict, compare=False, repr=False)
     #: the context features' weights as tables (built on first use)
     _tables: list[_ContextTables] = field(default_factory=list, compare=False, repr=False)
 
@@ -742,8 +745,9 @@ class BlockModel:
         self, doc: Document, hits: Sequence[Mapping[str, float]] | None, skip: Container[int] = ()
     ) -> Any:
         """Class probabilities of every block of ``doc``: the same numbers as :meth:`scores`
-        of :func:`block_features` (the context features as integer codes for all blocks at
-        once, their weights summed in the same order; the text features' sum kept per text).
+        of :func:`block_features` (every block's features, context and text, as row numbers
+        into one float64 table, gathered and summed in one numpy call: exact sums, see
+        :class:`_ContextTables`; a text's rows kept across the looks at a document).
         The rows of the blocks in ``skip`` are not computed (their words are never looked
         up: a block a rule removed); what they hold is meaningless."""
         import numpy as np
@@ -751,42 +755,24 @@ class BlockModel:
         if not self._tables:
             self._tables.append(_ContextTables(self.vocab, self.weights))
         tables = self._tables[0]
-        ctx = tables.sums(doc, hits)
-        rows = self._text_rows
-        if len(rows) > 50_000:
-            rows.clear()
-        # the blocks' own text rows: a text seen before (an earlier look) from the kept rows;
-        # the new texts' features gathered into one list and summed in one numpy call
-        # (float64 rows added in order: the numbers of summing each text's rows alone)
-        nc = len(self.classes)
-        zero = np.zeros(nc)
-        got: list[Any] = [zero] * len(doc.blocks)
-        flat: list[int] = []
-        starts: list[int] = []
-        pending: dict[str, list[int]] = {}
-        for i, b in enumerate(doc.blocks):
+        known = self._text_rows  # a block text's row numbers (text_ids)
+        if len(known) > 50_000:
+            known.clear()
+        get, ids_of = known.get, tables.text_ids
+
+        def text_ids(i: int, b: Any) -> array.array[int] | None:
             if i in skip:
-                continue
+                return None
             text = b.text
-            row = rows.get(text)
-            if row is not None:
-                got[i] = row
-                continue
-            waiting = pending.get(text)
-            if waiting is not None:
-                waiting.append(i)
-                continue
-            ids = tables.text_ids(text, b.low, b.words)
-            pending[text] = [i]
-            starts.append(len(flat))
-            flat += ids
-        if flat:
-            summed = np.add.reduceat(tables.w64[flat], starts, axis=0)
-            for row, (text, where) in zip(summed, pending.items()):
-                rows[text] = row
-                for i in where:
-                    got[i] = row
-        z = np.array(got) + ctx if got else ctx
+            ids = get(text)
+            if ids is None:
+                ids = known[text] = ids_of(text, b.low, b.words)
+            return ids
+
+        flat, starts = tables.codes(doc, hits, text_ids)
+        if not starts:
+            return np.zeros((0, len(self.classes)))
+        z = np.add.reduceat(tables.w64.take(np.frombuffer(flat, dtype=np.int64), axis=0), starts, axis=0)
         z += self.bias
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 
@@ -20,6 +22,7 @@ __all__ = ["ModelFilter"]
 _LANG_MIN_HITS = 5
 _LANG_MIN_SHARE = 0.08
 _SAMPLE = 4000
+_STRETCH = 64  # words counted at a time
 # the model judges a block against the story around it: a document needs this many blocks, one
 # of them story prose (a paragraph of _LONG words), else it is left to the rules (a short note,
 # a list, a fragment: what boilerplate looks like there was not learned)
@@ -33,10 +36,36 @@ def _in_language(text: str, lang: str) -> bool:
     if not stop:
         return False
     words = text[:_SAMPLE].lower().split()
-    if not words:
+    n = len(words)
+    if not n:
         return False
-    hits = sum(map(stop.__contains__, words))
-    return hits >= _LANG_MIN_HITS and hits / len(words) >= _LANG_MIN_SHARE
+    # counted a stretch at a time, until enough are found (more hits only pass more surely)
+    contains = stop.__contains__
+    hits = 0
+    for k in range(0, n, _STRETCH):
+        hits += sum(map(contains, words[k : k + _STRETCH]))
+        if hits >= _LANG_MIN_HITS and hits / n >= _LANG_MIN_SHARE:
+            return True
+    return False
+
+
+def _confident(probs: Any, body: int, shift: float, floor: float) -> tuple[list[int], Any, Any, Any] | None:
+    """The blocks that may reach ``floor``: their indices, boilerplate probabilities,
+    confidences (the probability re-weighted by ``shift``) and likeliest boilerplate classes;
+    ``None`` when no block may. Only a block whose boilerplate probability is above the one
+    that gives ``floor``, less a margin far wider than any rounding, is computed: element by
+    element, the same numbers as over every block."""
+    p_min = 1.0 / (1.0 + math.exp(-(shift + math.log(floor / (1.0 - floor))))) - 1e-6
+    col = probs[:, body]
+    cand = np.flatnonzero(col <= 1.0 - p_min)
+    if not len(cand):
+        return None
+    p_boiler = 1.0 - col[cand]
+    z = np.log(np.clip(p_boiler, 1e-9, 1.0)) - np.log(np.clip(1.0 - p_boiler, 1e-9, 1.0)) - shift
+    conf = 1.0 / (1.0 + np.exp(-z))
+    others = probs[cand]
+    others[:, body] = -1.0
+    return cand.tolist(), p_boiler, conf, others.argmax(axis=1)
 
 
 class ModelFilter(BaseFilter):
@@ -101,28 +130,25 @@ class ModelFilter(BaseFilter):
             return
         hits = rule_hits(doc, ctx.findings)
         probs = model.score_blocks(doc, hits, skip=ctx._removed)
-        body = model.body
-        shift = float(model.info.get("shift", 0.0))
-        p_boiler = 1.0 - probs[:, body]
-        z = np.log(np.clip(p_boiler, 1e-9, 1.0)) - np.log(np.clip(1.0 - p_boiler, 1e-9, 1.0)) - shift
-        conf = 1.0 / (1.0 + np.exp(-z))
-        others = probs.copy()
-        others[:, body] = -1.0
-        best = others.argmax(axis=1)
         floor = 0.3  # the recall threshold: below it a finding could not act in any mode
+        found = _confident(probs, model.body, float(model.info.get("shift", 0.0)), floor)
+        if found is None:
+            return
+        cand, p_boiler, conf, best = found
         context: list[list[str]] | None = None  # the context features in words, for the evidence
-        for i in np.flatnonzero(conf >= floor).tolist():
+        for j in np.flatnonzero(conf >= floor).tolist():
+            i = cand[j]
             b = blocks[i]
-            c = float(conf[i])
+            c = float(conf[j])
             if ctx.is_removed(i):
                 continue
             if reports_speech(b.text):
                 continue
             if i + 1 < len(blocks) and b.text[-1] not in _END and blocks[i + 1].para == b.para and blocks[i + 1].text[:1].islower():
                 continue  # a sentence broken over two lines: this line is not a block of its own
-            cat = model.classes[int(best[i])]
+            cat = model.classes[int(best[j])]
             if context is None:
                 context = context_features(doc, hits)
-            why = model.evidence([*text_features(b.text, b.low, b.words), *context[i]], int(best[i]))
-            evidence = f"model: {cat} p={float(p_boiler[i]):.2f}" + (f" ({'; '.join(why)})" if why else "")
+            why = model.evidence([*text_features(b.text, b.low, b.words), *context[i]], int(best[j]))
+            evidence = f"model: {cat} p={float(p_boiler[j]):.2f}" + (f" ({'; '.join(why)})" if why else "")
             yield ctx.finding(b, cat, rule="block-model", evidence=evidence, confidence=round(c, 3))
