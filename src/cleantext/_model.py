@@ -148,16 +148,8 @@ def _shape(text: str, n: int | None = None) -> tuple[str, ...]:
     An ASCII text is counted in C: its bytes mapped to five classes (space, capital, small
     letter, digit, other) give the capitals, letters and digits as counts of one byte, and the
     words and the capitalised words as counts of two-byte patterns; links by the lower-case
-    pattern. ``tests/test_model.py`` checks this against the per-character definition."""
-    last = text[-1]
-    end = _END_OF.get(last)
-    if end is None:
-        if last in _QUOTE_END:
-            end = "q." if len(text) > 1 and text[-2] in ".!?," else "q"
-        elif last.isalnum():
-            end = "alnum"
-        else:
-            end = "other"
+    pattern. ``tests/test_model_fast.py`` checks this against the per-character definition."""
+    end = _end(text)
     first = text[0]
     if first.isupper():
         start = "upper"
