@@ -142,7 +142,7 @@ def _end(text: str) -> str:
 
 def _shape(text: str, n: int | None = None) -> tuple[str, ...]:
     """Features of the block's own text, not its words (a pure function of the text; not
-    cached: the model keeps each text's summed weights, and :func:`_text_tokens` its tokens).
+    cached: the model keeps each text's feature rows, and :func:`_text_tokens` its tokens).
     ``n``: its white-space word count (``len(text.split())``, ``Block.words``) when known.
 
     An ASCII text is counted in C: its bytes mapped to five classes (space, capital, small
