@@ -16,7 +16,7 @@ import regex
 from .._patterns import group_source, load_group, scan_words
 from ._common import needs_of, reports_speech
 
-__all__ = ["more_credit", "MORE_WHY", "SCANNED"]
+__all__ = ["more_credit", "more_idle", "MORE_WHY", "SCANNED", "MORE_LITERALS", "AGENCY_LITERALS", "AGENCY_AC"]
 
 _AG = group_source("photo_agency")
 # a capitalised word of a credit ("Ann", "O'Neil", "CNBC", "Schwab-Pomerantz", "E+")
@@ -166,6 +166,12 @@ _SOURCE_LIT = frozenset(("source", "fuente"))
 _POSITION_LIT = frozenset(("(l)", "(r)", "(c)", "(l-r)"))
 SCANNED = scan_words(*_TRAIL_SET, *_WORDED_LIT, *_SOURCE_LIT, *_POSITION_LIT)
 _AG_AC = _automaton(_AG_LITERALS)
+#: for the caption filter's gate (``caption._plain``): every literal of ``found`` a test of
+#: :func:`more_credit` reads, and the agencies' opening letters :func:`trailing_credit` looks
+#: for in the last 140 characters of a block without another sign of a credit
+MORE_LITERALS = _TRAIL_SET | _POSITION_LIT | _WORDED_LIT | _SOURCE_LIT
+AGENCY_LITERALS = _AG_LITERALS
+AGENCY_AC = _AG_AC
 # the literals of which every match of an expression holds one (checked against the
 # expressions in tests/test_rule_fastpaths.py)
 _TRAIL_NEEDS = needs_of(_TRAIL)
@@ -365,6 +371,28 @@ def more_credit(text: str, words: int, found: frozenset[str] | None = None) -> t
         if m is not None and words <= 60:
             return m["cap"].strip(), None, "pin-caption"
     return None
+
+
+_TAIL_LIT = _WORDED_LIT | _SOURCE_LIT
+_TAIL_WORDS = ("photo", "image", "picture", "illustration", "source", "fuente")
+
+
+def more_idle(text: str, words: int, found: frozenset[str]) -> bool:
+    """Whether every test of :func:`more_credit` that reads a literal of ``found`` passes over
+    ``text``, asked as it asks it (for the caption filter's gate, ``caption._plain``): no
+    position mark, no trail word in the last 140 characters, none of the worded and source
+    credits' words in the last 80; a block of more than 70 words is asked none."""
+    if words > 70:
+        return True
+    if not found.isdisjoint(_POSITION_LIT):
+        return False
+    if not found.isdisjoint(_TRAIL_SET) and next(_WORDS_AC.iter(text[-140:].lower()), None) is not None:
+        return False
+    if not found.isdisjoint(_TAIL_LIT):
+        low_tail = text[-80:].lower()
+        if any(w in low_tail for w in _TAIL_WORDS):
+            return False
+    return True
 
 
 # ---- captions of a gallery flattened into one line -------------------------------------------------

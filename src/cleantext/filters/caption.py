@@ -6,14 +6,15 @@ import dataclasses
 import itertools
 from collections.abc import Iterable
 
+import ahocorasick
 import regex
 
 from .._document import Block, Document
 from .._patterns import compile_group, group_source, load_triggers, scan_words
 from .._types import Context, Finding
 from .._result import Caption
-from ._common import BaseFilter, needs_of, norm, reports_speech, table_cell, title_case_ratio
-from ._captions2 import MORE_WHY, gallery_line, more_credit
+from ._common import BaseFilter, _odd, needs_of, norm, reports_speech, table_cell, title_case_ratio
+from ._captions2 import AGENCY_AC, AGENCY_LITERALS, MORE_LITERALS, MORE_WHY, gallery_line, more_credit, more_idle
 
 __all__ = ["CaptionFilter", "split_credit"]
 
@@ -296,7 +297,12 @@ class CaptionFilter(BaseFilter):
             # a one-cell table row as extractors write it ("| caption |") is judged by its text
             judged = _cell_block(b) if b.text[:1] == "|" else b
             found = scanned.get(judged.text)
-            f = self._single(judged, ctx, cues, found if found is not None else ctx.triggers_in(judged))
+            if found is None:
+                found = ctx.triggers_in(judged)
+            if _plain(judged, found):
+                memo[b.text] = True  # a paragraph of prose: no rule takes it, whatever its neighbours
+                continue
+            f = self._single(judged, ctx, cues, found)
             if f is not None:
                 if judged is not b and f.start == judged.start and f.end == judged.end:
                     f = dataclasses.replace(f, start=b.start, end=b.end)  # the whole row goes
@@ -607,6 +613,106 @@ def _credit_shapes(b: Block, ctx: Context) -> Finding | None:
             return ctx.finding(b, "caption", "credit-only", "a line that is only a photo credit", 0.9,
                                {"caption": Caption(text="", credit=text.strip())})
     return None
+
+
+#: every literal of ``found`` a rule of ``CaptionFilter._single`` reads: the caption literals, the
+#: document's cues (``cues`` is those of them the document holds: a block holding none of them
+#: holds none of ``cues``), and :func:`more_credit`'s
+_PLAIN_LIT = frozenset((*_UI_WORDS, *_LABEL_TRIGGER, *_CUE_TRIGGER, *_CREDIT_WORDS, *_DOC_CUES)) | MORE_LITERALS
+#: the literals of a credit-only line and the agencies of a trailing credit, in one automaton:
+#: a short block (its last 140 characters are all of it) is searched for both at once
+_SHORT_AC = ahocorasick.Automaton()
+for _w in sorted({*_CREDIT_ONLY_NEEDS.exact, *AGENCY_LITERALS}):
+    _SHORT_AC.add_word(_w, _w)
+_SHORT_AC.make_automaton()
+#: how the captions that say what they are and the pin buttons open (``more_credit``)
+_LABEL_HEADS = frozenset(("pie", "sha", "pin", "sav"))
+_UI_SET = frozenset(_UI_WORDS)
+_LABEL_SET = frozenset(_LABEL_TRIGGER)
+_CREDIT_SET = frozenset(_CREDIT_WORDS)
+#: the picture cues but "pose" ("purpose", "suppose"), and the document's cues
+_CUE_OTHER = frozenset(_CUE_TRIGGER) - {"pose"} | frozenset(_DOC_CUES)
+
+
+def _idle(b: Block, found: frozenset[str]) -> bool:
+    """Whether every rule of ``_single`` that reads a literal of ``found`` passes over ``b``,
+    asked as it asks it: gallery residue (``_ui_may``); a label line (``_LABEL_LINE`` at the
+    start of a line of at most 30 words, counted by spaces) or a label with a colon in the last
+    300 characters; a courtesy credit on a line without a full stop at its end; then
+    :func:`more_idle`. Of the picture cues, "pose" alone: ``_PICTURE_CUE`` then holds no
+    bracketed position (each is a cue literal) and its pose needs "photo", "picture" or
+    "portrait" (the caller has ruled out the characters of ``_ODD_FOLDS``, which spell a
+    literal case-blind without it)."""
+    if not found.isdisjoint(_CUE_OTHER):
+        return False
+    text = b.text
+    if "pose" in found and ("photo" in found or "picture" in found or "portrait" in b.low):
+        return False
+    if not found.isdisjoint(_UI_SET) and _ui_may(b.low, found):
+        return False
+    if not found.isdisjoint(_LABEL_SET) and (
+            ":" in text[-300:] or text.count(" ") < 30 and _LABEL_LINE.match(text) is not None):
+        return False
+    if not found.isdisjoint(_CREDIT_SET) and not text.rstrip().endswith("."):
+        return False
+    return more_idle(text, b.words, found)
+
+
+def _plain(b: Block, found: frozenset[str]) -> bool:
+    """Whether ``CaptionFilter._single`` takes nothing of ``b`` for sure, whatever its
+    neighbours (``found``: the trigger literals it holds): the rules' own cheap tests, asked at
+    once for a paragraph of prose instead of rule by rule. Checked against ``_single`` in
+    tests/test_caption_gate.py.
+
+    Why True is sure, rule by rule. A test that reads a literal of ``found`` (gallery residue,
+    labels, picture cues, "pose", courtesy and photography credits, the trail words, the
+    worded, source and position credits, the document's cues: ``_PLAIN_LIT``) is asked as the
+    rule asks it (:func:`_idle`). A slash, a bar or the copyright sign is what gallery residue in
+    the head, the agency, copyright, trailing and leading credits, the pipe and the slash credits
+    need; "(" opens a leading credit. A character of ``_ODD_FOLDS`` may spell a literal
+    case-blind without it: such a text is asked. Below 61 words, a wire caption, a doubled line,
+    a "Credit:" line and a data credit are asked their own gates; above, a gallery line needs
+    two colons. The rules that read the neighbours take only an unpunctuated line of 10 to 60
+    words with the shape of a caption or of an echo. A bracketed credit needs a ")" at the end,
+    an agency tail " via " in the last 90 characters. Of ``more_credit`` (70 words at most): a
+    sentence credit is a capitalised word after the last ". " with no full stop at the end ("!"
+    or "?" ends none), or "Courtesy of X." ("courtesy", "cortes"); the labelled captions and pin
+    buttons open with "aption" or one of ``_LABEL_HEADS``; the trailing credit, all its other
+    signs gone, needs an agency in the last 140 characters. A credit-only line (split_credit: 14
+    words at most, counted by spaces) needs one of its literals.
+    """
+    text = b.text
+    if not text or "/" in text or "|" in text or "\u00a9" in text or text[0] == "(":
+        return False
+    if not text.isascii() and _odd(text):
+        return False
+    if not found.isdisjoint(_PLAIN_LIT) and not _idle(b, found):
+        return False
+    words = b.words
+    if words > 60:
+        if text.count(":") >= 2:
+            return False  # gallery_line
+    elif _wire_may(text) or (text[0].isupper() and _doubled(text) is not None) or (
+            words <= 12 and ("redit" in text[:20] or words <= 8 and _DATA_NEEDS.may(text, b.low))):
+        return False
+    last = text[-1]
+    if last not in ".!?":
+        if 10 <= words <= 60 and (_shaped_like_caption(text) or _echo_key(text) is not None):
+            return False  # echo-caption, caption-shaped, picture-described
+        if words <= 70 and text.rfind(". ") > 0:
+            return False  # more_credit's sentence credit
+    elif last == "." and ("courtesy" in found or "cortes" in found):
+        return False  # "Courtesy of X."
+    if text.rstrip(" .")[-1:] == ")" or " via " in text[-90:]:
+        return False  # split_credit: a bracketed credit, an agency tail
+    if text[:3].lower() in _LABEL_HEADS or "aption" in text[:16]:
+        return False
+    short = text.count(" ") < 14  # split_credit's credit-only line
+    if short and len(text) <= 140:
+        return next(_SHORT_AC.iter(text), None) is None
+    if short and _CREDIT_ONLY_NEEDS.may(text, b.low):
+        return False
+    return words > 70 or next(AGENCY_AC.iter(text[-140:]), None) is None
 
 
 _WHY = {
