@@ -16,7 +16,7 @@ import regex
 from .._patterns import group_source, load_group, scan_words
 from ._common import needs_of, reports_speech
 
-__all__ = ["more_credit", "more_idle", "MORE_WHY", "SCANNED", "MORE_LITERALS", "AGENCY_LITERALS", "AGENCY_AC"]
+__all__ = ["more_credit", "more_idle", "sentence_may", "MORE_WHY", "SCANNED", "MORE_LITERALS", "AGENCY_LITERALS", "AGENCY_AC"]
 
 _AG = group_source("photo_agency")
 # a capitalised word of a credit ("Ann", "O'Neil", "CNBC", "Schwab-Pomerantz", "E+")
@@ -190,18 +190,33 @@ _PICTURE_LABEL = regex.compile(r"(?i)(?:photo|foto|image|imagen|picture)\b")
 _TRAIL_STARTS = frozenset(
     "st fi ap af ha po fe to le ma co he ph im pi fo il cr sc ca so fu is dp ul su pr es ar sp".split()
 )
+# and their first three ("top", "han", "sou", "ist", ...): of the forms, only "ap" is a word of
+# two letters ("AP photo"); "cré" (crédito) has a third letter beyond ASCII
+_TRAIL_STARTS3 = frozenset(
+    "sta fil afp han poo fea top lea mai cov hea pho ima pic fot ill ilu cre scr cap sou fue "
+    "sup pro con sub cou cor esp arc spe ist dpa ull".split()
+)
 _SMALL = frozenset("abcdefghijklmnopqrstuvwxyz")
+_LETTERS = _SMALL | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ASCII = frozenset(chr(c) for c in range(128))
 
 
 def _trail_cannot_open(text: str, at: int) -> bool:
-    """Whether ``_TRAIL`` cannot match at ``at``: the word opens with two ASCII characters, the
-    first a small letter, that open none of its forms, or with a digit other than 1 (a cheap
-    gate, checked against the expression in tests/test_scan_gates.py)."""
+    """Whether ``_TRAIL`` cannot match at ``at``: the word opens with ASCII characters, the first
+    a small letter, that open none of its forms (two, or three letters), or with a digit other
+    than 1 (a cheap gate, checked against the expression in tests/test_scan_gates.py)."""
     c = text[at]
     if c in _SMALL:
         n = text[at + 1 : at + 2]
-        return n in _ASCII and c + n.lower() not in _TRAIL_STARTS
+        if n not in _ASCII:
+            return False
+        two = c + n.lower()
+        if two not in _TRAIL_STARTS:
+            return True
+        t = text[at + 2 : at + 3]
+        if t in _LETTERS:
+            return two + t.lower() not in _TRAIL_STARTS3
+        return two != "ap" and t in _ASCII  # a word of two letters ("to", "he") but "ap"
     return c in "0234567890"
 
 
@@ -307,6 +322,16 @@ def _credit_ok(credit: str, courtesy: bool) -> bool:
         return False  # "... at any time. Privacy Policy": a form's link, not a credit
     names = [t for t in toks if t[:1].isupper()]
     return 2 <= len(names) <= 3 and len(toks) == len(names) and all(len(t) > 1 and not t.isupper() for t in toks)
+
+
+def sentence_may(text: str, words: int) -> bool:
+    """Whether :func:`more_credit`'s sentence credit ("... Spain. Ann Lee") may take ``text``: its
+    own tests before its other ones, the expression included (for the caption filter's gate)."""
+    cut = text.rfind(". ")
+    if cut <= 0 or words < 4:
+        return False
+    after = text[cut + 2 :].split()
+    return 1 <= len(after) <= 10 and after[0][:1].isupper() and _SENTENCE_CREDIT.match(text, cut + 2) is not None
 
 
 def more_credit(text: str, words: int, found: frozenset[str] | None = None) -> tuple[str, str | None, str] | None:

@@ -14,7 +14,7 @@ from .._patterns import compile_group, group_source, load_triggers, scan_words
 from .._types import Context, Finding
 from .._result import Caption
 from ._common import BaseFilter, _odd, needs_of, norm, reports_speech, table_cell, title_case_ratio
-from ._captions2 import AGENCY_AC, AGENCY_LITERALS, MORE_LITERALS, MORE_WHY, gallery_line, more_credit, more_idle
+from ._captions2 import AGENCY_AC, AGENCY_LITERALS, MORE_LITERALS, MORE_WHY, gallery_line, more_credit, more_idle, sentence_may
 
 __all__ = ["CaptionFilter", "split_credit"]
 
@@ -279,14 +279,17 @@ class CaptionFilter(BaseFilter):
         memo = ctx.memo_for(self)
         cues = ctx.present(_DOC_CUES)
         scanned = ctx.scanned_triggers()
+        last = len(kept) - 1
         for k, b in enumerate(kept):
             if b.index in done:
                 continue
             # a caption printed twice (alt text, then the caption), one copy perhaps with a credit
-            if k + 1 < len(kept) and kept[k + 1].index == b.index + 1:
-                key = (b.text, kept[k + 1].text)
+            # (blocks are stripped: copies open with the same character, _pair's first test)
+            nxt = kept[k + 1] if k < last else None
+            if nxt is not None and nxt.index == b.index + 1 and nxt.text[:1] == b.text[:1]:
+                key = (b.text, nxt.text)
                 if key not in memo:
-                    pair = self._pair(b, kept[k + 1], ctx)
+                    pair = self._pair(b, nxt, ctx)
                     if pair:
                         done.update((b.index, b.index + 1))
                         yield from pair
@@ -675,11 +678,11 @@ def _plain(b: Block, found: frozenset[str]) -> bool:
     two colons. The rules that read the neighbours take only an unpunctuated line of 10 to 60
     words with the shape of a caption or of an echo. A bracketed credit needs a ")" at the end,
     an agency tail " via " in the last 90 characters. Of ``more_credit`` (70 words at most): a
-    sentence credit is a capitalised word after the last ". " with no full stop at the end ("!"
-    or "?" ends none), or "Courtesy of X." ("courtesy", "cortes"); the labelled captions and pin
-    buttons open with "aption" or one of ``_LABEL_HEADS``; the trailing credit, all its other
-    signs gone, needs an agency in the last 140 characters. A credit-only line (split_credit: 14
-    words at most, counted by spaces) needs one of its literals.
+    sentence credit (:func:`sentence_may`) ends with a capitalised word after the last ". ", no
+    full stop ("!" or "?" ends none), or is "Courtesy of X." ("courtesy", "cortes"); the
+    labelled captions and pin buttons open with "aption" or one of ``_LABEL_HEADS``; the trailing
+    credit, all its other signs gone, needs an agency in the last 140 characters. A credit-only
+    line (split_credit: 14 words at most, counted by spaces) needs one of its literals.
     """
     text = b.text
     if not text or "/" in text or "|" in text or "\u00a9" in text or text[0] == "(":
@@ -699,13 +702,14 @@ def _plain(b: Block, found: frozenset[str]) -> bool:
     if last not in ".!?":
         if 10 <= words <= 60 and (_shaped_like_caption(text) or _echo_key(text) is not None):
             return False  # echo-caption, caption-shaped, picture-described
-        if words <= 70 and text.rfind(". ") > 0:
+        if words <= 70 and sentence_may(text, words):
             return False  # more_credit's sentence credit
-    elif last == "." and ("courtesy" in found or "cortes" in found):
+    elif last == "." and words <= 70 and ("courtesy" in found or "cortes" in found) and sentence_may(text, words):
         return False  # "Courtesy of X."
-    if text.rstrip(" .")[-1:] == ")" or " via " in text[-90:]:
-        return False  # split_credit: a bracketed credit, an agency tail
-    if text[:3].lower() in _LABEL_HEADS or "aption" in text[:16]:
+    n = len(text)
+    if ")" in text and text.rstrip(" .")[-1:] == ")" or text.find(" via ", n - 90 if n > 90 else 0) >= 0:
+        return False  # split_credit: a bracketed credit, an agency tail (" via " in text[-90:])
+    if text[0] in "pPsS" and text[:3].lower() in _LABEL_HEADS or text.find("aption", 0, 16) >= 0:
         return False
     short = text.count(" ") < 14  # split_credit's credit-only line
     if short and len(text) <= 140:
