@@ -138,3 +138,22 @@ def test_the_pipeline_gives_the_same_results_without_the_gate(monkeypatch: objec
     gated = _results(texts)
     monkeypatch.setattr(caption, "_plain", lambda b, found: False)  # type: ignore[attr-defined]
     assert _results(texts) == gated
+
+
+def _first_words_plain(text: str) -> list[str]:
+    import itertools
+
+    return [m.group().lower() for m in itertools.islice(caption._WORDS.finditer(text), caption._ECHO_WORDS)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("aZ9 .,'-\u2019\u00e9\u0301\u03a3\u0130\u00a0\t\u4e2d\u0661") + ["word ", "\u03a3'A"]), max_size=40).map("".join))
+def test_the_first_words_of_one_match_are_the_first_runs(text: str) -> None:
+    assert caption._first_words(text) == _first_words_plain(text)
+
+
+def test_the_first_words_on_every_block() -> None:
+    from .test_triggers import BLOCKS
+
+    for text, _ in BLOCKS:
+        assert caption._first_words(text) == _first_words_plain(text), text

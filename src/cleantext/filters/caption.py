@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import itertools
 from collections.abc import Iterable
 
 import ahocorasick
@@ -481,9 +480,18 @@ def _echo_key(text: str) -> list[str] | None:
     return key if len(key) == _ECHO_WORDS else None
 
 
+# the first _ECHO_WORDS runs of _WORDS, each in a group of one match (nested: a run only after
+# the one before it)
+_FIRST_WORDS = regex.compile(
+    r"[^\p{L}\p{N}]*([\p{L}\p{N}]+)" + r"(?:[^\p{L}\p{N}]+([\p{L}\p{N}]+)" * (_ECHO_WORDS - 1) + r")?" * (_ECHO_WORDS - 1)
+)
+
+
 def _first_words(text: str) -> list[str]:
-    """The first ``_ECHO_WORDS`` words of ``text``, in lower case (the rest is not searched)."""
-    return [m.group().lower() for m in itertools.islice(_WORDS.finditer(text), _ECHO_WORDS)]
+    """The first ``_ECHO_WORDS`` words of ``text`` (runs of ``_WORDS``), in lower case: one match
+    of ``_FIRST_WORDS`` (the rest is not searched)."""
+    m = _FIRST_WORDS.match(text)
+    return [] if m is None else [g.lower() for g in m.groups() if g is not None]
 
 
 def _echoes_story(b: Block, ctx: Context) -> bool:
@@ -500,13 +508,17 @@ def _echoes_story(b: Block, ctx: Context) -> bool:
     blocks = ctx.doc.blocks
     if not any(x.words >= 15 and x.text.rstrip()[-1:] in ".!?\"'\u201d\u2019" for x in blocks[: b.index]):
         return False  # the story has not begun: a standfirst may restate the lead
+    first = ctx.memo_for(_first_words)  # a paragraph's first words, asked by each line near it
     for x in blocks[max(0, b.index - _ECHO_REACH) : b.index + _ECHO_REACH + 1]:
         if x.index == b.index or x.words < b.words * 0.5 or x.text[:1] in _OPENING_QUOTES:
             continue
         t = x.text.rstrip()
         if t.rstrip(_CLOSING_QUOTES)[-1:] not in ".!?":
             continue
-        if _first_words(t) == key:
+        got = first.get(x.text)
+        if got is None:
+            got = first[x.text] = _first_words(t)
+        if got == key:
             return True
     return False
 
