@@ -148,8 +148,28 @@ def test_the_bio_gate_without_bylines_passes_over_no_block_extra_takes(monkeypat
     texts = _bio_texts()
     gated = _results(texts)
     assert sum(any(r[3].startswith("bio-") for r in removed) for _, removed in gated) > 20  # the texts exercise the rules
-    monkeypatch.setattr(phrases.AuthorBioFilter, "_extra_gate", lambda self, ctx: self.extra_may)
+    monkeypatch.setattr(phrases.AuthorBioFilter, "_extra_gate", lambda self, ctx, kept: self.extra_may)
     assert _results(texts) == gated
+
+
+BIO_KINDS = ["Follow Ann Lee on Twitter @annlee", "Ann Lee Reports From Lima", "Ann Lee is a writer.", STORY,
+             "mail ann@example.org", "word " * 35 + "@x", "Jane Doe covers health care for The Example Times.", "Share"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(BIO_KINDS), max_size=30))
+def test_the_bio_gate_without_bylines_is_extra_may_without_bylines(lines: list[str]) -> None:
+    # a page with no byline: the gate of the look is ``extra_may`` told so, at every position
+    from cleantext import Options, read
+    from cleantext._types import Context
+
+    flt = phrases.AuthorBioFilter()
+    doc, _ = read("\n\n".join(lines) or "x")
+    ctx = Context(doc, Options())
+    kept = list(doc.blocks)
+    gate = flt._extra_gate(ctx, kept)
+    for k in range(len(kept)):
+        assert gate(kept, k, frozenset()) == flt.extra_may(kept, k, frozenset(), bylines=False), (lines, k)
 
 
 # -- the verdicts kept across the looks at one document -----------------------------------------

@@ -160,7 +160,7 @@ class PhraseFilter(BaseFilter):
         if wanted is not None and scanned is not None and gated:
             # only the blocks that hold a trigger, and those where ``extra`` may take one, are
             # visited (every other one is passed over by the loop below without a finding)
-            extra_may = self._extra_gate(ctx)
+            extra_may = self._extra_gate(ctx, kept)
             todo = [
                 j for j, b in enumerate(kept)
                 if (got := scanned.get(b.text)) is None or not wanted.isdisjoint(got) or (has_extra and extra_may(kept, j, got))
@@ -236,8 +236,9 @@ class PhraseFilter(BaseFilter):
         ``find`` pass over the other blocks; not defined, every block is given to ``extra``)."""
         return True
 
-    def _extra_gate(self, ctx: Context) -> Any:
-        """``extra_may`` for this look at a document (a subclass may read the document there)."""
+    def _extra_gate(self, ctx: Context, kept: list[Block]) -> Any:
+        """``extra_may`` for this look at a document, whose kept blocks are ``kept`` (a subclass
+        may read them there)."""
         return self.extra_may
 
     def _judge(self, b: Block, groups: _Groups, ctx: Context,
@@ -777,18 +778,30 @@ class AuthorBioFilter(PhraseFilter):
         # what ``extra`` may take: the last blocks' bio sentence; anywhere, a "Follow NAME ...
         # @handle" line or a block that opens with a name (``_more_bio``'s own first tests; a
         # block above the page's end only when the page has a byline's name, ``bylines``)
+        # (a rule added to ``extra`` is added here, and to ``_extra_gate`` if it takes a block
+        # above the page's last ``_END_BLOCKS`` blocks)
         if k >= len(kept) - 3 and k >= 2:
             return True
         b = kept[k]
         return b.words <= _BIO_MAX_WORDS and (
-            (b.words <= 30 and "@" in b.text) or ((bylines or _tail(kept, k)) and _bio_opening(b.text))
+            _follow_may(b) or ((bylines or _tail(kept, k)) and _bio_opening(b.text))
         )
 
-    def _extra_gate(self, ctx: Context) -> Any:
+    def _extra_gate(self, ctx: Context, kept: list[Block]) -> Any:
         # the byline's names ``_more_bio`` reads on this look: most pages have none
         if _bylines(ctx, ctx.memo_for(self)):
             return self.extra_may
-        return functools.partial(self.extra_may, bylines=False)
+        # without them, above the page's last ``_END_BLOCKS`` blocks (never among the last
+        # three nor at the end, ``_tail``) ``extra_may`` is ``_follow_may``: asked directly
+        end = len(kept) - _END_BLOCKS
+        may = self.extra_may
+
+        def gate(kept: list[Block], k: int, found: frozenset[str]) -> bool:
+            if k < end:
+                return _follow_may(kept[k])
+            return may(kept, k, found, bylines=False)
+
+        return gate
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
@@ -815,7 +828,7 @@ def _more_bio(flt: BaseFilter, kept: list[Block], k: int, ctx: Context) -> Findi
     b = kept[k]
     if b.words > _BIO_MAX_WORDS:
         return None
-    if b.words <= 30 and "@" in b.text and follow_author(b.text):
+    if _follow_may(b) and follow_author(b.text):
         return ctx.finding(b, "author_bio", "bio-follow", "where to follow the writer ('Follow NAME ... @handle')", 0.8)
     tail = _tail(kept, k)
     memo = ctx.memo_for(flt)
@@ -844,11 +857,20 @@ def _more_bio(flt: BaseFilter, kept: list[Block], k: int, ctx: Context) -> Findi
 _UNSEEN: Any = object()
 
 
+#: the page's end: a biography sentence of anybody stands among its last this many blocks
+_END_BLOCKS = 10
+
+
 def _tail(kept: list[Block], k: int) -> bool:
     """Whether ``kept[k]`` is at the page's end: among the last four blocks, or in a tail of
-    short ones (at most ten blocks)."""
+    short ones (at most ``_END_BLOCKS`` blocks)."""
     n = len(kept)
-    return k >= n - 4 or (n - k <= 10 and all(x.words <= 30 for x in kept[k + 1 :]))
+    return k >= n - 4 or (n - k <= _END_BLOCKS and all(x.words <= 30 for x in kept[k + 1 :]))
+
+
+def _follow_may(b: Block) -> bool:
+    """Whether ``b`` may be "Follow NAME ... @handle" (``_more_bio``'s first test of it)."""
+    return b.words <= 30 and "@" in b.text
 
 
 def _bylines(ctx: Context, memo: dict[Any, Any]) -> frozenset[tuple[str, str]]:
