@@ -530,7 +530,10 @@ def _leftmost(parts: tuple[regex.Pattern[str], ...], text: str, timeout: float) 
 
 
 # a back reference, a named group, a recursion or a branch reset, or a flag for the whole expression
-_GLOBAL_REFERENCE = regex.compile(r"\\[1-9]|\\g<|\(\?P[<=>]|\(\?<\w|\(\?&|\(\?[0-9R+-]|\(\?\||\(\?[a-zA-Z]+\)")
+# (a flag turned off for a group, "(?-i:...)", holds inside the group alone: not one of them)
+_GLOBAL_REFERENCE = regex.compile(
+    r"\\[1-9]|\\g<|\(\?P[<=>]|\(\?<\w|\(\?&|\(\?[0-9R+]|\(\?-\d|\(\?\||\(\?[a-zA-Z]*(?:-[a-zA-Z]+)?\)"
+)
 
 
 @functools.lru_cache(maxsize=None)

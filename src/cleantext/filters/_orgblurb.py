@@ -64,12 +64,16 @@ def closing_org_blurbs(blocks: list[Block], ctx: Context) -> Iterator[Finding]:
     True
     """
     n = len(blocks)
+    # the texts that are no blurb (no blurb's opening, or a quote in them): a verdict of the
+    # text alone, kept for the document's later looks
+    plain = ctx.memo_for(closing_org_blurbs)
     for i in range(max(2, n - _TAIL), n):
         b = blocks[i]
-        if ctx.is_removed(i) or b.words > _MAX_WORDS:
+        if ctx.is_removed(i) or b.words > _MAX_WORDS or b.text in plain:
             continue
         m = _BLURB.match(b.text)
         if m is None or _QUOTE.search(b.text) or reports_speech(b.text):
+            plain[b.text] = True
             continue
         if not any(is_body_like(x.text) and x.words >= 15 for x in blocks[:i]):
             return

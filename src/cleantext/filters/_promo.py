@@ -179,7 +179,7 @@ def _first(p: regex.Pattern[str], text: str) -> str | None:
 
 def _classify(sent: str, g: _Grammar) -> tuple[str, str] | None:
     """("question" | "pronoun" | a concept, evidence) for one sentence, or None (story)."""
-    if g.question.match(sent):
+    if "?" in sent and g.question.match(sent):  # (a question ends with its mark)
         return "question", "a question to the reader about the article"
     if g.any_head is not None and g.any_head.match(sent) is None:
         return None  # no verb opens the sentence: no head below matches (one match, not four)
@@ -228,16 +228,50 @@ def _classify(sent: str, g: _Grammar) -> tuple[str, str] | None:
     return None
 
 
+#: the last sentence is looked for in the block's last this many characters first
+_LAST_WINDOW = 200
+
+
+def _last_start(text: str, first: int) -> int:
+    """Where the last of ``_sentences(text, first)`` starts (the end of the last break found
+    from ``first``), read from the end of ``text``: its last ``_LAST_WINDOW`` characters are
+    searched from ``p`` first, the whole from ``first`` when they hold no break.
+
+    The search from ``p`` ends with the same break as the search from ``first`` whenever it
+    finds one. A break ends where the white space after its marks (and closing quotes) ends,
+    wherever among its marks it starts, and it starts with a mark: so a break found from ``p``
+    that starts inside one found from ``first`` ends with it, and from that end on both
+    searches find the same breaks; and a break found from ``p`` that starts in no break found
+    from ``first`` is one found from ``first`` (that search, from the end of the break before
+    ``p``, found no other that starts before it). A break's look-behind sees the text before
+    where a search starts, as at any other position."""
+    p = max(first, len(text) - _LAST_WINDOW)
+    last = None
+    for last in _BREAK.finditer(text, p):
+        pass
+    if last is None and p > first:
+        for last in _BREAK.finditer(text, first):
+            pass
+    return first if last is None else last.end()
+
+
 @functools.lru_cache(maxsize=8192)
-def _verdict(text: str, langs: tuple[str, ...]) -> Promotion | None:
+def _verdict(text: str, langs: tuple[str, ...], words: int | None = None) -> Promotion | None:
+    """``words``: ``len(text.split())``, when the caller knows it (a block's ``words``)."""
     g = _grammar(langs)
-    words = len(text.split())
+    if words is None:
+        words = len(text.split())
     first = 0 if words <= BLOCK_WORDS else max(0, len(text) - TAIL_CHARS)
     if first:  # a long block: its sentences from the first break in its tail
         m = _BREAK.search(text, first)
         if m is None:
             return None
         first = m.end()
+    # the run below ends with the last sentence, and a run whose last sentence is story or a
+    # question gives no promotion: that sentence is read alone first (most blocks end so)
+    lab = _classify(text[_last_start(text, first):], g)
+    if lab is None or lab[0] == "question":
+        return None
     sents = _sentences(text, first)
     # the longest run of promotion sentences that ends the block: its sentences are classified
     # from the last one back, up to the first that is story (those before it are never read)
@@ -310,7 +344,7 @@ def promotion(b: Block, ctx: Context, category: str) -> Finding | None:
         if g.triggers.isdisjoint(ctx.triggers_in(b)):
             v = _NONE
         else:
-            v = _verdict(b.text, langs) or _NONE
+            v = _verdict(b.text, langs, b.words) or _NONE
         memo[b.text] = v
     if v is _NONE or CATEGORY[v.concept] != category:
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import regex
 
@@ -188,13 +188,23 @@ def _date_only(text: str) -> bool:
     return any(w and w[0] not in "-\u2013\u2014" for w in rest) or _CLOCK.search(text, start, end) is not None
 
 
-def _dated_entries(blocks: list[Block]) -> bool:
+def _dated_entries(blocks: list[Block], memo: dict[str, bool] | None = None) -> bool:
     """Whether one of ``blocks`` is a line that is only a date (a diary's or a timeline's
     entry). A line too long for a date (and no table cell, which ``table_cell`` may shorten)
-    is not parsed."""
+    is not parsed. ``memo``: line text -> ``_date_only`` of its cell, for one document."""
+    if memo is None:
+        memo = {}
     return any(
-        _date_only(table_cell(x.text)) for x in blocks if len(x.text) <= _DATE_LINE_CHARS or x.text[:1] == "|"
+        _cell_date_only(x.text, memo) for x in blocks if len(x.text) <= _DATE_LINE_CHARS or x.text[:1] == "|"
     )
+
+
+def _cell_date_only(text: str, memo: dict[str, bool]) -> bool:
+    """``_date_only(table_cell(text))``, kept in ``memo`` (a function of the text alone)."""
+    v = memo.get(text)
+    if v is None:
+        v = memo[text] = _date_only(table_cell(text))
+    return v
 
 
 # (compiled once: a call of ``regex.split(PATTERN, ...)`` looks the pattern up in the module's
@@ -290,6 +300,47 @@ def _rest_is_meta(rest: str) -> bool:
     return True
 
 
+def _window(kept: list[Block], head_max: int, tail_max: int) -> tuple[int, int, int]:
+    """(head end, foot start, end of the "By NAME" lines) of ``BylineFilter.find``: the head
+    runs to the story's second paragraph (at most ``head_max`` blocks), the foot from after its
+    second-to-last one (at most ``tail_max`` blocks, never into the head), and a "By NAME" line
+    may stand down to the third paragraph of 25 words or more (not into the foot). With fewer
+    than two paragraphs every line is in the head.
+
+    Only those paragraphs are looked for, from each end (a paragraph is a block of 25 words or
+    more, or one ``is_body_like``; one of 25 words or more is a paragraph whatever its ending):
+    from the end no further than a second-to-last paragraph could set the foot's start."""
+    n = len(kept)
+    body: list[int] = []  # the first two paragraphs from the top
+    for k, b in enumerate(kept):
+        if b.words >= 25 or is_body_like(b.text):
+            body.append(k)
+            if len(body) == 2:
+                break
+    if len(body) < 2:
+        return n, n, n
+    head_end = min(body[1], head_max)
+    # the foot starts after the second-to-last paragraph, or at ``floor``: one at or after it
+    # is the second one found from the end, none before it counts
+    tail_start = floor = max(head_end, n - tail_max)
+    seen = 0
+    for k in range(n - 1, floor - 1, -1):
+        b = kept[k]
+        if b.words >= 25 or is_body_like(b.text):
+            seen += 1
+            if seen == 2:
+                tail_start = k + 1
+                break
+    third_long, longs = n, 0
+    for k, b in enumerate(kept):
+        if b.words >= _LONG_WORDS:
+            longs += 1
+            if longs == 3:
+                third_long = k
+                break
+    return head_end, tail_start, max(head_end, min(third_long, head_max, tail_start))
+
+
 class BylineFilter(BaseFilter):
     """Removes bylines: "By NAME | DATE", "Posted on DATE by NAME", "Updated DATE", credit lines.
 
@@ -320,16 +371,7 @@ class BylineFilter(BaseFilter):
         # With fewer than two paragraphs of story every line is in the head (a cap of so many
         # blocks would again move with each removal).
         # (25 words or more is prose whatever its ending: ``is_body_like`` without splitting it)
-        body = [k for k, b in enumerate(kept) if b.words >= 25 or is_body_like(b.text)]
-        if len(body) > 1:
-            head_end = min(body[1], self.head_max)
-            tail_start = max(body[-2] + 1, head_end, len(kept) - self.tail_max)
-        else:
-            head_end = tail_start = len(kept)
-        # a "By NAME" line may sit further down, under a headline and its standfirst (and an
-        # editor's lead-in above them): up to the story's third long paragraph
-        longs = [k for k in body if kept[k].words >= _LONG_WORDS]
-        by_end = max(head_end, min(longs[2] if len(longs) > 2 else len(kept), self.head_max, tail_start))
+        head_end, tail_start, by_end = _window(kept, self.head_max, self.tail_max)
         # the last lines, after the story's last paragraph
         last: set[int] = set()
         for b in reversed(kept[1:][-3:]):
@@ -340,6 +382,15 @@ class BylineFilter(BaseFilter):
         # a story whose dates stand on lines of their own past its head is a diary or a
         # timeline: its dates are headings, the one at its head too (found when first needed)
         entries: bool | None = None
+        # line text -> whether it is only a date (of the text alone: kept across looks)
+        dates: dict[str, bool] = ctx.memo_for(_date_only)
+
+        def dated() -> bool:
+            nonlocal entries
+            if entries is None:
+                entries = _dated_entries(kept[head_end:tail_start], dates)
+            return entries
+
         found: dict[int, Finding] = {}
         for k in list(range(by_end)) + list(range(tail_start, len(kept))):
             b = kept[k]
@@ -359,21 +410,18 @@ class BylineFilter(BaseFilter):
                     memo[key] = True
             if k >= head_end and k < by_end and (f is None or f.rule not in ("by-line", "by-agency")):
                 continue  # below the head only a "By NAME" line
-            if f is None and k < head_end and _date_only(table_cell(b.text)):
-                if entries is None:
-                    entries = _dated_entries(kept[head_end:tail_start])
-                if not entries:
+            if f is None and k < head_end and _cell_date_only(b.text, dates):
+                if not dated():
                     f = self._found(ctx, b, "date-line", "a line at the head that is only a date (and time)", [], b.text, 0.8)
             if f is not None:
                 found[k] = f
         # at the head, lines that are a byline by what stands beside them: a bare name or a bare
         # date next to a byline, a name over a date ("Ann Lee" / "May 22nd, 2020")
-        if entries is None:
-            entries = _dated_entries(kept[head_end:tail_start])
+        # (whether the story has dated entries is asked only beside a bare date)
         for k in range(min(head_end, self.head_max)):
             if k in found:
                 continue
-            f = self._beside(kept, k, found, head_end, bool(entries), ctx)
+            f = self._beside(kept, k, found, head_end, dated, ctx)
             if f is not None:
                 found[k] = f
         if 0 not in found:
@@ -392,15 +440,16 @@ class BylineFilter(BaseFilter):
         if spanish is not None:
             yield spanish
 
-    def _beside(self, kept: list[Block], k: int, found: dict[int, Finding], head_end: int, entries: bool,
-                ctx: Context) -> Finding | None:
-        """A bare name or a bare date at the head, next to a byline or to each other."""
+    def _beside(self, kept: list[Block], k: int, found: dict[int, Finding], head_end: int,
+                entries: Callable[[], bool], ctx: Context) -> Finding | None:
+        """A bare name or a bare date at the head, next to a byline or to each other.
+        ``entries()``: whether the story's dates stand on lines of their own (asked when needed)."""
         b = kept[k]
         text = table_cell(b.text).strip()
         if len(text) > _DATE_LINE_CHARS or b.words > 6:
             return None
         near = [j for j in (k - 1, k + 1) if 0 <= j < head_end]
-        if _bare_date(text) and not entries:
+        if _bare_date(text) and not entries():
             for j in near:
                 other = table_cell(kept[j].text).strip()
                 if (j in found and found[j].data.get("authors")) or _bare_name(other):
@@ -409,7 +458,7 @@ class BylineFilter(BaseFilter):
         if name:
             for j in near:
                 other = table_cell(kept[j].text).strip()
-                if (j in found and found[j].rule in ("date-line", "date-stamp", "date-beside-byline")) or (_bare_date(other) and not entries):
+                if (j in found and found[j].rule in ("date-line", "date-stamp", "date-beside-byline")) or (_bare_date(other) and not entries()):
                     return ctx.finding(b, "byline", "name-beside-date", "a name alone next to the story's date", 0.75,
                                        {"authors": [name]})
         return None

@@ -160,7 +160,7 @@ class PhraseFilter(BaseFilter):
         if wanted is not None and scanned is not None and gated:
             # only the blocks that hold a trigger, and those where ``extra`` may take one, are
             # visited (every other one is passed over by the loop below without a finding)
-            extra_may = self.extra_may
+            extra_may = self._extra_gate(ctx, kept)
             todo = [
                 j for j, b in enumerate(kept)
                 if (got := scanned.get(b.text)) is None or not wanted.isdisjoint(got) or (has_extra and extra_may(kept, j, got))
@@ -235,6 +235,11 @@ class PhraseFilter(BaseFilter):
         literals ``found``: a cheap necessary condition (a subclass that defines it lets
         ``find`` pass over the other blocks; not defined, every block is given to ``extra``)."""
         return True
+
+    def _extra_gate(self, ctx: Context, kept: list[Block]) -> Any:
+        """``extra_may`` for this look at a document, whose kept blocks are ``kept`` (a subclass
+        may read them there)."""
+        return self.extra_may
 
     def _judge(self, b: Block, groups: _Groups, ctx: Context,
                found: frozenset[str] | None = None) -> Finding | None:
@@ -735,10 +740,14 @@ class AuthorBioFilter(PhraseFilter):
         """The phrase rules, and a biography's continuation: after "About the author: NAME ...",
         the paragraphs that go on about NAME (or he/she), and the link lines that follow."""
         blocks = doc.blocks
-        by_start = {b.start: b.index for b in blocks}
+        by_start: dict[int, int] | None = None  # (made for the first label found)
         for f in super().find(doc, ctx):
             yield f
-            if f.rule != "prefix" or f.start not in by_start:
+            if f.rule != "prefix":
+                continue
+            if by_start is None:
+                by_start = {b.start: b.index for b in blocks}
+            if f.start not in by_start:
                 continue
             i = by_start[f.start]
             if _CONTACT_LABEL.match(blocks[i].text):
@@ -765,13 +774,34 @@ class AuthorBioFilter(PhraseFilter):
             for b in rest:
                 yield ctx.finding(b, self.name, "list-item", "a short block in the contacts that end the page", self.confidence["item"])
 
-    def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
+    def extra_may(self, kept: list[Block], k: int, found: frozenset[str], bylines: bool = True) -> bool:
         # what ``extra`` may take: the last blocks' bio sentence; anywhere, a "Follow NAME ...
-        # @handle" line or a block that opens with a name (``_more_bio``'s own first tests)
+        # @handle" line or a block that opens with a name (``_more_bio``'s own first tests; a
+        # block above the page's end only when the page has a byline's name, ``bylines``)
+        # (a rule added to ``extra`` is added here, and to ``_extra_gate`` if it takes a block
+        # above the page's last ``_END_BLOCKS`` blocks)
         if k >= len(kept) - 3 and k >= 2:
             return True
         b = kept[k]
-        return b.words <= _BIO_MAX_WORDS and ((b.words <= 30 and "@" in b.text) or _bio_opening(b.text))
+        return b.words <= _BIO_MAX_WORDS and (
+            _follow_may(b) or ((bylines or _tail(kept, k)) and _bio_opening(b.text))
+        )
+
+    def _extra_gate(self, ctx: Context, kept: list[Block]) -> Any:
+        # the byline's names ``_more_bio`` reads on this look: most pages have none
+        if _bylines(ctx, ctx.memo_for(self)):
+            return self.extra_may
+        # without them, above the page's last ``_END_BLOCKS`` blocks (never among the last
+        # three nor at the end, ``_tail``) ``extra_may`` is ``_follow_may``: asked directly
+        end = len(kept) - _END_BLOCKS
+        may = self.extra_may
+
+        def gate(kept: list[Block], k: int, found: frozenset[str]) -> bool:
+            if k < end:
+                return _follow_may(kept[k])
+            return may(kept, k, found, bylines=False)
+
+        return gate
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
@@ -780,7 +810,11 @@ class AuthorBioFilter(PhraseFilter):
             return more
         if k < len(kept) - 3 or b.words > _BIO_MAX_WORDS or k < 2:
             return None
-        m = _BIO.match(b.text) if _BIO_NEEDS.may(b.text, b.low) else None
+        # (the texts the expression does not match, kept for the document's later looks)
+        plain = ctx.memo_for(_BIO)
+        m = _BIO.match(b.text) if b.text not in plain else None
+        if m is None:
+            plain[b.text] = True
         if m and not reports_speech(b.text) and not _story_person(m.group("name"), kept[:k]) and not _ROSTER.search(b.text):
             return ctx.finding(b, "author_bio", "bio-sentence", f"an author's description at the end ('{_snip(m.group())}')", 0.7)
         return None
@@ -794,20 +828,21 @@ def _more_bio(flt: BaseFilter, kept: list[Block], k: int, ctx: Context) -> Findi
     b = kept[k]
     if b.words > _BIO_MAX_WORDS:
         return None
-    if b.words <= 30 and "@" in b.text and follow_author(b.text):
+    if _follow_may(b) and follow_author(b.text):
         return ctx.finding(b, "author_bio", "bio-follow", "where to follow the writer ('Follow NAME ... @handle')", 0.8)
-    n = len(kept)
-    tail = k >= n - 4 or (n - k <= 10 and all(x.words <= 30 for x in kept[k + 1 :]))
+    tail = _tail(kept, k)
     memo = ctx.memo_for(flt)
     names = memo.get(("bylines",))
     if names is None:
-        # only the lines ``byline_names`` reads (short, with "by" or "por"), told by their lower case
-        names = memo[("bylines",)] = byline_names(
-            [x.text for x in ctx.doc.blocks if len(x.text) <= 300 and ("by" in x.low or "por" in x.low)]
-        )
+        names = memo[("bylines",)] = _bylines(ctx, memo)
     if not (tail or names) or not _bio_opening(b.text):
         return None  # no byline to match and not the page's end, or no "NAME ..." opening
-    name, byline_only = bio_sentence(b.text), False
+    # (a verdict of the text alone, kept for the document's later looks)
+    bios = ctx.memo_for(bio_sentence)
+    name = bios.get(b.text, _UNSEEN)
+    if name is _UNSEEN:
+        name = bios[b.text] = bio_sentence(b.text)
+    byline_only = False
     if name is None and names:
         name, byline_only = bio_sentence(b.text, byline_only=True), True
     if name is None or _ROSTER.search(b.text):
@@ -817,6 +852,42 @@ def _more_bio(flt: BaseFilter, kept: list[Block], k: int, ctx: Context) -> Findi
     if not byline_only and tail and k >= 2 and not _story_person(name, kept[:k]):
         return ctx.finding(b, "author_bio", "bio-sentence", f"an author's description at the end ('{_snip(name)}')", 0.7)
     return None
+
+
+_UNSEEN: Any = object()
+
+
+#: the page's end: a biography sentence of anybody stands among its last this many blocks
+_END_BLOCKS = 10
+
+
+def _tail(kept: list[Block], k: int) -> bool:
+    """Whether ``kept[k]`` is at the page's end: among the last four blocks, or in a tail of
+    short ones (at most ``_END_BLOCKS`` blocks)."""
+    n = len(kept)
+    return k >= n - 4 or (n - k <= _END_BLOCKS and all(x.words <= 30 for x in kept[k + 1 :]))
+
+
+def _follow_may(b: Block) -> bool:
+    """Whether ``b`` may be "Follow NAME ... @handle" (``_more_bio``'s first test of it)."""
+    return b.words <= 30 and "@" in b.text
+
+
+def _bylines(ctx: Context, memo: dict[Any, Any]) -> frozenset[tuple[str, str]]:
+    """The byline names ``_more_bio`` reads on this look: those kept from an earlier look (the
+    first that asked), else those of this look's document (kept with it, so that a gate that
+    asks first and ``_more_bio`` read the same, and a later look asks its own document again
+    when ``_more_bio`` did not ask on this one)."""
+    names: frozenset[tuple[str, str]] | None = memo.get(("bylines",))
+    if names is not None:
+        return names
+    got: tuple[Document, frozenset[tuple[str, str]]] | None = memo.get(("bylines-of",))
+    if got is not None and got[0] is ctx.doc:
+        return got[1]
+    # only the lines ``byline_names`` reads (short, with "by" or "por"), told by their lower case
+    names = byline_names([x.text for x in ctx.doc.blocks if len(x.text) <= 300 and ("by" in x.low or "por" in x.low)])
+    memo[("bylines-of",)] = (ctx.doc, names)
+    return names
 
 
 def _bio_opening(text: str) -> bool:
@@ -968,9 +1039,8 @@ _BIO = regex.compile(
     r"periodista|escritor|escritora|autor|autora|redactor|redactora|director|directora|profesor|profesora|"
     r"journalist(?:in)?|autor(?:in)?|redakteur(?:in)?|journaliste|rédacteur|rédactrice)\b",
 )
-# the literals of which every match holds one: a text holding none is not searched (checked
-# against the expression in tests/test_rule_fastpaths.py)
-_BIO_NEEDS = needs_of(_BIO)
+# (no literal gate before it: the expression, anchored, fails on a block's first words, at a
+# third of the cost of looking for its thirty-odd trades in the block)
 
 
 class CommentsFilter(PhraseFilter):

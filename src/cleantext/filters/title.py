@@ -249,6 +249,7 @@ class TitleFilter(BaseFilter):
         kept = list(ctx.kept())
         if len(kept) < 2:
             return
+        memo = ctx.memo_for(self)
         # the first block still there (share bars, a caption before it are gone), or one of
         # the first few that sits right above a byline (or above a standfirst over a byline),
         # or the line under a kicker ("EXCLUSIVE:", "According to the agency:")
@@ -270,7 +271,16 @@ class TitleFilter(BaseFilter):
                 # below the top only a line right above a byline is a headline; any other
                 # headline-like line there is a subheading of the story
                 continue
-            f = self._judge(cand, kept[k + 1 : k + 7], header, framed, top, ctx)
+            rest = kept[k + 1 : k + 7]
+            # a "no" is a function of what ``_judge`` reads (the texts, the first block's place
+            # at the top of the text, the flags): kept for the document's later looks, which
+            # mostly ask again of the same lines
+            key = (cand.text, cand.index == 0, header, framed, top, *[b.text for b in rest])
+            if key in memo:
+                continue
+            f = self._judge(cand, rest, header, framed, top, ctx)
+            if f is None:
+                memo[key] = True
             if f is not None:
                 yield f
                 # the headline printed again under it (a page's two headline elements)
@@ -290,13 +300,12 @@ class TitleFilter(BaseFilter):
         if story is None:
             return None
         label = story is not nxt
-        ratio = title_case_ratio(text)
         split = None
         if is_headline_like(text):
             if not header and not label and nxt.words <= first.words and nxt.text.rstrip()[-1:] in ",;\u2026":
                 # alone at the top over a shorter line left open: a poem's or a list's first line
                 return None
-            conf = 0.85 if header or ratio >= 0.85 else 0.7
+            conf = 0.85 if header or title_case_ratio(text) >= 0.85 else 0.7
         elif (
             framed
             and 4 <= first.words <= 30
@@ -335,7 +344,9 @@ class TitleFilter(BaseFilter):
             return ctx.finding((first.start, first.start + split), "title", "headline-fused",
                                "the first line opens with a headline run into the standfirst without a full stop",
                                conf, {"title": head})
-        evidence = f"first line, title case {ratio:.0%}, followed by " + (
+        # (the share of capitals, read only for a line taken: a story's long first paragraph,
+        # judged and left, is never counted)
+        evidence = f"first line, title case {title_case_ratio(text):.0%}, followed by " + (
             "a byline or caption" if header else "the story"
         )
         return ctx.finding(first, "title", "headline", evidence, conf, {"title": text})
