@@ -46,25 +46,19 @@ def _reference_shape(text: str) -> tuple[str, ...]:
     else:
         start = "other"
     out.append(f"start:{start}")
-    # letters and capitals counted in C, not by a Python loop per character
-    if text.isascii():
-        raw = text.encode("ascii")
-        n_letters = len(raw) - len(raw.translate(None, M._ASCII_LETTERS))
-        n_upper = len(raw) - len(raw.translate(None, M._ASCII_UPPER))
-    else:
-        letters = "".join(filter(str.isalpha, text))
-        n_letters = len(letters)
-        n_upper = sum(map(str.isupper, letters))
+    letters = [ch for ch in text if ch.isalpha()]
+    n_letters = len(letters)
+    n_upper = sum(ch.isupper() for ch in letters)
     if n_letters:
         up = n_upper / n_letters
         out.append(f"upper:{M._bucket(up, (0.05, 0.15, 0.3, 0.6, 0.9))}")
     if n:
         caps = sum(map(str.isupper, map(M._first_char, words))) / n
         out.append(f"caps:{M._bucket(caps, (0.2, 0.4, 0.6, 0.8, 0.99))}")
-    digits = len(M._DIGITS.findall(text))
+    digits = sum(1 for ch in text if M._DIGITS.match(ch))
     if digits:
         out.append(f"digits:{M._bucket(digits / len(text), (0.05, 0.15, 0.3))}")
-    if M._URL.search(text):
+    if M._URL.search(text):  # (the fast path: a bytes pattern on the text in lower case)
         out.append("has:url")
     if "@" in text:
         if M._EMAIL.search(text):
@@ -83,36 +77,56 @@ def _reference_shape(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# every character of Windows-1252 (the one-byte fast path), and a few outside it
+_CP1252 = [ch for ch in M._CP1252 if ch is not None]
 _SHAPE_CHARS = st.sampled_from(
-    list("aZ09 .,;:!?'\"()[]|@#-/\t\n\x0b\x0c\x1c\x1f") + ["www.", ".com", "http://", "HTTPS://", ".Co.UK", "©", "»", "•", "…", "\u201c", "É", "ſ", "\u00a0", "٣", "x@y.org", "@abc", "#Tag"]
+    list("aZ09 .,;:!?'\"()[]|@#-/\t\n\x0b\x0c\x1c\x1f") + ["www.", ".com", "http://", "HTTPS://", ".Co.UK", "©", "»", "•", "…", "\u201c", "É", "ſ", "\u00a0", "٣", "x@y.org", "@abc", "#Tag", "ǅ", "\u212a"]
+    + _CP1252 + [".com" + ch for ch in _CP1252] + [".ES" + ch for ch in "ªé²_Šˆ-"]
 )
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.one_of(st.text(min_size=1, max_size=80), st.lists(_SHAPE_CHARS, min_size=1, max_size=30).map("".join)))
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(st.text(min_size=1, max_size=80), st.lists(_SHAPE_CHARS, min_size=1, max_size=30).map("".join),
+                 st.text(st.sampled_from(_CP1252), min_size=1, max_size=60)))
 def test_shape_fast_paths_are_the_definition(text: str) -> None:
     # the ASCII path counts words, capitals, digits and links in C; it must say what the
     # per-character definition says, on any text
     assert M._shape(text) == _reference_shape(text)
 
 
-_WORD_CHARS = st.sampled_from(list("ab Zz09 '.-\x01") + list(M._PUNCT) + ["é", "Ñ", "٣", "²", "\u00a0", "rock'n", "it\u2019s"])
+_WORD_CHARS = st.sampled_from(list("ab Zz09 '.-\x01") + _CP1252 + ["é", "Ñ", "٣", "²", "\u00a0", "rock'n", "it\u2019s", "ǅ", "\u0301"])
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.lists(_WORD_CHARS, max_size=30).map("".join))
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(st.lists(_WORD_CHARS, max_size=30).map("".join), st.text(st.sampled_from(_CP1252), max_size=40)))
 def test_words_fast_paths_are_the_definition(text: str) -> None:
-    # ASCII with the curly quotes and dashes of news text is split in C (the right single
-    # quote still an apostrophe, deleted); the words must be the Unicode pattern's
+    # ASCII and Windows-1252 (curly quotes, dashes, accented letters) are split in C (the right
+    # single quote still an apostrophe, deleted); the words must be the Unicode pattern's
     general = tuple(M._WORD.findall(M._DIGITS.sub("0", text.replace("'", "").replace("\u2019", ""))))
     assert M._words(text) == general
 
 
-def test_punctuation_taken_as_ascii_is_no_word_letter_digit_or_space() -> None:
-    # what the fast paths assume of every character of _PUNCT
-    for ch in M._PUNCT:
-        assert not (ch.isalnum() or ch.isspace() or ch.isupper() or ch.islower()), ch
-        assert not M._WORD.match(ch) and not M._DIGITS.match(ch), ch
+def test_the_one_byte_tables_are_the_definitions_character_by_character() -> None:
+    # what the fast paths assume of every byte of Windows-1252: its class, its word byte, and
+    # that the bytes pattern finds a link where the Unicode one does (case, "\\b")
+    for c, ch in enumerate(M._CP1252):
+        if ch is None:
+            continue
+        assert ch.encode("cp1252") == bytes([c])
+        cls = chr(M._CLASS5[c])
+        assert (cls == " ") == ch.isspace() and (cls == "U") == ch.isupper(), ch
+        assert (cls in "Ul") == ch.isalpha() and (cls == "d") == bool(M._DIGITS.match(ch)), ch
+        assert (cls in " Ud") or not (ch.isspace() or ch.isupper() or M._DIGITS.match(ch)), ch
+        word = M._WORD.match(ch)
+        assert bytes([M._WORD_BYTES[c]]).decode("cp1252") == ("0" if M._DIGITS.match(ch) else ch if word else " "), ch
+        assert len(ch.lower()) == 1 and ch.lower().encode("cp1252").lower() == ch.lower().encode("cp1252")
+        probes = [f"x.com{ch}", f"x.ES{ch}y", f"{ch}www.", f"http{ch}://", f"{ch}HTTPS://x", f"co.uk{ch}"]
+        for link in ("http://", "HTTPS://", "www.", ".com", ".ORG", ".net", ".co.uk", ".es", ".mx"):
+            probes += [link[:k] + ch + link[k + 1 :] for k in range(len(link))]  # in place of each character
+        for probe in probes:
+            assert bool(M._URL.search(probe)) == bool(M._URL_LOW.search(probe.encode("cp1252").lower())), probe
+    assert M._one_byte("caf\u00e9 \u201cs\u00ed\u201d") == "caf\u00e9 \u201cs\u00ed\u201d".encode("cp1252")
+    assert M._one_byte("\u0663 \u2009") is None
 
 
 def test_a_long_blocks_words_are_those_of_its_opening_and_end() -> None:

@@ -26,7 +26,6 @@ import json
 import math
 import operator
 import re
-import string
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -50,8 +49,6 @@ FEATURES_VERSION = 2
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _DIGITS = regex.compile(r"\p{N}")
-# _WORD and the digit fold on ASCII text: a letter is itself, a digit "0", anything else a space
-_WORD_BYTES = bytes(c if chr(c).isalpha() and c < 128 else (48 if 48 <= c <= 57 else 32) for c in range(256))
 _URL = regex.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk|es|mx)\b", regex.IGNORECASE)
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _HANDLE = regex.compile(r"(?<![\w@])@\w{2,}")
@@ -80,27 +77,59 @@ _LEN_EDGES = (1, 2, 3, 4, 6, 8, 11, 15, 20, 25, 35, 50, 80, 120)
 _CHAR_EDGES = (10, 20, 30, 45, 60, 80, 110, 150, 220, 320)
 
 
-_ASCII_LETTERS = string.ascii_letters.encode("ascii")
-_ASCII_UPPER = string.ascii_uppercase.encode("ascii")
 _first_char = operator.itemgetter(0)
 
 
-# ASCII white space as str.split() sees it (bytes.split() knows only the first six)
-_ASCII_SPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
-_ASCII_DIGITS = b"0123456789"
-# every ASCII character as one of five: white space " ", a capital "U", a small letter "l", a
-# digit "d", anything else "x"
+def _cp1252_char(c: int) -> str | None:
+    """The character of byte ``c`` in Windows-1252 (``None``: a byte the code page leaves undefined)."""
+    try:
+        return bytes([c]).decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+# the one-byte text of the fast paths: Windows-1252, ASCII with the curly quotes, dashes,
+# ellipsis, guillemets, bullets, signs and the Latin-1 letters (accents, "ñ") of news text in
+# English and Spanish; one byte per character, so counts and positions are those of the text
+_CP1252 = tuple(_cp1252_char(c) for c in range(256))
+# every such character as one of five, by the str methods the definitions use: white space
+# (str.split's) " ", a capital "U" (isupper; every one is also isalpha), another letter
+# (isalpha) "l", a number (\p{N}, as _DIGITS counts) "d", anything else "x"
 _CLASS5 = bytes(
-    32 if c in _ASCII_SPACE else 85 if 65 <= c <= 90 else 108 if 97 <= c <= 122 else 100 if 48 <= c <= 57 else 120
-    for c in range(128)
-) + bytes(128)
-# _URL on ASCII text: the same pattern on the text in lower case, without IGNORECASE
-_URL_LOW = re.compile(rb"https?://|www\.|\.(?:com|org|net|co\.uk|es|mx)\b")
-# the punctuation of news text outside ASCII: no letter, digit, white space or word character,
-# so a text of ASCII and these is counted as ASCII with each of these as "?" (curly quotes and
-# apostrophes, dashes, ellipsis, guillemets, bullets, signs)
-_PUNCT = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb\u2022\u00b7\u00a9\u00ae\u2122\u00b0\u20ac\u00a3\u00a1\u00bf\u00d7"
-_NOT_PUNCT = re.compile(f"[^\\x00-\\x7f{_PUNCT}]")
+    120 if ch is None else 32 if ch.isspace() else 85 if ch.isupper() else 108 if ch.isalpha()
+    else 100 if _DIGITS.match(ch) else 120
+    for ch in _CP1252
+)
+# _WORD and the digit fold on such text: a letter (\p{L}) is itself, a number "0", anything
+# else a space; the apostrophes ("'" and "\u2019", byte 0x92) are deleted first
+_WORD_BYTES = bytes(
+    32 if ch is None else c if _WORD.match(ch) and not _DIGITS.match(ch) else 48 if _DIGITS.match(ch) else 32
+    for c, ch in enumerate(_CP1252)
+)
+_APOSTROPHES = "'\u2019".encode("cp1252")
+# _URL on such text: the same pattern on the text with its ASCII letters in lower case (no
+# character outside ASCII matches an ASCII letter ignoring case), without IGNORECASE, "\b"
+# after the last letter spelled as "no word character follows" (regex's Unicode \w); the
+# alternatives reordered so that each starts with one byte ("." "w" ":")
+_URL_LOW = re.compile(
+    rb"\.(?:com|org|net|co\.uk|es|mx)(?![" + b"".join(re.escape(bytes([c])) for c, ch in enumerate(_CP1252)
+                                                   if ch is not None and regex.match(r"\w", ch)) + rb"])"
+    rb"|www\.|:(?:(?<=https:)|(?<=http:))//"
+)
+_LDQUO = "\u201c".encode("cp1252")
+
+
+def _one_byte(text: str) -> bytes | None:
+    """``text`` in Windows-1252 (ASCII as itself), or ``None`` when it has a character the code
+    page lacks."""
+    if text.isascii():
+        return text.encode("ascii")
+    try:
+        return text.encode("cp1252")
+    except UnicodeEncodeError:
+        return None
+
+
 _END_OF = {**{c: c for c in ".!?"}, ":": ":", ",": ",", ";": ","}
 _QUOTE_END = frozenset("\"'\u201d\u2019)]")
 _START_OF = {c: "bullet" for c in _BULLET} | {c: "quote" for c in "\"'\u201c\u2018\u00ab"} | {"(": "paren", "[": "paren"}
@@ -145,10 +174,12 @@ def _shape(text: str, n: int | None = None) -> tuple[str, ...]:
     cached: the model keeps each text's feature rows, and :func:`_text_tokens` its tokens).
     ``n``: its white-space word count (``len(text.split())``, ``Block.words``) when known.
 
-    An ASCII text is counted in C: its bytes mapped to five classes (space, capital, small
-    letter, digit, other) give the capitals, letters and digits as counts of one byte, and the
-    words and the capitalised words as counts of two-byte patterns; links by the lower-case
-    pattern. ``tests/test_model_fast.py`` checks this against the per-character definition."""
+    A text of one byte per character (ASCII, or Windows-1252: the curly quotes, dashes and
+    accented letters of English and Spanish news) is counted in C: its bytes mapped to five
+    classes (space, capital, other letter, number, other: the str methods' verdicts on each
+    character) give the capitals, letters and digits as counts of one byte, and the words and
+    the capitalised words as counts of two-byte patterns; links by the lower-case pattern.
+    ``tests/test_model_fast.py`` checks this against the per-character definition."""
     end = _end(text)
     first = text[0]
     if first.isupper():
@@ -160,11 +191,9 @@ def _shape(text: str, n: int | None = None) -> tuple[str, ...]:
     else:
         start = _START_OF.get(first, "other")
     size = len(text)
-    ascii = text.isascii()
-    if ascii or _NOT_PUNCT.search(text) is None:
-        # every character ASCII, or one of _PUNCT (which counts as none of the things counted
-        # here: each becomes one "?", an "other")
-        raw = text.encode("ascii", "replace") if not ascii else text.encode("ascii")
+    raw = _one_byte(text)
+    if raw is not None:
+        # one byte per character (ASCII or Windows-1252): counted in C
         cls = raw.translate(_CLASS5)
         lead = cls[0]
         n_caps = cls.count(b" U") + (lead == 85)
@@ -172,15 +201,18 @@ def _shape(text: str, n: int | None = None) -> tuple[str, ...]:
             n = n_caps + cls.count(b" l") + cls.count(b" d") + cls.count(b" x") + (lead == 108 or lead == 100 or lead == 120)
         n_upper = cls.count(b"U")
         n_letters = n_upper + cls.count(b"l")
-        digits = cls.count(b"d")
+        digits = cls.count(b"d") if b"d" in cls else 0
         url = _URL_LOW.search(raw.lower()) is not None
-        if ascii:  # counted in bytes (in raw a character of _PUNCT is a "?")
-            quotes = raw.count(b'"')
-            sentences = raw.count(b". ") + raw.count(b"? ") + raw.count(b"! ")
+        quotes = raw.count(b'"') if b'"' in raw else 0
+        sentences = raw.count(b". ")
+        if b"?" in raw:
+            sentences += raw.count(b"? ")
+        if b"!" in raw:
+            sentences += raw.count(b"! ")
+        if raw.isascii():
             marks = _MARKS_ASCII
         else:
-            quotes = text.count('"') + text.count("\u201c")
-            sentences = text.count(". ") + text.count("? ") + text.count("! ")
+            quotes += raw.count(_LDQUO)
             marks = _MARKS
     else:
         words = text.split()
@@ -222,15 +254,15 @@ def _shape(text: str, n: int | None = None) -> tuple[str, ...]:
 
 def _words(low: str) -> tuple[str, ...]:
     """The words of a text: its runs of letters and digits once its apostrophes (``'`` and
-    ``\u2019``) are deleted, every digit folded to "0". An ASCII text (or one of ASCII and
-    _PUNCT) is split in C: its bytes mapped to themselves (a letter), "0" (a digit) or a space
-    (anything else), then split at the spaces."""
+    ``\u2019``) are deleted, every digit folded to "0". A text of one byte per character
+    (ASCII or Windows-1252) is split in C: its bytes mapped to themselves (a letter), "0" (a
+    digit) or a space (anything else), then split at the spaces."""
     if low.isascii():
         return tuple(low.encode("ascii").translate(_WORD_BYTES, b"'").decode("ascii").split())
-    if _NOT_PUNCT.search(low) is None:
-        # each character of _PUNCT (no letter or digit) becomes "?", then a space
-        raw = low.replace("\u2019", "").encode("ascii", "replace")
-        return tuple(raw.translate(_WORD_BYTES, b"'").decode("ascii").split())
+    raw = _one_byte(low)
+    if raw is not None:
+        kept = raw.translate(_WORD_BYTES, _APOSTROPHES)
+        return tuple((kept.decode("ascii") if kept.isascii() else kept.decode("cp1252")).split())
     return tuple(_WORD.findall(_DIGITS.sub("0", low.replace("'", "").replace("\u2019", ""))))
 
 
