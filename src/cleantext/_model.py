@@ -666,8 +666,7 @@ class _ContextTables:
         named by rows (:func:`_shape_of`), and the words of its opening, its end and its first
         _FIRST_CHARS characters cut from its bytes in lower case (``_LOWER``: the bytes of
         ``low``; positions are characters) as :func:`_word_ends` and :func:`_first_word` cut
-        them. ``tests/test_model_fast.py``
-        checks this against :func:`text_features`."""
+        them. ``tests/test_model_fast.py`` checks this against :func:`text_features`."""
         if text.isascii():
             raw = text.encode("ascii")
             lraw = raw.lower()
@@ -722,7 +721,7 @@ class _ContextTables:
         ids = list(map(self.shape_ids.__getitem__, _shape(text, nwords)))
         ws, srcs, first, last, first2 = _word_feats(low, nwords >= _LONG)
         ids += map(self.kw.get, set(ws), repeat(z))
-        pairs = set()
+        pairs: set[tuple[str, str]] = set()
         for src in srcs:
             pairs.update(zip(src, src[1:]))
         ids += map(self.kb.get, pairs, repeat(z))
