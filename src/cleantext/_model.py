@@ -109,6 +109,7 @@ _WORD_BYTES = bytes(
     for c, ch in enumerate(_CP1252)
 )
 _APOSTROPHES = "'\u2019".encode("cp1252")
+_WORD_BYTE = re.compile(b"[" + b"".join(re.escape(bytes([c])) for c in range(256) if _WORD_BYTES[c] != 32) + b"]")
 # _URL on such text: the same pattern on the text with its ASCII letters in lower case (no
 # character outside ASCII matches an ASCII letter ignoring case), without IGNORECASE, "\b"
 # after the last letter spelled as "no word character follows" (regex's Unicode \w); the
@@ -705,8 +706,13 @@ class _ContextTables:
             first = head[0] if head else None
         else:
             cut = lraw.rfind(b" ", 0, _FIRST_CHARS)
-            opening = _split_words(lraw[: cut if cut > 0 else _FIRST_CHARS])
-            first = opening[0] if opening else None
+            if cut > 0:
+                # cut at a space: the words of the first ``cut`` characters are the first of
+                # ``head``'s (cut at the same space or a later one), if it has a letter or digit
+                first = head[0] if _WORD_BYTE.search(lraw, 0, cut) else None
+            else:
+                opening = _split_words(lraw[:_FIRST_CHARS])
+                first = opening[0] if opening else None
         ids.append(self.kfirst.get(first, z))
         if tail:
             ids.append(self.klast.get(tail[-1], z))
