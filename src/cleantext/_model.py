@@ -225,11 +225,11 @@ def _shape_of(text: str, n: int | None, raw: bytes | None, lraw: bytes | None, n
             n = n_caps + cls.count(b" l") + cls.count(b" d") + cls.count(b" x") + (lead == 108 or lead == 100 or lead == 120)
         n_upper = cls.count(b"U")
         n_letters = n_upper + cls.count(b"l")
-        digits = cls.count(b"d") if b"d" in cls else 0
+        digits = cls.count(b"d")
         url = _URL_LOW.search(lraw) is not None  # type: ignore[arg-type]
-        quotes = raw.count(b'"') if b'"' in raw else 0
+        quotes = raw.count(b'"')
         sentences = raw.count(b". ")
-        if b"?" in raw:
+        if b"?" in raw:  # (a count of two bytes is slower than a search for one)
             sentences += raw.count(b"? ")
         if b"!" in raw:
             sentences += raw.count(b"! ")
