@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import array
 import bisect
+import codecs
+import encodings.cp1252 as _cp1252_codec
 import functools
 import json
 import math
 import operator
 import re
-import string
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -50,8 +51,6 @@ FEATURES_VERSION = 2
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _DIGITS = regex.compile(r"\p{N}")
-# _WORD and the digit fold on ASCII text: a letter is itself, a digit "0", anything else a space
-_WORD_BYTES = bytes(c if chr(c).isalpha() and c < 128 else (48 if 48 <= c <= 57 else 32) for c in range(256))
 _URL = regex.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk|es|mx)\b", regex.IGNORECASE)
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _HANDLE = regex.compile(r"(?<![\w@])@\w{2,}")
@@ -80,27 +79,68 @@ _LEN_EDGES = (1, 2, 3, 4, 6, 8, 11, 15, 20, 25, 35, 50, 80, 120)
 _CHAR_EDGES = (10, 20, 30, 45, 60, 80, 110, 150, 220, 320)
 
 
-_ASCII_LETTERS = string.ascii_letters.encode("ascii")
-_ASCII_UPPER = string.ascii_uppercase.encode("ascii")
 _first_char = operator.itemgetter(0)
 
 
-# ASCII white space as str.split() sees it (bytes.split() knows only the first six)
-_ASCII_SPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
-_ASCII_DIGITS = b"0123456789"
-# every ASCII character as one of five: white space " ", a capital "U", a small letter "l", a
-# digit "d", anything else "x"
+def _cp1252_char(c: int) -> str | None:
+    """The character of byte ``c`` in Windows-1252 (``None``: a byte the code page leaves undefined)."""
+    try:
+        return bytes([c]).decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+# the one-byte text of the fast paths: Windows-1252, ASCII with the curly quotes, dashes,
+# ellipsis, guillemets, bullets, signs and the Latin-1 letters (accents, "ñ") of news text in
+# English and Spanish; one byte per character, so counts and positions are those of the text
+_CP1252 = tuple(_cp1252_char(c) for c in range(256))
+# every such character as one of five, by the str methods the definitions use: white space
+# (str.split's) " ", a capital "U" (isupper; every one is also isalpha), another letter
+# (isalpha) "l", a number (\p{N}, as _DIGITS counts) "d", anything else "x"
 _CLASS5 = bytes(
-    32 if c in _ASCII_SPACE else 85 if 65 <= c <= 90 else 108 if 97 <= c <= 122 else 100 if 48 <= c <= 57 else 120
-    for c in range(128)
-) + bytes(128)
-# _URL on ASCII text: the same pattern on the text in lower case, without IGNORECASE
-_URL_LOW = re.compile(rb"https?://|www\.|\.(?:com|org|net|co\.uk|es|mx)\b")
-# the punctuation of news text outside ASCII: no letter, digit, white space or word character,
-# so a text of ASCII and these is counted as ASCII with each of these as "?" (curly quotes and
-# apostrophes, dashes, ellipsis, guillemets, bullets, signs)
-_PUNCT = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb\u2022\u00b7\u00a9\u00ae\u2122\u00b0\u20ac\u00a3\u00a1\u00bf\u00d7"
-_NOT_PUNCT = re.compile(f"[^\\x00-\\x7f{_PUNCT}]")
+    120 if ch is None else 32 if ch.isspace() else 85 if ch.isupper() else 108 if ch.isalpha()
+    else 100 if _DIGITS.match(ch) else 120
+    for ch in _CP1252
+)
+# _WORD and the digit fold on such text: a letter (\p{L}) is itself, a number "0", anything
+# else a space; the apostrophes ("'" and "\u2019", byte 0x92) are deleted first
+_WORD_BYTES = bytes(
+    32 if ch is None else c if _WORD.match(ch) and not _DIGITS.match(ch) else 48 if _DIGITS.match(ch) else 32
+    for c, ch in enumerate(_CP1252)
+)
+_APOSTROPHES = "'\u2019".encode("cp1252")
+_WORD_BYTE = re.compile(b"[" + b"".join(re.escape(bytes([c])) for c in range(256) if _WORD_BYTES[c] != 32) + b"]")
+# _URL on such text: the same pattern on the text with its ASCII letters in lower case (no
+# character outside ASCII matches an ASCII letter ignoring case), without IGNORECASE, "\b"
+# after the last letter spelled as "no word character follows" (regex's Unicode \w); the
+# alternatives reordered so that each starts with one byte ("." "w" ":")
+_URL_LOW = re.compile(
+    rb"\.(?:com|org|net|co\.uk|es|mx)(?![" + b"".join(re.escape(bytes([c])) for c, ch in enumerate(_CP1252)
+                                                   if ch is not None and regex.match(r"\w", ch)) + rb"])"
+    rb"|www\.|:(?:(?<=https:)|(?<=http:))//"
+)
+_LDQUO = "\u201c".encode("cp1252")
+
+
+# the codec's own C functions and tables, called without the codec machinery's Python frame
+_charmap_encode, _charmap_decode = codecs.charmap_encode, codecs.charmap_decode
+_ENC, _DEC = _cp1252_codec.encoding_table, _cp1252_codec.decoding_table
+# a byte of such text to that of its character in lower case (every one is one character, in
+# the code page: for such a text, ``text.lower()`` character by character)
+_LOWER = bytes(c if ch is None else _charmap_encode(ch.lower(), None, _ENC)[0][0] for c, ch in enumerate(_CP1252))
+
+
+def _one_byte(text: str) -> bytes | None:
+    """``text`` in Windows-1252 (ASCII as itself), or ``None`` when it has a character the code
+    page lacks."""
+    if text.isascii():
+        return text.encode("ascii")
+    try:
+        return _charmap_encode(text, None, _ENC)[0]  # type: ignore[no-any-return]
+    except UnicodeEncodeError:
+        return None
+
+
 _END_OF = {**{c: c for c in ".!?"}, ":": ":", ",": ",", ";": ","}
 _QUOTE_END = frozenset("\"'\u201d\u2019)]")
 _START_OF = {c: "bullet" for c in _BULLET} | {c: "quote" for c in "\"'\u201c\u2018\u00ab"} | {"(": "paren", "[": "paren"}
@@ -124,6 +164,11 @@ _SENTS_TOK = tuple(f"sents:{k}" for k in range(4))
 _HAS_URL, _HAS_EMAIL, _HAS_HANDLE, _HAS_HASHTAG, _HAS_QUOTES = "has:url", "has:email", "has:handle", "has:hashtag", "has:quotes"
 _SHAPE_TOKENS = (*_LEN_TOK, *_CHARS_TOK, *_END_TOK.values(), *_START_TOK.values(), *_UPPER_TOK, *_CAPS_TOK, *_DIGIT_TOK,
                  *_SENTS_TOK, _HAS_URL, _HAS_EMAIL, _HAS_HANDLE, _HAS_HASHTAG, _HAS_QUOTES, *(name for _, name in _MARKS))
+# what _shape_of says each feature is: the token strings (for _shape), or the model's rows of
+# them (for _ContextTables.text_rows): the lengths, characters, ends, starts, capitals,
+# capitalised words, digits and sentences by bucket, the "has:" features, the marks by character
+_SHAPE_NAMES = (_LEN_TOK, _CHARS_TOK, _END_TOK, _START_TOK, _UPPER_TOK, _CAPS_TOK, _DIGIT_TOK, _SENTS_TOK,
+                (_HAS_URL, _HAS_EMAIL, _HAS_HANDLE, _HAS_HASHTAG, _HAS_QUOTES), _MARKS, _MARKS_ASCII)
 
 
 def _end(text: str) -> str:
@@ -140,15 +185,26 @@ def _end(text: str) -> str:
     return end
 
 
-def _shape(text: str, n: int | None = None) -> tuple[str, ...]:
+def _shape(text: str, n: int | None = None) -> list[str]:
     """Features of the block's own text, not its words (a pure function of the text; not
     cached: the model keeps each text's feature rows, and :func:`_text_tokens` its tokens).
     ``n``: its white-space word count (``len(text.split())``, ``Block.words``) when known.
 
-    An ASCII text is counted in C: its bytes mapped to five classes (space, capital, small
-    letter, digit, other) give the capitals, letters and digits as counts of one byte, and the
-    words and the capitalised words as counts of two-byte patterns; links by the lower-case
-    pattern. ``tests/test_model_fast.py`` checks this against the per-character definition."""
+    A text of one byte per character (ASCII, or Windows-1252: the curly quotes, dashes and
+    accented letters of English and Spanish news) is counted in C: its bytes mapped to five
+    classes (space, capital, other letter, number, other: the str methods' verdicts on each
+    character) give the capitals, letters and digits as counts of one byte, and the words and
+    the capitalised words as counts of two-byte patterns; links by the lower-case pattern.
+    ``tests/test_model_fast.py`` checks this against the per-character definition."""
+    raw = _one_byte(text)
+    return _shape_of(text, n, raw, None if raw is None else raw.lower(), _SHAPE_NAMES)
+
+
+def _shape_of(text: str, n: int | None, raw: bytes | None, lraw: bytes | None, names: Any) -> list[Any]:
+    """:func:`_shape` of ``text`` given its :func:`_one_byte` bytes ``raw`` and those bytes with
+    (at least) their ASCII letters in lower case ``lraw``, each feature named from ``names``
+    (:data:`_SHAPE_NAMES`, or the model's rows of those features)."""
+    t_len, t_chars, t_end, t_start, t_upper, t_caps, t_digit, t_sents, t_has, t_marks, t_marks_ascii = names
     end = _end(text)
     first = text[0]
     if first.isupper():
@@ -160,11 +216,8 @@ def _shape(text: str, n: int | None = None) -> tuple[str, ...]:
     else:
         start = _START_OF.get(first, "other")
     size = len(text)
-    ascii = text.isascii()
-    if ascii or _NOT_PUNCT.search(text) is None:
-        # every character ASCII, or one of _PUNCT (which counts as none of the things counted
-        # here: each becomes one "?", an "other")
-        raw = text.encode("ascii", "replace") if not ascii else text.encode("ascii")
+    if raw is not None:
+        # one byte per character (ASCII or Windows-1252): counted in C
         cls = raw.translate(_CLASS5)
         lead = cls[0]
         n_caps = cls.count(b" U") + (lead == 85)
@@ -173,15 +226,18 @@ def _shape(text: str, n: int | None = None) -> tuple[str, ...]:
         n_upper = cls.count(b"U")
         n_letters = n_upper + cls.count(b"l")
         digits = cls.count(b"d")
-        url = _URL_LOW.search(raw.lower()) is not None
-        if ascii:  # counted in bytes (in raw a character of _PUNCT is a "?")
-            quotes = raw.count(b'"')
-            sentences = raw.count(b". ") + raw.count(b"? ") + raw.count(b"! ")
-            marks = _MARKS_ASCII
+        url = _URL_LOW.search(lraw) is not None  # type: ignore[arg-type]
+        quotes = raw.count(b'"')
+        sentences = raw.count(b". ")
+        if b"?" in raw:  # (a count of two bytes is slower than a search for one)
+            sentences += raw.count(b"? ")
+        if b"!" in raw:
+            sentences += raw.count(b"! ")
+        if raw.isascii():
+            marks = t_marks_ascii
         else:
-            quotes = text.count('"') + text.count("\u201c")
-            sentences = text.count(". ") + text.count("? ") + text.count("! ")
-            marks = _MARKS
+            quotes += raw.count(_LDQUO)
+            marks = t_marks
     else:
         words = text.split()
         n = len(words)
@@ -193,45 +249,49 @@ def _shape(text: str, n: int | None = None) -> tuple[str, ...]:
         url = _URL.search(text) is not None
         quotes = text.count('"') + text.count("\u201c")
         sentences = text.count(". ") + text.count("? ") + text.count("! ")
-        marks = _MARKS
-    out = [_LEN_TOK[bisect.bisect_right(_LEN_EDGES, n)], _CHARS_TOK[bisect.bisect_right(_CHAR_EDGES, size)],
-           _END_TOK[end], _START_TOK[start]]
+        marks = t_marks
+    out = [t_len[bisect.bisect_right(_LEN_EDGES, n)], t_chars[bisect.bisect_right(_CHAR_EDGES, size)],
+           t_end[end], t_start[start]]
     if n_letters:
-        out.append(_UPPER_TOK[bisect.bisect_right(_UPPER_EDGES, n_upper / n_letters)])
+        out.append(t_upper[bisect.bisect_right(_UPPER_EDGES, n_upper / n_letters)])
     if n:
-        out.append(_CAPS_TOK[bisect.bisect_right(_CAPS_EDGES, n_caps / n)])
+        out.append(t_caps[bisect.bisect_right(_CAPS_EDGES, n_caps / n)])
     if digits:
-        out.append(_DIGIT_TOK[bisect.bisect_right(_DIGIT_EDGES, digits / size)])
+        out.append(t_digit[bisect.bisect_right(_DIGIT_EDGES, digits / size)])
     if url:
-        out.append(_HAS_URL)
+        out.append(t_has[0])
     if "@" in text:
         if _EMAIL.search(text):
-            out.append(_HAS_EMAIL)
+            out.append(t_has[1])
         if _HANDLE.search(text):
-            out.append(_HAS_HANDLE)
+            out.append(t_has[2])
     if "#" in text and _HASHTAG.search(text):
-        out.append(_HAS_HASHTAG)
+        out.append(t_has[3])
     for ch, name in marks:
         if ch in text:
             out.append(name)
     if quotes >= 2:
-        out.append(_HAS_QUOTES)
-    out.append(_SENTS_TOK[sentences if sentences < 3 else 3])
-    return tuple(out)
+        out.append(t_has[4])
+    out.append(t_sents[sentences if sentences < 3 else 3])
+    return out
 
 
 def _words(low: str) -> tuple[str, ...]:
     """The words of a text: its runs of letters and digits once its apostrophes (``'`` and
-    ``\u2019``) are deleted, every digit folded to "0". An ASCII text (or one of ASCII and
-    _PUNCT) is split in C: its bytes mapped to themselves (a letter), "0" (a digit) or a space
-    (anything else), then split at the spaces."""
-    if low.isascii():
-        return tuple(low.encode("ascii").translate(_WORD_BYTES, b"'").decode("ascii").split())
-    if _NOT_PUNCT.search(low) is None:
-        # each character of _PUNCT (no letter or digit) becomes "?", then a space
-        raw = low.replace("\u2019", "").encode("ascii", "replace")
-        return tuple(raw.translate(_WORD_BYTES, b"'").decode("ascii").split())
+    ``\u2019``) are deleted, every digit folded to "0". A text of one byte per character
+    (ASCII or Windows-1252) is split in C (:func:`_split_words`)."""
+    raw = _one_byte(low)
+    if raw is not None:
+        return tuple(_split_words(raw))
     return tuple(_WORD.findall(_DIGITS.sub("0", low.replace("'", "").replace("\u2019", ""))))
+
+
+def _split_words(raw: bytes) -> list[str]:
+    """:func:`_words` of a text of one byte per character (its :func:`_one_byte` bytes): the
+    bytes mapped to themselves (a letter), "0" (a digit) or a space (anything else), the
+    apostrophes deleted, then split at the spaces."""
+    kept = raw.translate(_WORD_BYTES, _APOSTROPHES)
+    return (kept.decode("ascii") if kept.isascii() else _charmap_decode(kept, None, _DEC)[0]).split()
 
 
 @functools.lru_cache(maxsize=8192)
@@ -587,34 +647,121 @@ class _ContextTables:
         self.kw, self.kb, self.kfirst, self.klast, self.kfirst2 = (kinds[k] for k in ("w", "b", "first", "last", "first2"))
         # the shape features, keyed by the very string objects _shape returns
         self.shape_ids = {t: vocab.get(t, self.unknown) for t in _SHAPE_TOKENS}
+        # _SHAPE_NAMES with each feature as its row
+        row_of = self.shape_ids.__getitem__
+        *named, marks, marks_ascii = _SHAPE_NAMES
+        self.shape_rows = (
+            *({k: row_of(t) for k, t in x.items()} if isinstance(x, dict) else tuple(map(row_of, x)) for x in named),
+            *(tuple((ch, row_of(t)) for ch, t in m) for m in (marks, marks_ascii)),
+        )
+        self.no_row = repeat(z)  # (an endless supply of "unknown", for dict.get through map)
 
-    def text_ids(self, text: str, low: str, nwords: int) -> array.array[int]:
+    def text_rows(self, text: str, low: str, nwords: int) -> tuple[array.array[int], str | None]:
         """The row numbers of :func:`text_features` of a block (``unknown`` for a feature
         the model does not know; in another order: their weights are summed), as an array
-        of machine integers (copied whole into a document's list of rows)."""
+        of machine integers (copied whole into a document's list of rows), and its first word
+        (:func:`_first_word`). ``low`` and ``nwords``: ``text.lower()`` and its white-space
+        word count (``Block.low``, ``Block.words``).
+
+        A text of one byte per character (:func:`_one_byte`) is read as bytes once: its shape
+        named by rows (:func:`_shape_of`), and the words of its opening, its end and its first
+        _FIRST_CHARS characters cut from its bytes in lower case (``_LOWER``: the bytes of
+        ``low``; positions are characters) as :func:`_word_ends` and :func:`_first_word` cut
+        them. ``tests/test_model_fast.py`` checks this against :func:`text_features`."""
+        if text.isascii():
+            raw = text.encode("ascii")
+            lraw = raw.lower()
+        else:
+            try:
+                raw = _charmap_encode(text, None, _ENC)[0]
+            except UnicodeEncodeError:
+                return self.token_rows(text, low, nwords), _first_word(low)
+            lraw = raw.translate(_LOWER)
+        ids = _shape_of(text, nwords, raw, lraw, self.shape_rows)
+        kw, kb, zs, z = self.kw.get, self.kb.get, self.no_row, self.unknown
+        size = len(lraw)
+        if size <= _OPEN_CHARS + _END_CHARS:
+            head = tail = _split_words(lraw)
+            if nwords < _LONG:
+                found = set(map(kw, head, zs))
+                found.update(map(kb, zip(head, head[1:]), zs))
+            else:
+                found = set(map(kw, head[:_HEAD_WORDS], zs))
+                found.update(map(kw, head[-_TAIL_WORDS:], zs))
+                a, e = head[:_PAIR_WORDS], head[-_PAIR_TAIL:]
+                found.update(map(kb, zip(a, a[1:]), zs))
+                found.update(map(kb, zip(e, e[1:]), zs))
+        else:
+            cut = lraw.rfind(b" ", 0, _OPEN_CHARS)
+            start = lraw.find(b" ", size - _END_CHARS)
+            head = _split_words(lraw[: cut if cut > 0 else _OPEN_CHARS])
+            tail = _split_words(lraw[start if start >= 0 else size - _END_CHARS :])
+            found = set(map(kw, head[:_HEAD_WORDS], zs))
+            found.update(map(kw, tail[-_TAIL_WORDS:], zs))
+            a, e = head[:_PAIR_WORDS], tail[-_PAIR_TAIL:]
+            found.update(map(kb, zip(a, a[1:]), zs))
+            found.update(map(kb, zip(e, e[1:]), zs))
+        ids += found
+        if size <= _FIRST_CHARS:
+            first = head[0] if head else None
+        else:
+            cut = lraw.rfind(b" ", 0, _FIRST_CHARS)
+            if cut > 0:
+                # cut at a space: the words of the first ``cut`` characters are the first of
+                # ``head``'s (cut at the same space or a later one), if it has a letter or digit
+                first = head[0] if _WORD_BYTE.search(lraw, 0, cut) else None
+            else:
+                opening = _split_words(lraw[:_FIRST_CHARS])
+                first = opening[0] if opening else None
+        ids.append(self.kfirst.get(first, z))
+        if tail:
+            ids.append(self.klast.get(tail[-1], z))
+        if len(head) > 1:
+            ids.append(self.kfirst2.get((head[0], head[1]), z))
+        return array.array("q", ids), first
+
+    def token_rows(self, text: str, low: str, nwords: int) -> array.array[int]:
+        """:meth:`text_rows` by way of the features' definitions (:func:`_shape`,
+        :func:`_word_feats`): for a text not of one byte per character."""
         z = self.unknown
         ids = list(map(self.shape_ids.__getitem__, _shape(text, nwords)))
         ws, srcs, first, last, first2 = _word_feats(low, nwords >= _LONG)
         ids += map(self.kw.get, set(ws), repeat(z))
-        if len(srcs) == 1:
-            src = srcs[0]
-            pairs = set(zip(src, src[1:]))
-        else:
-            a, e = srcs
-            pairs = set(zip(a, a[1:]))
-            pairs.update(zip(e, e[1:]))
+        pairs: set[tuple[str, str]] = set()
+        for src in srcs:
+            pairs.update(zip(src, src[1:]))
         ids += map(self.kb.get, pairs, repeat(z))
         ids.append(self.kfirst.get(first, z))
         ids.append(self.klast.get(last, z))
         ids.append(self.kfirst2.get(first2, z))
         return array.array("q", ids)
 
+    def record(self, text: str, low: str, nwords: int, rows: bool) -> list[Any]:
+        """What the context features of a block and of its neighbours need of its text (a pure
+        function of the text, kept across the looks at a document): its length bucket, its end,
+        the rows its next block has of it ("prev:" length, end, first word) and its previous
+        block ("next:"); then its own rows (:meth:`text_rows`; ``rows`` False: ``None``, until
+        a block of this text needs them)."""
+        if rows:
+            ids, first = self.text_rows(text, low, nwords)
+        else:
+            ids, first = None, _first_word(low)
+        lb = bisect.bisect_right(_LEN_EDGES, nwords)
+        ed = _END_CODES[_end(text)]
+        z = self.unknown
+        p_len, p_end, _, _ = self.near["prev"]
+        n_len, n_end, _, _ = self.near["next"]
+        return [lb, ed, (p_len[lb], p_end[ed], self.first["prev"].get(first, z)),
+                (n_len[lb], n_end[ed], self.first["next"].get(first, z)), ids]
+
     def codes(
-        self, doc: Document, hits: Sequence[Mapping[str, float]] | None, text_ids: Any
+        self, doc: Document, hits: Sequence[Mapping[str, float]] | None, recs: Sequence[Sequence[Any]],
+        rows: Sequence[array.array[int] | None],
     ) -> tuple[array.array[int], list[int]]:
         """The row numbers of every block's features, context and text, in one array, and
         where each block's start (the context features in the order of
-        :func:`context_features`; ``text_ids(i, block)``: the rows of block ``i``'s own text)."""
+        :func:`context_features`; ``recs``: each block's :meth:`record`, ``rows``: the rows of
+        its own text, ``None`` for none)."""
         blocks = doc.blocks
         n = len(blocks)
         nw = [b.words for b in blocks]
@@ -625,15 +772,12 @@ class _ContextTables:
         head = self.head[lang, not long_idx]
         idx, ridx, rel, where, before, after = self.idx, self.ridx, self.rel, self.where, self.before, self.after
         wlen, wend, shortrun, repeated, rep_short = self.wlen, self.wend, self.shortrun, self.repeated, self.rep_short
-        pf, nf = self.first["prev"], self.first["next"]
-        p_len, p_end, p_same, p_none = self.near["prev"]
-        n_len, n_end, n_same, n_none = self.near["next"]
+        p_none, p_same = self.near["prev"][3], self.near["prev"][2]
+        n_none, n_same = self.near["next"][3], self.near["next"][2]
         rule_get, rule_none, z = self.rule.get, self.rule_none, self.unknown
         texts = [b.text for b in blocks]
         counts = Counter(texts)
-        lenb = [bisect.bisect_right(_LEN_EDGES, c) for c in nw]
-        end = [_END_CODES[_end(t)] for t in texts]
-        firsts = [_first_word(b.low) for b in blocks]
+        paras = [b.para for b in blocks]
         short = [c < 8 for c in nw]
         fwd = [0] * n
         for k in range(n - 2, -1, -1):
@@ -643,12 +787,12 @@ class _ContextTables:
         add = flat.extend
         back = 0
         last = n - 1
-        for k, b in enumerate(blocks):
+        for k in range(n):
             starts.append(len(flat))
             w = 0 if k < first_long else (2 if k > last_long else 1)
-            lb, ed, sh, para = lenb[k], end[k], short[k], b.para
+            rec, sh, para = recs[k], short[k], paras[k]
             add((head, idx[k if k < 6 else 6], ridx[last - k if last - k < 6 else 6], rel[(10 * k) // n], where[w],
-                 wlen[w][lb], wend[w][ed]))
+                 wlen[w][rec[0]], wend[w][rec[1]]))
             if w == 2:
                 d = k - last_long
                 flat.append(after[d if d < 6 else 6])
@@ -656,16 +800,14 @@ class _ContextTables:
                 d = first_long - k
                 flat.append(before[d if d < 6 else 6])
             if k:
-                j = k - 1
-                add((p_len[lenb[j]], p_end[end[j]], pf.get(firsts[j], z)))
-                if blocks[j].para == para:
+                add(recs[k - 1][2])
+                if paras[k - 1] == para:
                     flat.append(p_same)
             else:
                 flat.append(p_none)
             if k < last:
-                j = k + 1
-                add((n_len[lenb[j]], n_end[end[j]], nf.get(firsts[j], z)))
-                if blocks[j].para == para:
+                add(recs[k + 1][3])
+                if paras[k + 1] == para:
                     flat.append(n_same)
             else:
                 flat.append(n_none)
@@ -684,7 +826,7 @@ class _ContextTables:
                 else:
                     for key, conf in h.items():
                         add((rule_get("rule:" + key, z), rule_get(f"rule:{key}:{_conf(conf)}", z)))
-            ids = text_ids(k, b)
+            ids = rows[k]
             if ids is not None:
                 add(ids)
         return flat, starts
@@ -699,8 +841,9 @@ class BlockModel:
     weights: Any  # numpy array (n_features, n_classes), float32
     bias: Any  # numpy array (n_classes,)
     info: Mapping[str, Any]
-    #: the row numbers of a block text's own features, kept across blocks and looks (bounded)
-    _text_rows: dict[str, array.array[int]] = field(default_factory=dict, compare=False, repr=False)
+    #: a block text's :meth:`_ContextTables.record` (its own rows included), kept across blocks
+    #: and looks (bounded)
+    _text_rows: dict[str, list[Any]] = field(default_factory=dict, compare=False, repr=False)
     #: the context features' weights as tables (built on first use)
     _tables: list[_ContextTables] = field(default_factory=list, compare=False, repr=False)
 
@@ -747,28 +890,31 @@ class BlockModel:
         if not self._tables:
             self._tables.append(_ContextTables(self.vocab, self.weights))
         tables = self._tables[0]
-        known = self._text_rows  # a block text's row numbers (text_ids)
+        known = self._text_rows  # a block text's record (rows included once a block needs them)
         if len(known) > 50_000:
             known.clear()
-        get, ids_of = known.get, tables.text_ids
-
-        def text_ids(i: int, b: Any) -> array.array[int] | None:
-            if i in skip:
-                return None
+        get, record, text_rows = known.get, tables.record, tables.text_rows
+        recs: list[list[Any]] = []
+        rows: list[array.array[int] | None] = []
+        for i, b in enumerate(doc.blocks):
             text = b.text
-            ids = get(text)
-            if ids is None:
-                ids = known[text] = ids_of(text, b.low, b.words)
-            return ids
-
-        flat, starts = tables.codes(doc, hits, text_ids)
+            rec = get(text)
+            use = i not in skip
+            if rec is None:
+                rec = known[text] = record(text, b.low, b.words, use)
+            elif use and rec[4] is None:
+                rec[4] = text_rows(text, b.low, b.words)[0]
+            recs.append(rec)
+            rows.append(rec[4] if use else None)
+        flat, starts = tables.codes(doc, hits, recs, rows)
         if not starts:
             return np.zeros((0, len(self.classes)))
         z = np.add.reduceat(tables.w64.take(np.frombuffer(flat, dtype=np.int64), axis=0), starts, axis=0)
         z += self.bias
         z -= z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
+        np.exp(z, out=z)
+        z /= z.sum(axis=1, keepdims=True)
+        return z
 
     def evidence(self, toks: Sequence[str], cls: int, k: int = 3) -> list[str]:
         """The ``k`` features that pushed the block most from body towards class ``cls``."""
