@@ -24,6 +24,22 @@ _PLACE = r"\p{Lu}[\p{L}.'\u2019-]+(?:\s+\p{Lu}[\p{L}.'\u2019-]+){0,2}"
 _REGION = rf"(?:,\s+{_PLACE}(?:,\s+{_PLACE})?)?"
 # what may follow a dateline: the first word of the story
 _NEXT = r"(?=[\p{Lu}\p{N}\"'\u201c\u2018(\[])"
+# A place in title case, of up to four words ("Buenos Aires", "Ciudad de México"), in a dateline
+# that also carries a date or an agency
+_TITLE_PLACE = r"\p{Lu}[\p{L}.'\u2019-]+(?:\s+(?:de|del|la|las|los|el|\p{Lu}[\p{L}.'\u2019-]+)){0,3}"
+# the date of a wire dateline: "March 5", "Jan. 8, 2020", "12 Mar.", "5 de marzo (de 2021)", "12"
+_MONTH = (
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|ene|abr|ago|dic)\.?"
+)
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s+(?:19|20)\d\d)?|\d{{1,2}}(?:\s+de)?\s+{_MONTH}(?:\s+(?:de\s+)?(?:19|20)\d\d)?|\d{{1,2}})"
+# a press release wire between slashes: "/PRNewswire/", "/PRNewswire-USNewswire/"
+_SLASHED = r"/\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*){0,2}/"
+# the same with its month (a bare day counts only before an agency: "ARSENAL, 2 - CHELSEA 1")
+_DATE_M = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s+(?:19|20)\d\d)?|\d{{1,2}}(?:\s+de)?\s+{_MONTH}(?:\s+(?:de\s+)?(?:19|20)\d\d)?)"
+# the dash after a date or an agency, also the Spanish wires' ".-" ("(EFE).-", "12 mar.-")
+_WIRE_DASH = rf"(?:\.?{_DASH}|\.-\s*)"
 
 _RULES: tuple[tuple[str, regex.Pattern[str], float, str], ...] = (
     (
@@ -43,6 +59,32 @@ _RULES: tuple[tuple[str, regex.Pattern[str], float, str], ...] = (
         regex.compile(rf"^{_PAREN}(?:{_DASH}|\s+){_NEXT}"),
         0.9,
         "an agency or outlet in brackets opening the story",
+    ),
+    (
+        # "LONDON, March 5 (Reuters) - ", "MADRID, 12 Mar. (EUROPA PRESS) - ",
+        # "Ciudad de México, 5 de marzo (EFE).- ", "PHILADELPHIA, Aug. 3, 2016 /PRNewswire/ -- ":
+        # a place, a date and an agency
+        "place-date-agency",
+        regex.compile(rf"^(?:{_CAPS_PLACE}|{_TITLE_PLACE}){_REGION},\s*{_DATE}\s*(?:{_PAREN}|{_SLASHED}){_WIRE_DASH}{_NEXT}"),
+        0.9,
+        "a place, a date and an agency followed by a dash",
+    ),
+    (
+        # "Madrid (EFE).- ", "Buenos Aires (Télam).- ": a place in title case and an agency,
+        # with the Spanish wires' ".-" ("Ann Lee (D) - ..." is a sentence)
+        "place-agency",
+        regex.compile(rf"^{_TITLE_PLACE}\s*{_PAREN}\.-\s*{_NEXT}"),
+        0.9,
+        "a place and an agency followed by a dash",
+    ),
+    (
+        # "NEW YORK, March 5 - ", "MÉXICO, 10 de enero.- ": a capitalised place and a date;
+        # "Caracas, 10 de enero de 2021.- ": a place in title case takes the Spanish ".-" only
+        # ("On Monday, March 5 - ..." is a sentence)
+        "place-date",
+        regex.compile(rf"^(?:{_CAPS_PLACE}{_REGION},\s*{_DATE_M}{_WIRE_DASH}|{_TITLE_PLACE},\s*{_DATE_M}\.-\s*){_NEXT}"),
+        0.9,
+        "a place and a date followed by a dash",
     ),
     (
         "place",
