@@ -179,6 +179,14 @@ _LEAD_NEEDS = needs_of(_LEAD_CREDIT)
 _WORD_START = regex.compile(r"(?:^|(?<=[\s.!?]))[^\s]")
 _SENTENCE_IN = regex.compile(r"[.!?]\s+\p{Ll}|\b(?:is|are|was|were|has|have|had|will|would|said|says|told)\b")
 _SENTENCE_END = regex.compile(r"(?:[\p{L}\p{N})\]][.!?]|[\"\u201d'\u2019])\s*$")
+# a verb of speech (or "according to"): a paragraph that tells what somebody said is the story, and
+# a bare agency after it the wire's sign-off ("... the ministry said. (Reuters)", "... concluyó el
+# portavoz. EFE"), not a photo credit
+_WIRE_SPEECH = regex.compile(
+    r"\b(?:said|says|told|added|according\s+to|dijo|dice|afirm[óo]|asegur[óo]|señal[óo]|explic[óo]|conclu[yi][óo]|"
+    r"a[ñn]adi[óo]|indic[óo]|declar[óo]|subray[óo]|agreg[óo]|manifest[óo]|sostuvo|destac[óo]|precis[óo]|seg[úu]n)\b",
+    regex.IGNORECASE,
+)
 _PICTURE_LABEL = regex.compile(r"(?i)(?:photo|foto|image|imagen|picture)\b")
 
 
@@ -292,8 +300,8 @@ def _judge_trail(text: str, words: int, m: regex.Match[str]) -> tuple[str, str] 
             return None
     if m["ag"] is not None and _SENTENCE_END.search(before) is None and not mark:
         return None  # "KUALA LUMPUR, Malaysia (AP)": a dateline, not a caption
-    if m["lab"] is None and m["src"] is None and reports_speech(cap):
-        return None  # "... the ministry said. (Reuters)": a wire story's last paragraph
+    if m["lab"] is None and m["src"] is None and (reports_speech(cap) or m["ag"] is not None and _WIRE_SPEECH.search(cap)):
+        return None  # "... the ministry said. (Reuters)", "... concluyó el portavoz. EFE": a wire story's last paragraph
     return cap, credit
 
 MORE_WHY = {
