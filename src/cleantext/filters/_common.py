@@ -433,13 +433,17 @@ class Phrases:
     looked for in each block, and only a block holding one is searched with the expression.
     """
 
-    __slots__ = ("pattern", "triggers", "tail", "parts", "part_lits", "index")
+    __slots__ = ("pattern", "triggers", "tail", "parts", "part_lits", "index", "anchored")
 
     def __init__(self, pattern: regex.Pattern[str], triggers: tuple[str, ...] | None, tail: int = 0,
                  parts: tuple[regex.Pattern[str], ...] | None = None,
                  part_lits: tuple[frozenset[str] | None, ...] | None = None,
-                 each: list[frozenset[str] | None] | None = None) -> None:
+                 each: list[frozenset[str] | None] | None = None, anchored: bool = False) -> None:
         self.pattern = pattern
+        #: the expression is anchored at the text's start ("line", "prefix", "start"): it fails
+        #: there at once, in less time than a look for the alternatives' literals in the whole
+        #: text takes, so :meth:`first` tries it without that look
+        self.anchored = anchored
         self.triggers = triggers
         #: for patterns anchored at the end: search only this many trailing characters
         self.tail = tail
@@ -497,7 +501,7 @@ class Phrases:
         a group matched anywhere only those whose literals it holds are."""
         timeout = _patterns.PATTERN_TIMEOUT
         index = self.index
-        if index is not None and not _odd(text):
+        if index is not None and not self.anchored and not _odd(text):
             if self.parts is not None and self.part_lits is not None:
                 # only the parts whose literals the text holds (the parts are the alternatives)
                 at = index.alternatives(low)
@@ -567,7 +571,7 @@ def _phrases(name: str, langs: tuple[str, ...], anchor: str) -> Phrases:
     triggers = load_triggers(name, langs)
     return Phrases(regex.compile(pat, regex.IGNORECASE), triggers, 300 if anchor == "end" else 0,
                    parts if anchor == "any" else None, part_lits if anchor == "any" else None,
-                   each if own else None)
+                   each if own else None, anchor in ("line", "prefix", "start"))
 
 
 def phrases(name: str, ctx: Context, anchor: str = "any") -> Phrases:
