@@ -1,0 +1,51 @@
+"""Metadata found in plain text: the date a wire dateline states, the headline and byline
+shapes around it.
+
+Every text here is written for the test; nothing comes from ../shared/eval.
+"""
+
+from __future__ import annotations
+
+from cleantext import clean
+
+STORY = (
+    "The county health board said on Tuesday that a new clinic would open in the spring, "
+    "after two years of planning and a long fight over where it should be built."
+)
+
+
+# -- the date a dateline states ------------------------------------------------------------------
+
+def test_wire_dateline_with_year_dates_the_story() -> None:
+    r = clean(f"MILLBROOK, Ore., Feb. 9, 2019 /ExampleWire/ -- {STORY}")
+    assert r.metadata.published == "2019-02-09"
+    assert r.text.startswith("The county health board")
+
+
+def test_weekday_dateline_with_agency_dates_the_story() -> None:
+    r = clean(f"THURSDAY, Oct. 3, 2024 (Clinic Wire News) -- {STORY}")
+    assert r.metadata.published == "2024-10-03"
+
+
+def test_standalone_dateline_with_date_dates_the_story() -> None:
+    r = clean(f"MILLBROOK, Ore., Feb. 9, 2019\n\n{STORY}")
+    assert r.metadata.published == "2019-02-09"
+
+
+def test_dateline_without_year_gives_no_date() -> None:
+    r = clean(f"MILLBROOK, Feb. 9 (Example Wire) - {STORY}")
+    assert r.text.startswith("The county health board")
+    assert r.metadata.published is None
+
+
+def test_date_in_the_story_sentence_is_not_a_dateline_date() -> None:
+    # a sentence that opens with a date is the story, not a dateline: no date, nothing removed
+    text = f"On Feb. 9, 2019, the county health board said a new clinic would open. {STORY}"
+    r = clean(text)
+    assert r.metadata.published is None
+    assert r.text == text
+
+
+def test_byline_date_comes_before_the_dateline_date() -> None:
+    r = clean(f"By Ann Lee | March 2, 2020\n\nMILLBROOK, Ore., Feb. 9, 2019 /ExampleWire/ -- {STORY}")
+    assert r.metadata.published == "2020-03-02"
