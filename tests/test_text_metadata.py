@@ -12,6 +12,7 @@ STORY = (
     "The county health board said on Tuesday that a new clinic would open in the spring, "
     "after two years of planning and a long fight over where it should be built."
 )
+HEADLINE = "County health board picks a site for the new clinic"
 
 
 # -- the date a dateline states ------------------------------------------------------------------
@@ -49,3 +50,33 @@ def test_date_in_the_story_sentence_is_not_a_dateline_date() -> None:
 def test_byline_date_comes_before_the_dateline_date() -> None:
     r = clean(f"By Ann Lee | March 2, 2020\n\nMILLBROOK, Ore., Feb. 9, 2019 /ExampleWire/ -- {STORY}")
     assert r.metadata.published == "2020-03-02"
+
+
+# -- a bare date beside the headline -------------------------------------------------------------
+
+def test_bare_date_under_headline_is_byline() -> None:
+    r = clean(f"{HEADLINE}\n\nMarch 5, 2020\n\n{STORY}")
+    assert r.metadata.title == HEADLINE
+    assert r.metadata.published == "2020-03-05"
+    assert r.text.startswith("The county health board")
+
+
+def test_bare_date_over_headline_is_byline() -> None:
+    r = clean(f"March 5, 2020\n\n{HEADLINE}\n\n{STORY}")
+    assert r.metadata.title == HEADLINE
+    assert r.metadata.published == "2020-03-05"
+
+
+def test_bare_date_over_a_letter_stays() -> None:
+    text = f"March 5, 2020\n\nDear members of the board,\n\n{STORY}"
+    r = clean(text)
+    assert "March 5, 2020" in r.text
+    assert r.metadata.published is None
+
+
+def test_diary_dates_stay() -> None:
+    # a date on a line of its own further down: the dates head a diary's entries
+    text = (f"Notes from the clinic build\n\nMarch 5, 2020\n\n{STORY}\n\nMarch 9, 2020\n\n"
+            "The builders poured the foundation on Monday and said the walls would rise within a month.")
+    r = clean(text)
+    assert "March 5, 2020" in r.text and "March 9, 2020" in r.text

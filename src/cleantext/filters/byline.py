@@ -449,6 +449,11 @@ class BylineFilter(BaseFilter):
         if len(text) > _DATE_LINE_CHARS or b.words > 6:
             return None
         near = [j for j in (k - 1, k + 1) if 0 <= j < head_end]
+        if k <= 1 and len(kept) > 2 and _headline_shape(kept[1 - k].text) and is_body_like(kept[2].text) \
+                and _bare_date(text) and not entries() \
+                and not any(len(x.text) <= _DATE_LINE_CHARS and _bare_date(x.text.strip()) for x in kept[2:]):
+            # "March 5, 2020" under the headline (or over it) and over the story: its date
+            return self._found(ctx, b, "date-by-headline", "a date alone beside the headline, over the story", [], text, 0.75)
         if _bare_date(text) and not entries():
             for j in near:
                 other = table_cell(kept[j].text).strip()
@@ -665,6 +670,14 @@ _ROLE_ENDS = ("writer", "writers", "reporter", "reporters", "correspondent", "co
 
 def _outlet_role(s: str) -> bool:
     return s[-14:].lower().endswith(_ROLE_ENDS) and _OUTLET_ROLE.match(s) is not None
+
+
+def _headline_shape(text: str) -> bool:
+    """A headline's shape: 3 to 20 words opening with a capital, without a sentence's or a
+    list's closing punctuation ("Dear Ann," opens a letter; "It rained." is a sentence)."""
+    t = text.strip()
+    n = len(t.split())
+    return 3 <= n <= 20 and len(t) <= 160 and t[:1].isupper() and t.rstrip("\"'\u201d\u2019)")[-1:] not in ".,;:!"
 
 
 def _loose_time(s: str) -> bool:
