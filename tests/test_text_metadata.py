@@ -52,6 +52,34 @@ def test_byline_date_comes_before_the_dateline_date() -> None:
     assert r.metadata.published == "2020-03-02"
 
 
+# -- a writer's role under the byline ------------------------------------------------------------
+
+
+def test_role_line_under_byline_is_byline_and_headline_is_title() -> None:
+    r = clean(f"{HEADLINE}\n\nBy Ann Lee\n\nMillbrook Daily Reporter\n\n{STORY}")
+    assert r.metadata.title == HEADLINE
+    assert list(r.metadata.authors) == ["Ann Lee"]
+    assert "Reporter" not in r.text
+    assert r.text.startswith("The county health board")
+
+
+def test_role_line_under_byline_is_never_the_title() -> None:
+    r = clean(f"By Ann Lee\n\nMillbrook Daily Reporter\n\n{STORY}")
+    assert r.metadata.title != "Millbrook Daily Reporter"
+    assert "Millbrook Daily Reporter" not in r.text
+
+
+def test_subheading_under_byline_is_not_a_role() -> None:
+    sub = "Why the Clinic Matters to Every Reporter"
+    r = clean(f"{HEADLINE}\n\nBy Ann Lee\n\n{sub}\n\n{STORY}")
+    assert sub in r.text
+
+
+def test_role_shaped_line_without_byline_above_stays() -> None:
+    text = f"{STORY}\n\nMillbrook Daily Reporter\n\n{STORY.replace('spring', 'summer')}"
+    assert "Millbrook Daily Reporter" in clean(text).text
+
+
 # -- a bare date beside the headline -------------------------------------------------------------
 
 def test_bare_date_under_headline_is_byline() -> None:
@@ -80,3 +108,24 @@ def test_diary_dates_stay() -> None:
             "The builders poured the foundation on Monday and said the walls would rise within a month.")
     r = clean(text)
     assert "March 5, 2020" in r.text and "March 9, 2020" in r.text
+
+
+# -- a live blog's signed entries ----------------------------------------------------------------
+
+def test_signed_live_blog_entries_give_authors() -> None:
+    text = (
+        f"{STORY} \u2014 Ann Lee\n\n"
+        "The state reported 40 new cases on Sunday, down from 52 a day earlier, its health office said. \u2014 Ann Lee\n\n"
+        "Schools in the north of the county will reopen next week, the district said in a letter to parents. \u2014 Bob Stone"
+    )
+    r = clean(text)
+    assert list(r.metadata.authors) == ["Ann Lee", "Bob Stone"]
+    assert "\u2014 Ann Lee" not in r.text and "\u2014 Bob Stone" not in r.text
+    assert "its health office said." in r.text
+
+
+def test_one_quotation_attribution_stays() -> None:
+    text = f"{STORY}\n\n\"The best clinic is the one that is open when you need it.\" \u2014 Ann Lee"
+    r = clean(text)
+    assert "\u2014 Ann Lee" in r.text
+    assert not r.metadata.authors
