@@ -439,6 +439,30 @@ class BylineFilter(BaseFilter):
         spanish = self._name_dash_strip(kept, found, head_end, ctx)
         if spanish is not None:
             yield spanish
+        yield from self._signed_entries(kept, ctx)
+
+    @staticmethod
+    def _signed_entries(kept: list[Block], ctx: Context) -> Iterable[Finding]:
+        """A live blog's entries signed at their end: "... on Sunday. — Ann Lee", on two
+        paragraphs or more (one quotation's attribution is not a blog's signature)."""
+        signed = []
+        for b in kept:
+            t = b.text
+            tail = t[-60:]
+            if "—" not in tail and "–" not in tail and "--" not in tail:
+                continue
+            m = _SIGNED.search(t)
+            if m is None or b.words < 12:
+                continue
+            name = _bare_name(m["name"])
+            if name is None:
+                continue
+            signed.append((b, m, name))
+        if len(signed) < 2:
+            return
+        for b, m, name in signed:
+            yield ctx.finding((b.start + m.start(), b.end), "byline", "signed-entry",
+                              "a live blog's entry signed with its writer's name", 0.75, {"authors": [name]})
 
     def _beside(self, kept: list[Block], k: int, found: dict[int, Finding], head_end: int,
                 entries: Callable[[], bool], ctx: Context) -> Finding | None:
@@ -448,7 +472,15 @@ class BylineFilter(BaseFilter):
         text = table_cell(b.text).strip()
         if len(text) > _DATE_LINE_CHARS or b.words > 6:
             return None
+        if k > 0 and k - 1 in found and found[k - 1].data.get("authors") and _role_line(text):
+            # "By Ann Lee" over "Health Reporter", "Example Daily Reporter": the writer's role
+            return self._found(ctx, b, "role-under-byline", "the writer's role on the line under the byline", [], text, 0.8)
         near = [j for j in (k - 1, k + 1) if 0 <= j < head_end]
+        if k <= 1 and len(kept) > 2 and _headline_shape(kept[1 - k].text) and is_body_like(kept[2].text) \
+                and _bare_date(text) and not entries() \
+                and not any(len(x.text) <= _DATE_LINE_CHARS and _bare_date(x.text.strip()) for x in kept[2:]):
+            # "March 5, 2020" under the headline (or over it) and over the story: its date
+            return self._found(ctx, b, "date-by-headline", "a date alone beside the headline, over the story", [], text, 0.75)
         if _bare_date(text) and not entries():
             for j in near:
                 other = table_cell(kept[j].text).strip()
@@ -665,6 +697,31 @@ _ROLE_ENDS = ("writer", "writers", "reporter", "reporters", "correspondent", "co
 
 def _outlet_role(s: str) -> bool:
     return s[-14:].lower().endswith(_ROLE_ENDS) and _OUTLET_ROLE.match(s) is not None
+
+
+# A role on a line of its own, under an outlet's or a desk's name: "Example Daily Reporter",
+# "HealthWire Senior Writer" (one to three capitalised words before the role noun)
+_ROLE_LINE = regex.compile(
+    r"^(?:(?-i:\p{Lu}[\p{L}.&'\u2019-]*)\s+){1,3}(?:writer|reporter|correspondent|editor|columnist|contributor|journalist)s?$",
+    regex.IGNORECASE,
+)
+
+
+def _role_line(s: str) -> bool:
+    """A line that is only a writer's role ("Staff Writer", "Example Daily Reporter")."""
+    return _is_role(s) or _ROLE_LINE.match(s) is not None
+
+
+# " — Ann Lee" closing a paragraph that ends a sentence
+_SIGNED = regex.compile(rf"(?<=[.!?\"\u201d\u2019)])\s+(?:\u2014|\u2013|--)\s*(?P<name>{NAME})\s*$")
+
+
+def _headline_shape(text: str) -> bool:
+    """A headline's shape: 3 to 20 words opening with a capital, without a sentence's or a
+    list's closing punctuation ("Dear Ann," opens a letter; "It rained." is a sentence)."""
+    t = text.strip()
+    n = len(t.split())
+    return 3 <= n <= 20 and len(t) <= 160 and t[:1].isupper() and t.rstrip("\"'\u201d\u2019)")[-1:] not in ".,;:!"
 
 
 def _loose_time(s: str) -> bool:

@@ -146,7 +146,9 @@ class DatelineFilter(BaseFilter):
         for i, b in enumerate(heads):
             text = b.text
             if i < len(heads) - 1 and lone == [i]:
-                yield ctx.finding(b, "dateline", "standalone", "a line that is only a capitalised place", 0.8)
+                d = find_date(text)  # "RENO, Nev., Jan. 8, 2008": the story's date
+                yield ctx.finding(b, "dateline", "standalone", "a line that is only a capitalised place", 0.8,
+                                  {"published": d.iso} if d is not None else None)
                 continue
             if len(text) < _MIN_REST:
                 continue
@@ -155,8 +157,13 @@ class DatelineFilter(BaseFilter):
                     continue
                 m = pat.match(text)
                 if m and len(text) - m.end() >= _MIN_REST:
-                    yield ctx.finding((b.start, b.start + m.end()), "dateline", rule, why, conf,
-                                      {"dateline": text[: m.end()].strip()})
+                    data = {"dateline": text[: m.end()].strip()}
+                    # a dateline that states the year dates the story: "PHILADELPHIA, Aug. 3,
+                    # 2016 /PRNewswire/ -- " (a byline's date, above it, comes first)
+                    d = find_date(text, 0, m.end())
+                    if d is not None:
+                        data["published"] = d.iso
+                    yield ctx.finding((b.start, b.start + m.end()), "dateline", rule, why, conf, data)
                     return
             # the first paragraph opens the story; a leftover caption or headline may come first
             if is_body_like(text):
