@@ -129,3 +129,28 @@ def test_one_quotation_attribution_stays() -> None:
     r = clean(text)
     assert "\u2014 Ann Lee" in r.text
     assert not r.metadata.authors
+
+
+# -- a letter's greeting is not a name beside a date ---------------------------------------------
+LETTER = (
+    "My neighbour has parked his truck across my driveway for three weeks now, and every time I "
+    "ask him to move it he says he will do it tomorrow, which never comes."
+)
+
+
+def test_greeting_beside_a_date_is_not_a_byline() -> None:
+    # "Dear Ann," over a letter looks like a two-word name next to the date: it is the letter's
+    # first line and stays, and nobody is named as the author
+    for greeting in ("Dear Ann,", "Querida Ana,", "Hello Ann,"):
+        text = f"Letters to the editor\n\nMarch 5, 2020\n\n{greeting}\n\n{LETTER}\n\n{LETTER}\n\n{STORY}"
+        r = clean(text)
+        assert greeting in r.text, greeting
+        assert r.metadata.authors == (), greeting
+
+
+def test_name_beside_a_date_is_still_a_byline() -> None:
+    # the same page with a writer's name where the greeting was: the name is the byline
+    text = f"Letters to the editor\n\nMarch 5, 2020\n\nAnn Lee\n\n{LETTER}\n\n{LETTER}\n\n{STORY}"
+    r = clean(text)
+    assert r.metadata.authors == ("Ann Lee",)
+    assert "Ann Lee" not in r.text

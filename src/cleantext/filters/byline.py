@@ -759,7 +759,9 @@ _NOT_NAME_WORDS = frozenset(
     "institute university center centre department office association society foundation "
     "update updated breaking editorial staff report reports team god bless america united nations states "
     "kingdom republic party church police army media contact contacts see more here read click share follow "
-    "related source sources note notes photo video".split()
+    "related source sources note notes photo video "
+    # a letter's greeting over its first paragraph: "Dear Ann,", "Querida Ana,"
+    "dear hi hello hey querido querida queridos queridas estimado estimada estimados hola".split()
 )
 
 
