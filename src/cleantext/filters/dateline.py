@@ -33,11 +33,12 @@ _MONTH = (
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|ene|abr|ago|dic)\.?"
 )
-_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s+(?:19|20)\d\d)?|\d{{1,2}}(?:\s+de)?\s+{_MONTH}(?:\s+(?:de\s+)?(?:19|20)\d\d)?|\d{{1,2}})"
+# a date with its month ("March 5", "12 Mar.", "5 de marzo de 2021")
+_DATE_M = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s+(?:19|20)\d\d)?|\d{{1,2}}(?:\s+de)?\s+{_MONTH}(?:\s+(?:de\s+)?(?:19|20)\d\d)?)"
+# or a bare day ("12"), which counts only before an agency ("ARSENAL, 2 - CHELSEA 1" is a score)
+_DATE = rf"(?:{_DATE_M}|\d{{1,2}})"
 # a press release wire between slashes: "/PRNewswire/", "/PRNewswire-USNewswire/"
 _SLASHED = r"/\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*){0,2}/"
-# the same with its month (a bare day counts only before an agency: "ARSENAL, 2 - CHELSEA 1")
-_DATE_M = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s+(?:19|20)\d\d)?|\d{{1,2}}(?:\s+de)?\s+{_MONTH}(?:\s+(?:de\s+)?(?:19|20)\d\d)?)"
 # the dash after a date or an agency, also the Spanish wires' ".-" ("(EFE).-", "12 mar.-")
 _WIRE_DASH = rf"(?:\.?{_DASH}|\.-\s*)"
 

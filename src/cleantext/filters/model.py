@@ -64,14 +64,19 @@ def _tail_bios(blocks: list[Any], cand: list[int], best: Any, classes: Sequence[
                shift: float) -> Any:
     """``conf`` (computed at the tail's lower shift) with every candidate that is not a likely
     biography among the page's last ``_TAIL_BLOCKS`` blocks, of ``_TAIL_MIN_WORDS`` words or more,
-    given its confidence at the model's own ``shift`` (the same operations as ``_confident``)."""
+    given its confidence at the model's own ``shift``."""
     n = len(blocks)
     tail = np.array([i >= n - _TAIL_BLOCKS and blocks[i].words >= _TAIL_MIN_WORDS and classes[int(c)] in _TAIL_CATEGORIES
                      for i, c in zip(cand, best)], dtype=bool)
     if tail.all():
         return conf
+    return np.where(tail, conf, _reweighted(p_boiler, shift))
+
+
+def _reweighted(p_boiler: Any, shift: float) -> Any:
+    """A finding's confidence: the boilerplate probability with its log-odds moved down by ``shift``."""
     z = np.log(np.clip(p_boiler, 1e-9, 1.0)) - np.log(np.clip(1.0 - p_boiler, 1e-9, 1.0)) - shift
-    return np.where(tail, conf, 1.0 / (1.0 + np.exp(-z)))
+    return 1.0 / (1.0 + np.exp(-z))
 
 
 def _confident(probs: Any, body: int, shift: float, floor: float) -> tuple[list[int], Any, Any, Any] | None:
@@ -86,8 +91,7 @@ def _confident(probs: Any, body: int, shift: float, floor: float) -> tuple[list[
     if not len(cand):
         return None
     p_boiler = 1.0 - col[cand]
-    z = np.log(np.clip(p_boiler, 1e-9, 1.0)) - np.log(np.clip(1.0 - p_boiler, 1e-9, 1.0)) - shift
-    conf = 1.0 / (1.0 + np.exp(-z))
+    conf = _reweighted(p_boiler, shift)
     others = probs[cand]
     others[:, body] = -1.0
     return cand.tolist(), p_boiler, conf, others.argmax(axis=1)
