@@ -102,6 +102,14 @@ _CREDIT_LINE = regex.compile(
     r"^\((?P<what>(?:additional\s+)?reporting|writing|editing|compiled|reported)\s+by\s+(?P<rest>[^)]+)\)$",
     regex.IGNORECASE,
 )
+# The same credits on a line of their own without the brackets, as wire copy carries them at
+# its end: "Reporting by Ann Lee in London; Editing by Bo Li". Every ";" part is a credit
+# ("(additional) reporting / writing / editing / compiled by ...") and every one of its parts
+# a name (a reporter's place after "in" aside): "Reporting by the Times found ..." is a sentence
+_CREDIT_PART = regex.compile(
+    r"^\s*(?P<what>(?:additional\s+)?(?:reporting|writing)|editing|compiled)\s+by\s+(?P<rest>.+?)\s*$",
+    regex.IGNORECASE,
+)
 _AUTHORS_HEADER = regex.compile(r"^(?:authors?|autor(?:es|a)?|auteurs?)\s*:$", regex.IGNORECASE)
 
 # " in Kansas City, Missouri": where a reporter filed from
@@ -564,6 +572,11 @@ class BylineFilter(BaseFilter):
                                {"authors": names} if names else None)
         if len(text) > _MAX_CHARS:
             return None
+        if low.startswith(_CREDIT_OPENERS):
+            credited = self._bare_credit(text)
+            if credited is not None:
+                return ctx.finding(b, "byline", "credit-line", "a 'Reporting by ...; Editing by ...' credit line", 0.85,
+                                   {"authors": credited} if credited else None)
         if text[-1:] == ":" and _AUTHORS_HEADER.match(text):
             return ctx.finding(b, "byline", "authors-header", "an 'Authors:' header", 0.7)
         posted = low.startswith(("posted", "published", "written", "submitted"))
@@ -668,6 +681,22 @@ class BylineFilter(BaseFilter):
         return ctx.finding(b, "byline", rule, evidence, conf, data)
 
     @staticmethod
+    def _bare_credit(text: str) -> list[str] | None:
+        """The reporters of a credit line without brackets (``_CREDIT_PART``; the editors are
+        not authors), or None when a part of it is not a credit made of names."""
+        names: list[str] = []
+        for seg in text.rstrip(".").split(";"):
+            m = _CREDIT_PART.match(seg)
+            if m is None:
+                return None
+            parts = [_clean_name(x) for x in _CREDIT_SPLIT.split(_IN_PLACE.sub("", m["rest"]))]
+            if not parts or not all(_is_name(x) for x in parts):
+                return None
+            if not m["what"].lower().startswith("edit"):
+                names.extend(x for x in parts if x not in names)
+        return names
+
+    @staticmethod
     def _credit_names(rest: str) -> list[str]:
         """Reporters' names from "Reporting by A in Place, Region, and B in Place; additional
         reporting by D; Editing by C" (the editors are not authors)."""
@@ -760,6 +789,8 @@ _NOT_NAME_WORDS = frozenset(
     "update updated breaking editorial staff report reports team god bless america united nations states "
     "kingdom republic party church police army media contact contacts see more here read click share follow "
     "related source sources note notes photo video "
+    # a footer's links ("About Us | Contact Us | Privacy Policy"): the site's pages, not a person
+    "about us privacy policy terms cookie cookies settings sitemap careers advertise login "
     # a letter's greeting over its first paragraph: "Dear Ann,", "Querida Ana,"
     "dear hi hello hey querido querida queridos queridas estimado estimada estimados hola".split()
 )
@@ -770,6 +801,8 @@ def _bare_date(text: str) -> bool:
     return _date_parts(text) is not None
 
 
+#: how a credit line without brackets opens (tested before its expressions)
+_CREDIT_OPENERS = ("reporting by", "additional reporting by", "writing by", "editing by", "compiled by")
 # "; additional reporting by Ann Lee" inside a credit line
 _MORE_REPORTING = regex.compile(r"^\s*(?:additional\s+)?(?:reporting|writing)\s+by\s+(?P<rest>.+)$", regex.IGNORECASE)
 # A press release's date line: "EMBARGOED FOR RELEASE: 11 A.M. (ET), MONDAY, JUNE 1, 2015",

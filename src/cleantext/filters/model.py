@@ -118,7 +118,7 @@ class ModelFilter(BaseFilter):
     ...     "minutes to the morning commute for people coming from the north side.",
     ...     "The mayor said the work would be finished before winter, and that the cost would be "
     ...     "covered by the state's road fund rather than by local taxes this year."])
-    >>> plug = "Terms of Use | Privacy Policy | Contact Us"
+    >>> plug = "Home | News | Sport | Weather | Contact Us"
     >>> [(x.filter, x.category) for x in clean(story + "\\n\\n" + plug).removed if x.filter == "model"]
     [('model', 'ui')]
     >>> said = "Her followers on Instagram and TikTok cheered the decision, she said."
