@@ -1,6 +1,7 @@
-"""Wire credit lines without brackets ("Reporting by ...; Editing by ...") and comment prompts
-in the outlet's own words ("Tell us what you think in the comments below"): each goes, between
-story paragraphs or at the end, and the prose that looks like them stays."""
+"""Wire credit lines without brackets ("Reporting by ...; Editing by ..."), comment prompts in
+the outlet's own words ("Tell us what you think in the comments below") and the page furniture
+of common site software (share buttons, copyright and footer lines, reading times): each goes,
+between story paragraphs or at the end, and the prose that looks like them stays."""
 
 from __future__ import annotations
 
@@ -8,14 +9,7 @@ import pytest
 
 from cleantext import clean
 
-STORY = [
-    "The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks "
-    "in two of its supports during a routine inspection last month.",
-    "Drivers will be sent along the river road, which the city expects to add about fifteen minutes "
-    "to the morning commute for people coming from the north side.",
-    "The mayor said the work would be finished before winter, and that the cost would be covered by "
-    "the state's road fund rather than by local taxes this year.",
-]
+from .test_model import STORY  # the same three paragraphs of an invented story
 
 
 def _texts(line: str) -> list[str]:
