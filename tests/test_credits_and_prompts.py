@@ -99,6 +99,7 @@ def test_reporting_about_comments_stays(line: str) -> None:
         ("Click here to subscribe.", "subscription"),
         ("Also on Example Gazette:", "related"),
         ("Contact the reporter at jdoe@example.com", "author_bio"),
+        ("Have a story idea? Send it to news@example.com.", "comments"),
         # (closing the page, a short line goes first as ui's trailing tag)
         ("Share on Facebook", "social|ui"),
         ("Pin it", "social|ui"),
@@ -146,6 +147,7 @@ def test_page_furniture_of_common_site_software_goes(line: str, category: str) -
         "Reply to the council's letter came two weeks later, the engineers said.",
         "Bookmark the date: the bridge reopens on March 5.",
         "Subscribers only pay for the print edition, the publisher said.",
+        "Have a story idea of your own, the editor asked the students on Monday.",
     ],
 )
 def test_prose_that_names_page_furniture_stays(line: str) -> None:
@@ -157,3 +159,63 @@ def test_a_footer_of_links_names_no_author() -> None:
     r = clean("\n\n".join(STORY + ["About Us | Contact Us"]))
     assert r.metadata.authors == ()
     assert not any(x.rule == "tail-name" for x in r.removed)
+
+
+# -- the same furniture in Spanish (the model's other language) ------------------------------
+HISTORIA = [
+    "El ayuntamiento aprobó el martes cerrar el viejo puente para repararlo, después de que los "
+    "ingenieros encontraran grietas en dos de sus soportes durante una inspección rutinaria.",
+    "Los conductores serán desviados por la carretera del río, lo que según la ciudad añadirá unos "
+    "quince minutos al trayecto de la mañana para quienes vienen del norte.",
+    "El alcalde dijo que las obras terminarán antes del invierno y que el coste lo cubrirá el fondo "
+    "de carreteras del Estado y no los impuestos locales de este año.",
+]
+TITULAR = "El puente cerrará seis semanas por obras"
+
+
+@pytest.mark.parametrize(
+    ("line", "category"),
+    [
+        ("Tamaño de texto", "ui"),
+        ("Guardar", "ui"),
+        ("Artículo anterior", "ui"),
+        ("Siguiente noticia", "ui"),
+        ("Enlace copiado", "ui"),
+        ("Escuchar esta noticia", "ui"),
+        ("Responder", "ui"),
+        ("Denunciar comentario", "ui"),
+        ("Solo para suscriptores", "ui"),
+        ("Ver galería", "ui"),
+        ("Publicado en Noticias Locales", "ui"),
+        ("Aviso legal | Política de privacidad | Política de cookies", "ui"),
+        ("Comentarios (12)", "comments"),
+        ("Cuéntanos qué opinas en los comentarios.", "comments"),
+        ("Haz clic aquí para suscribirte", "subscription"),
+        ("Este artículo puede contener enlaces de afiliados.", "advertisement"),
+    ],
+)
+def test_spanish_page_furniture_goes(line: str, category: str) -> None:
+    for text in ["\n\n".join(HISTORIA[:2] + [line] + HISTORIA[2:]), "\n\n".join(HISTORIA + [line]),
+                 "\n\n".join([TITULAR, line, *HISTORIA])]:
+        r = clean(text)
+        assert line not in r.text
+        assert line in [x.text for x in r.removed]
+        assert all(p in r.text for p in HISTORIA)
+    r = clean("\n\n".join(HISTORIA[:2] + [line] + HISTORIA[2:]))
+    assert [x.category for x in r.removed] == [category]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Guardar silencio fue la decisión del alcalde durante la reunión.",
+        "Responder a las preguntas de los vecinos llevó dos horas.",
+        "La noticia anterior sobre el puente contenía un error de fecha.",
+        "Publicado en 2019, el informe ya advertía de las grietas.",
+        "Cuéntanos, dijo el alcalde en los comentarios de su publicación, qué opinan los vecinos.",
+        "El contacto con los vecinos fue constante durante las obras.",
+    ],
+)
+def test_spanish_prose_that_names_page_furniture_stays(line: str) -> None:
+    for text in ["\n\n".join(HISTORIA[:2] + [line] + HISTORIA[2:]), "\n\n".join(HISTORIA + [line])]:
+        assert line in clean(text).text
