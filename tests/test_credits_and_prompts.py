@@ -14,8 +14,25 @@ from .test_model import STORY  # the same three paragraphs of an invented story
 HEADLINE = "Bridge to close for six weeks of repairs"
 
 
-def _texts(line: str) -> list[str]:
-    return ["\n\n".join(STORY[:2] + [line] + STORY[2:]), "\n\n".join(STORY + [line])]
+def _texts(line: str, story: list[str] = STORY) -> list[str]:
+    """``line`` between the story's paragraphs, and closing it."""
+    return ["\n\n".join(story[:2] + [line] + story[2:]), "\n\n".join(story + [line])]
+
+
+def _furniture_goes(line: str, category: str, story: list[str], headline: str, titled: bool = True) -> None:
+    """``line`` goes, as ``category`` (or one of "a|b"), mid-story, at the end and under the
+    headline (where a page's tool bar stands); the story stays, and the headline is still the
+    title (``titled``; a Spanish headline in sentence case is one only over a byline) or stays."""
+    for text in _texts(line, story):
+        r = clean(text)
+        assert line not in r.text
+        assert len(r.removed) == 1 and r.removed[0].category in category.split("|")
+        assert all(p in r.text for p in story)
+    r = clean("\n\n".join([headline, line, *story]))
+    assert line not in r.text
+    assert [x.category for x in r.removed if x.category != "title"] == [category.split("|")[0]]
+    assert r.metadata.title == headline if titled else headline in r.text
+    assert all(p in r.text for p in story)
 
 
 @pytest.mark.parametrize(
@@ -116,17 +133,7 @@ def test_reporting_about_comments_stays(line: str) -> None:
     ],
 )
 def test_page_furniture_of_common_site_software_goes(line: str, category: str) -> None:
-    for text in _texts(line):
-        r = clean(text)
-        assert line not in r.text
-        assert len(r.removed) == 1 and r.removed[0].category in category.split("|")
-        assert all(p in r.text for p in STORY)
-    # under the headline, where a page's tool bar stands: the headline is still the title
-    r = clean("\n\n".join([HEADLINE, line, *STORY]))
-    assert line not in r.text
-    assert [x.category for x in r.removed if x.category != "title"] == [category.split("|")[0]]
-    assert r.metadata.title == HEADLINE
-    assert all(p in r.text for p in STORY)
+    _furniture_goes(line, category, STORY, HEADLINE)
 
 
 @pytest.mark.parametrize(
@@ -195,14 +202,7 @@ TITULAR = "El puente cerrará seis semanas por obras"
     ],
 )
 def test_spanish_page_furniture_goes(line: str, category: str) -> None:
-    for text in ["\n\n".join(HISTORIA[:2] + [line] + HISTORIA[2:]), "\n\n".join(HISTORIA + [line]),
-                 "\n\n".join([TITULAR, line, *HISTORIA])]:
-        r = clean(text)
-        assert line not in r.text
-        assert line in [x.text for x in r.removed]
-        assert all(p in r.text for p in HISTORIA)
-    r = clean("\n\n".join(HISTORIA[:2] + [line] + HISTORIA[2:]))
-    assert [x.category for x in r.removed] == [category]
+    _furniture_goes(line, category, HISTORIA, TITULAR, titled=False)
 
 
 @pytest.mark.parametrize(
@@ -217,5 +217,5 @@ def test_spanish_page_furniture_goes(line: str, category: str) -> None:
     ],
 )
 def test_spanish_prose_that_names_page_furniture_stays(line: str) -> None:
-    for text in ["\n\n".join(HISTORIA[:2] + [line] + HISTORIA[2:]), "\n\n".join(HISTORIA + [line])]:
+    for text in _texts(line, HISTORIA):
         assert line in clean(text).text

@@ -102,8 +102,9 @@ _CREDIT_LINE = regex.compile(
     r"^\((?P<what>(?:additional\s+)?reporting|writing|editing|compiled|reported)\s+by\s+(?P<rest>[^)]+)\)$",
     regex.IGNORECASE,
 )
-# The same credits on a line of their own without the brackets, as wire copy carries them at
-# its end: "Reporting by Ann Lee in London; Editing by Bo Li". Every ";" part is a credit
+# A part of a credit line ("; additional reporting by Ann Lee" inside the brackets), and the
+# same credits on a line of their own without the brackets, as wire copy carries them at its
+# end: "Reporting by Ann Lee in London; Editing by Bo Li". There every ";" part is a credit
 # ("(additional) reporting / writing / editing / compiled by ...") and every one of its parts
 # a name (a reporter's place after "in" aside): "Reporting by the Times found ..." is a sentence
 _CREDIT_PART = regex.compile(
@@ -703,8 +704,8 @@ class BylineFilter(BaseFilter):
         segs = rest.split(";")
         parts = [segs[0]]
         for seg in segs[1:]:
-            m = _MORE_REPORTING.match(seg)
-            if m:
+            m = _CREDIT_PART.match(seg)
+            if m and m["what"].lower().endswith(("reporting", "writing")):
                 parts.append(m["rest"])
         names: list[str] = []
         for seg in parts:
@@ -803,8 +804,6 @@ def _bare_date(text: str) -> bool:
 
 #: how a credit line without brackets opens (tested before its expressions)
 _CREDIT_OPENERS = ("reporting by", "additional reporting by", "writing by", "editing by", "compiled by")
-# "; additional reporting by Ann Lee" inside a credit line
-_MORE_REPORTING = regex.compile(r"^\s*(?:additional\s+)?(?:reporting|writing)\s+by\s+(?P<rest>.+)$", regex.IGNORECASE)
 # A press release's date line: "EMBARGOED FOR RELEASE: 11 A.M. (ET), MONDAY, JUNE 1, 2015",
 # "For Immediate Release: April 29, 2016", "Embargoed until 4 PM ET, August 10, 2016"
 _EMBARGO = regex.compile(
