@@ -185,6 +185,17 @@ def _end(text: str) -> str:
     return end
 
 
+def _start(first: str) -> str:
+    """The ``start:`` feature of a text whose first character is ``first``."""
+    if first.isupper():
+        return "upper"
+    if first.islower():
+        return "lower"
+    if first.isdigit():
+        return "digit"
+    return _START_OF.get(first, "other")
+
+
 def _shape(text: str, n: int | None = None) -> list[str]:
     """Features of the block's own text, not its words (a pure function of the text; not
     cached: the model keeps each text's feature rows, and :func:`_text_tokens` its tokens).
@@ -565,6 +576,7 @@ def describe(token: str) -> str:
 
 
 _END_CODES = {e: k for k, e in enumerate(_END_KINDS)}
+_END_Q, _END_Q_DOT = _END_CODES["q"], _END_CODES["q."]
 _N_LEN = len(_LEN_EDGES) + 1
 _WHERE = ("head", "mid", "tail")
 
@@ -647,41 +659,128 @@ class _ContextTables:
         self.kw, self.kb, self.kfirst, self.klast, self.kfirst2 = (kinds[k] for k in ("w", "b", "first", "last", "first2"))
         # the shape features, keyed by the very string objects _shape returns
         self.shape_ids = {t: vocab.get(t, self.unknown) for t in _SHAPE_TOKENS}
-        # _SHAPE_NAMES with each feature as its row
         row_of = self.shape_ids.__getitem__
+        # _SHAPE_NAMES with each feature as its row (the rows of _shape_of's buckets), and the
+        # "start:" and "end:" features by the byte of a text's first or last character
+        # (Windows-1252: ``None`` for a last character whose end depends on the one before it, a
+        # closing quote or bracket; a byte the code page leaves undefined is in no such text)
         *named, marks, marks_ascii = _SHAPE_NAMES
         self.shape_rows = (
             *({k: row_of(t) for k, t in x.items()} if isinstance(x, dict) else tuple(map(row_of, x)) for x in named),
             *(tuple((ch, row_of(t)) for ch, t in m) for m in (marks, marks_ascii)),
         )
+        self.start_by_byte = tuple(row_of(_START_TOK[_start("x" if ch is None else ch)]) for ch in _CP1252)
+        self.end_by_byte = tuple(None if ch is None or (ch not in _END_OF and ch in _QUOTE_END) else _END_CODES[_end(ch)]
+                                 for ch in _CP1252)
+        # the marks of a text of one byte per character beside "|" (of ASCII), as bytes
+        self.end_rows = tuple(row_of(_END_TOK[e]) for e in _END_KINDS)
+        self.pipe_row = row_of("has:pipe")
+        self.mark_bytes = tuple((_charmap_encode(ch, None, _ENC)[0], row_of(t)) for ch, t in marks if not ch.isascii())
         self.no_row = repeat(z)  # (an endless supply of "unknown", for dict.get through map)
+        # the word features keyed by the Windows-1252 bytes of their words, for the one-byte
+        # path (its words are cut from a text's bytes and never decoded); a word the code page
+        # lacks comes from no such text. A first word -> the rows of "prev:first:WORD" and
+        # "next:first:WORD" (a neighbour's), in one lookup
+        def as_bytes(d: Mapping[Any, int]) -> dict[Any, int]:
+            out: dict[Any, int] = {}
+            for key, j in d.items():
+                try:
+                    out[tuple(_charmap_encode(w, None, _ENC)[0] for w in key) if isinstance(key, tuple)
+                        else _charmap_encode(key, None, _ENC)[0]] = j
+                except UnicodeEncodeError:
+                    pass
+            return out
+
+        self.bw, self.bb, self.bfirst, self.blast, self.bfirst2 = map(as_bytes, (self.kw, self.kb, self.kfirst, self.klast,
+                                                                             self.kfirst2))
+        prev_first, next_first = (as_bytes({w: j for w, j in self.first[name].items() if w is not None})
+                                  for name in ("prev", "next"))
+        self.near_by_first: dict[bytes | None, tuple[int, int]] = {
+            w: (prev_first.get(w, z), next_first.get(w, z)) for w in (*prev_first, *next_first)}
+        self.near_none = self.near_unknown = (z, z)
 
     def text_rows(self, text: str, low: str, nwords: int) -> tuple[array.array[int], str | None]:
         """The row numbers of :func:`text_features` of a block (``unknown`` for a feature
         the model does not know; in another order: their weights are summed), as an array
         of machine integers (copied whole into a document's list of rows), and its first word
         (:func:`_first_word`). ``low`` and ``nwords``: ``text.lower()`` and its white-space
-        word count (``Block.low``, ``Block.words``).
+        word count (``Block.low``, ``Block.words``). See :meth:`byte_rows`."""
+        got = self.byte_rows(text, nwords)
+        if got is None:
+            return self.token_rows(text, low, nwords), _first_word(low)
+        ids, first, _ = got
+        return ids, None if first is None else _charmap_decode(first, None, _DEC)[0]
 
-        A text of one byte per character (:func:`_one_byte`) is read as bytes once: its shape
-        named by rows (:func:`_shape_of`), and the words of its opening, its end and its first
-        _FIRST_CHARS characters cut from its bytes in lower case (``_LOWER``: the bytes of
-        ``low``; positions are characters) as :func:`_word_ends` and :func:`_first_word` cut
-        them. ``tests/test_model_fast.py`` checks this against :func:`text_features`."""
+    def byte_rows(self, text: str, nwords: int) -> tuple[array.array[int], bytes | None, int] | None:
+        """:meth:`text_rows` of a text of one byte per character (:func:`_one_byte`; ``None``
+        for another), its first word as Windows-1252 bytes, and its end (:data:`_END_CODES`).
+
+        The text is read as bytes once: its shape counted in C as :func:`_shape_of` counts it
+        (its start and end by the byte of its first and last character), and the words of its
+        opening, its end and its first _FIRST_CHARS characters cut from its bytes in lower case
+        (``_LOWER``: the bytes of ``low``; positions are characters) as :func:`_word_ends` and
+        :func:`_first_word` cut them; only the words that count are split out (the first
+        _HEAD_WORDS of the opening, the last _TAIL_WORDS of the end), and looked up as bytes.
+        ``tests/test_model_fast.py`` checks this against :func:`text_features`."""
         if text.isascii():
             raw = text.encode("ascii")
             lraw = raw.lower()
+            marks = ()
         else:
             try:
                 raw = _charmap_encode(text, None, _ENC)[0]
             except UnicodeEncodeError:
-                return self.token_rows(text, low, nwords), _first_word(low)
+                return None
             lraw = raw.translate(_LOWER)
-        ids = _shape_of(text, nwords, raw, lraw, self.shape_rows)
-        kw, kb, zs, z = self.kw.get, self.kb.get, self.no_row, self.unknown
-        size = len(lraw)
+            marks = self.mark_bytes
+        t_len, t_chars, _, _, t_upper, t_caps, t_digit, t_sents, t_has, _, _ = self.shape_rows
+        size = len(raw)
+        ed = self.end_by_byte[raw[-1]]
+        if ed is None:  # a closing quote or bracket: "q." after a full stop (or "!?,"), else "q"
+            ed = _END_Q_DOT if size > 1 and raw[-2] in b".!?," else _END_Q
+        # the shape, as _shape_of counts it (its one-byte branch)
+        cls = raw.translate(_CLASS5)
+        n_caps = cls.count(b" U") + (cls[0] == 85)
+        n_upper = cls.count(b"U")
+        n_letters = n_upper + cls.count(b"l")
+        digits = cls.count(b"d")
+        ids = [t_len[bisect.bisect_right(_LEN_EDGES, nwords)], t_chars[bisect.bisect_right(_CHAR_EDGES, size)],
+               self.end_rows[ed], self.start_by_byte[raw[0]]]
+        if n_letters:
+            ids.append(t_upper[bisect.bisect_right(_UPPER_EDGES, n_upper / n_letters)])
+        if nwords:
+            ids.append(t_caps[bisect.bisect_right(_CAPS_EDGES, n_caps / nwords)])
+        if digits:
+            ids.append(t_digit[bisect.bisect_right(_DIGIT_EDGES, digits / size)])
+        if _URL_LOW.search(lraw) is not None:
+            ids.append(t_has[0])
+        if b"@" in raw:
+            if _EMAIL.search(text):
+                ids.append(t_has[1])
+            if _HANDLE.search(text):
+                ids.append(t_has[2])
+        if b"#" in raw and _HASHTAG.search(text):
+            ids.append(t_has[3])
+        if b"|" in raw:
+            ids.append(self.pipe_row)
+        quotes = raw.count(b'"')
+        for ch, row in marks:  # (the marks of an ASCII text: "|", above)
+            if ch in raw:
+                ids.append(row)
+        if marks:
+            quotes += raw.count(_LDQUO)
+        if quotes >= 2:
+            ids.append(t_has[4])
+        sentences = raw.count(b". ")
+        if b"?" in raw:  # (a count of two bytes is slower than a search for one)
+            sentences += raw.count(b"? ")
+        if b"!" in raw:
+            sentences += raw.count(b"! ")
+        ids.append(t_sents[sentences if sentences < 3 else 3])
+        # the words
+        kw, kb, zs = self.bw.get, self.bb.get, self.no_row
         if size <= _OPEN_CHARS + _END_CHARS:
-            head = tail = _split_words(lraw)
+            head = tail = lraw.translate(_WORD_BYTES, _APOSTROPHES).split()
             if nwords < _LONG:
                 found = set(map(kw, head, zs))
                 found.update(map(kb, zip(head, head[1:]), zs))
@@ -694,14 +793,22 @@ class _ContextTables:
         else:
             cut = lraw.rfind(b" ", 0, _OPEN_CHARS)
             start = lraw.find(b" ", size - _END_CHARS)
-            head = _split_words(lraw[: cut if cut > 0 else _OPEN_CHARS])
-            tail = _split_words(lraw[start if start >= 0 else size - _END_CHARS :])
-            found = set(map(kw, head[:_HEAD_WORDS], zs))
-            found.update(map(kw, tail[-_TAIL_WORDS:], zs))
+            # the opening's first _HEAD_WORDS words (a last piece, the rest unsplit, dropped),
+            # the end's last _TAIL_WORDS
+            head = lraw[: cut if cut > 0 else _OPEN_CHARS].translate(_WORD_BYTES, _APOSTROPHES).split(None, _HEAD_WORDS)
+            if len(head) > _HEAD_WORDS:
+                del head[_HEAD_WORDS]
+            tail = lraw[start if start >= 0 else size - _END_CHARS :].translate(_WORD_BYTES, _APOSTROPHES).rsplit(
+                None, _TAIL_WORDS)
+            if len(tail) > _TAIL_WORDS:
+                del tail[0]
+            found = set(map(kw, head, zs))
+            found.update(map(kw, tail, zs))
             a, e = head[:_PAIR_WORDS], tail[-_PAIR_TAIL:]
             found.update(map(kb, zip(a, a[1:]), zs))
             found.update(map(kb, zip(e, e[1:]), zs))
         ids += found
+        z = self.unknown
         if size <= _FIRST_CHARS:
             first = head[0] if head else None
         else:
@@ -709,16 +816,17 @@ class _ContextTables:
             if cut > 0:
                 # cut at a space: the words of the first ``cut`` characters are the first of
                 # ``head``'s (cut at the same space or a later one), if it has a letter or digit
-                first = head[0] if _WORD_BYTE.search(lraw, 0, cut) else None
+                # (the first character, or one found by the pattern)
+                first = head[0] if _WORD_BYTES[lraw[0]] != 32 or _WORD_BYTE.search(lraw, 0, cut) else None
             else:
-                opening = _split_words(lraw[:_FIRST_CHARS])
+                opening = lraw[:_FIRST_CHARS].translate(_WORD_BYTES, _APOSTROPHES).split(None, 1)
                 first = opening[0] if opening else None
-        ids.append(self.kfirst.get(first, z))
+        ids.append(self.bfirst.get(first, z))
         if tail:
-            ids.append(self.klast.get(tail[-1], z))
+            ids.append(self.blast.get(tail[-1], z))
         if len(head) > 1:
-            ids.append(self.kfirst2.get((head[0], head[1]), z))
-        return array.array("q", ids), first
+            ids.append(self.bfirst2.get((head[0], head[1]), z))
+        return array.array("q", ids), first, ed
 
     def token_rows(self, text: str, low: str, nwords: int) -> array.array[int]:
         """:meth:`text_rows` by way of the features' definitions (:func:`_shape`,
@@ -742,17 +850,20 @@ class _ContextTables:
         the rows its next block has of it ("prev:" length, end, first word) and its previous
         block ("next:"); then its own rows (:meth:`text_rows`; ``rows`` False: ``None``, until
         a block of this text needs them)."""
-        if rows:
-            ids, first = self.text_rows(text, low, nwords)
+        got = self.byte_rows(text, nwords) if rows else None
+        if got is not None:
+            ids, first, ed = got
+            near = self.near_none if first is None else self.near_by_first.get(first, self.near_unknown)
         else:
-            ids, first = None, _first_word(low)
+            ids = self.token_rows(text, low, nwords) if rows else None
+            first = _first_word(low)
+            ed = _END_CODES[_end(text)]
+            z = self.unknown
+            near = (self.first["prev"].get(first, z), self.first["next"].get(first, z))
         lb = bisect.bisect_right(_LEN_EDGES, nwords)
-        ed = _END_CODES[_end(text)]
-        z = self.unknown
         p_len, p_end, _, _ = self.near["prev"]
         n_len, n_end, _, _ = self.near["next"]
-        return [lb, ed, (p_len[lb], p_end[ed], self.first["prev"].get(first, z)),
-                (n_len[lb], n_end[ed], self.first["next"].get(first, z)), ids]
+        return [lb, ed, (p_len[lb], p_end[ed], near[0]), (n_len[lb], n_end[ed], near[1]), ids]
 
     def codes(
         self, doc: Document, hits: Sequence[Mapping[str, float]] | None, recs: Sequence[Sequence[Any]],
