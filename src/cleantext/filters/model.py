@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -60,41 +60,50 @@ def _in_language(text: str, lang: str) -> bool:
     return False
 
 
-def _tail_bios(blocks: list[Any], cand: list[int], best: Any, classes: Sequence[str], conf: Any, p_boiler: Any,
-               shift: float) -> Any:
-    """``conf`` (computed at the tail's lower shift) with every candidate that is not a likely
-    biography among the page's last ``_TAIL_BLOCKS`` blocks, of ``_TAIL_MIN_WORDS`` words or more,
-    given its confidence at the model's own ``shift``."""
+def _shifts(blocks: list[Any], cand: list[int], best: list[int], classes: Sequence[str], shift: float) -> Any:
+    """The shift each candidate's confidence is computed at: the model's ``shift``, less
+    ``_TAIL_SHIFT`` for a likely biography (``_TAIL_CATEGORIES``) among the page's last
+    ``_TAIL_BLOCKS`` blocks, of ``_TAIL_MIN_WORDS`` words or more (one number when every candidate
+    has the model's)."""
     n = len(blocks)
-    tail = np.array([i >= n - _TAIL_BLOCKS and blocks[i].words >= _TAIL_MIN_WORDS and classes[int(c)] in _TAIL_CATEGORIES
-                     for i, c in zip(cand, best)], dtype=bool)
-    if tail.all():
-        return conf
-    return np.where(tail, conf, _reweighted(p_boiler, shift))
+    tail = [i >= n - _TAIL_BLOCKS and blocks[i].words >= _TAIL_MIN_WORDS and classes[c] in _TAIL_CATEGORIES
+            for i, c in zip(cand, best)]
+    if not any(tail):
+        return shift
+    low = shift - _TAIL_SHIFT
+    return np.array([low if t else shift for t in tail])
 
 
-def _reweighted(p_boiler: Any, shift: float) -> Any:
-    """A finding's confidence: the boilerplate probability with its log-odds moved down by ``shift``."""
-    z = np.log(np.clip(p_boiler, 1e-9, 1.0)) - np.log(np.clip(1.0 - p_boiler, 1e-9, 1.0)) - shift
-    return 1.0 / (1.0 + np.exp(-z))
+def _reweighted(p_boiler: Any, shift: Any) -> Any:
+    """A finding's confidence: the boilerplate probability with its log-odds moved down by
+    ``shift`` (a number, or one per probability).
+
+    The probabilities are clipped to [1e-9, 1] as before: ``p`` and ``1 - p`` are at most 1
+    (``p`` is one less a probability), so only the lower clip is applied (``np.maximum``: the same
+    numbers as ``np.clip``); ``exp(shift - z)`` is ``exp(-(z - shift))`` to the bit (a rounded
+    difference changes sign with its operands). Element by element, so the same numbers for any
+    set of candidates (numpy's exp and log give an element the same bits wherever it stands)."""
+    z = np.log(np.maximum(p_boiler, 1e-9)) - np.log(np.maximum(1.0 - p_boiler, 1e-9))
+    return 1.0 / (1.0 + np.exp(shift - z))
 
 
-def _confident(probs: Any, body: int, shift: float, floor: float) -> tuple[list[int], Any, Any, Any] | None:
-    """The blocks that may reach ``floor``: their indices, boilerplate probabilities,
-    confidences (the probability re-weighted by ``shift``) and likeliest boilerplate classes;
-    ``None`` when no block may. Only a block whose boilerplate probability is above the one
-    that gives ``floor``, less a margin far wider than any rounding, is computed: element by
-    element, the same numbers as over every block."""
+def _confident(probs: Any, body: int, shift: float, floor: float, removed: Container[int]) -> tuple[list[int], Any, list[int]] | None:
+    """The blocks not in ``removed`` that may reach ``floor`` at ``shift`` (the lowest a block's
+    confidence is computed at): their indices, boilerplate probabilities and likeliest
+    boilerplate classes; ``None`` when no block may. Only a block whose boilerplate probability
+    is above the one that gives ``floor``, less a margin far wider than any rounding, is
+    computed: element by element, the same numbers as over every block. A block a rule removed
+    is never reported (its probabilities are not even meaningful: its words were not looked up)."""
     p_min = 1.0 / (1.0 + math.exp(-(shift + math.log(floor / (1.0 - floor))))) - 1e-6
-    col = probs[:, body]
-    cand = np.flatnonzero(col <= 1.0 - p_min)
-    if not len(cand):
+    cand = np.flatnonzero(probs[:, body] <= 1.0 - p_min).tolist()
+    if removed:
+        cand = [i for i in cand if i not in removed]
+    if not cand:
         return None
-    p_boiler = 1.0 - col[cand]
-    conf = _reweighted(p_boiler, shift)
-    others = probs[cand]
-    others[:, body] = -1.0
-    return cand.tolist(), p_boiler, conf, others.argmax(axis=1)
+    rows = probs[cand]
+    p_boiler = 1.0 - rows[:, body]
+    rows[:, body] = -1.0
+    return cand, p_boiler, rows.argmax(axis=1).tolist()
 
 
 class ModelFilter(BaseFilter):
@@ -161,26 +170,27 @@ class ModelFilter(BaseFilter):
         probs = model.score_blocks(doc, hits, skip=ctx._removed)
         floor = 0.3  # the recall threshold: below it a finding could not act in any mode
         shift = float(model.info.get("shift", 0.0))
-        found = _confident(probs, model.body, shift - _TAIL_SHIFT, floor)
+        found = _confident(probs, model.body, shift - _TAIL_SHIFT, floor, ctx._removed)
         if found is None:
             return
-        cand, p_boiler, conf, best = found
+        cand, p_boiler, best = found
         # a biography among the last blocks is judged at the tail's lower shift, the rest at the model's
-        conf = _tail_bios(blocks, cand, best, model.classes, conf, p_boiler, shift)
+        conf = _reweighted(p_boiler, _shifts(blocks, cand, best, model.classes, shift)).tolist()
         context: list[list[str]] | None = None  # the context features in words, for the evidence
-        for j in np.flatnonzero(conf >= floor).tolist():
+        for j, c in enumerate(conf):
+            if not c >= floor:
+                continue
             i = cand[j]
             b = blocks[i]
-            c = float(conf[j])
             if ctx.is_removed(i):
                 continue
             if reports_speech(b.text):
                 continue
             if i + 1 < len(blocks) and b.text[-1] not in _END and blocks[i + 1].para == b.para and blocks[i + 1].text[:1].islower():
                 continue  # a sentence broken over two lines: this line is not a block of its own
-            cat = model.classes[int(best[j])]
+            cat = model.classes[best[j]]
             if context is None:
                 context = context_features(doc, hits)
-            why = model.evidence([*text_features(b.text, b.low, b.words), *context[i]], int(best[j]))
+            why = model.evidence([*text_features(b.text, b.low, b.words), *context[i]], best[j])
             evidence = f"model: {cat} p={float(p_boiler[j]):.2f}" + (f" ({'; '.join(why)})" if why else "")
             yield ctx.finding(b, cat, rule="block-model", evidence=evidence, confidence=round(c, 3))
