@@ -10,7 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleantext import _model as M
-from cleantext._document import segment_text
+from cleantext._document import Document, segment_text
+from cleantext._lang import _STOP
+from cleantext.filters import model as model_filter
 
 
 def _reference_shape(text: str) -> tuple[str, ...]:
@@ -253,3 +255,37 @@ def test_the_fast_scores_are_the_features_scores_to_the_bit(lines: list[str], la
             got = _MODEL.score_blocks(doc, given_hits, skip=skipped)
             keep = [i for i in range(len(doc.blocks)) if i not in skipped]
             assert got[keep].tobytes() == want[keep].tobytes()
+
+
+# the model filter's language test, read from a document's blocks, against the whole text's words
+_STOPS = sorted(_STOP["en"])[:40] + sorted(_STOP["es"])[:40]
+_LANG_PIECE = st.one_of(st.sampled_from(_STOPS), st.sampled_from(_STOPS).map(str.upper),
+                        st.sampled_from(["river", "Council", "ΟΔΟΣ", "σΣ", "İstanbul", "2026", "\u2026", "--", "A.", "Yes!"]),
+                        st.text(max_size=5))
+_LANG_SEP = st.sampled_from([" ", " ", " ", "\n", "\n\n", "\t", "\x1c", "\u2028", "\xa0", " \n ", ". ", "  "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_LANG_PIECE, _LANG_SEP), max_size=300), st.integers(0, 4100), st.sampled_from(["", "\n", " "]),
+       st.sampled_from(["en", "es", "de"]))
+def test_the_language_test_from_the_blocks_is_the_texts(pieces: list[tuple[str, str]], pad: int, sep: str, lang: str) -> None:
+    # a padding of prose (on one line, or lines) moves the sample's cut through the pieces; a
+    # text of few long lines is cut into sentences
+    text = ("the river " * (pad // 10))[:pad] + sep + "".join(p + s for p, s in pieces)
+    doc = segment_text(text, lang)
+    assert model_filter._doc_in_language(doc, lang) == model_filter._in_language(text, lang)
+
+
+def test_the_language_test_reads_the_text_when_the_blocks_do_not_cover_it() -> None:
+    # an English line (every word a stop word), then German words: 2.5% of the sample's words
+    # are English stop words, fewer than the test asks for
+    text = "the and " * 10 + "\n" + "Fluss Rat " * 390
+    doc = segment_text(text, "en")
+    assert model_filter._in_language(text, "en") is False
+    assert model_filter._doc_in_language(doc, "en") is False
+    # blocks that leave the German words out would pass; the text itself is read instead
+    english = Document(text=text, blocks=doc.blocks[:1], format="text", language="en")
+    assert model_filter._doc_in_language(english, "en") is False
+    # as when the blocks are not in order
+    shuffled = Document(text=text, blocks=doc.blocks[::-1], format="text", language="en")
+    assert model_filter._doc_in_language(shuffled, "en") is False

@@ -60,6 +60,51 @@ def _in_language(text: str, lang: str) -> bool:
     return False
 
 
+def _doc_in_language(doc: Document, lang: str) -> bool:
+    """:func:`_in_language` of ``doc.text``, from its blocks: the words of its first _SAMPLE
+    characters are those of the blocks there (each ``Block.words`` of them, ``Block.low`` in
+    lower case; of a block cut at _SAMPLE, those of its part before) when every character
+    between them is white space (lines and sentences: so a word never spans two blocks, and a
+    block lowered alone is lowered as in the whole: white space is never case-ignorable, and
+    lowering keeps it where it was). Their count is known without a split, so only the blocks
+    that reach the hits needed are split. The answer is :func:`_in_language`'s: the share only
+    grows as hits are counted, so it passes at some stretch exactly when it passes on all of them
+    (``tests/test_model_fast.py``); a document whose blocks do not cover its text is read whole."""
+    stop = _STOP.get(lang)
+    if not stop:
+        return False
+    text = doc.text
+    blocks = doc.blocks
+    pos = n = k = 0
+    cut: list[str] = []  # the words of a block cut at _SAMPLE
+    for b in blocks:
+        start = b.start
+        if start >= _SAMPLE:
+            break
+        if start != pos and (start < pos or not text[pos:start].isspace()):
+            return _in_language(text, lang)
+        pos = b.end
+        if pos > _SAMPLE:
+            cut = text[start:_SAMPLE].lower().split()
+            n += len(cut)
+            pos = _SAMPLE
+            break
+        n += b.words
+        k += 1
+    if pos < _SAMPLE and pos < len(text) and not text[pos:_SAMPLE].isspace():
+        return _in_language(text, lang)
+    if not n:
+        return False
+    contains = stop.__contains__
+    hits = 0
+    for b in blocks[:k]:
+        hits += sum(map(contains, b.low.split()))
+        if hits >= _LANG_MIN_HITS and hits / n >= _LANG_MIN_SHARE:
+            return True
+    hits += sum(map(contains, cut))
+    return hits >= _LANG_MIN_HITS and hits / n >= _LANG_MIN_SHARE
+
+
 def _shifts(blocks: list[Any], cand: list[int], best: list[int], classes: Sequence[str], shift: float) -> Any:
     """The shift each candidate's confidence is computed at: the model's ``shift``, less
     ``_TAIL_SHIFT`` for a likely biography (``_TAIL_CATEGORIES``) among the page's last
@@ -163,7 +208,7 @@ class ModelFilter(BaseFilter):
         memo = ctx.memo_for(self)
         ok = memo.get("language")
         if ok is None:
-            ok = memo["language"] = _in_language(doc.text, lang)
+            ok = memo["language"] = _doc_in_language(doc, lang)
         if not ok:
             return
         hits = rule_hits(doc, ctx.findings)
