@@ -595,7 +595,7 @@ class _ContextTables:
     exactly (``tests/test_model.py`` checks the shipped model). A block's probabilities are
     thus the same, to the bit, however its rows are grouped."""
 
-    def __init__(self, vocab: Mapping[str, int], weights: Any) -> None:
+    def __init__(self, vocab: Mapping[str, int], weights: Any, bias: Any = None) -> None:
         import numpy as np
 
         w64 = weights.astype(np.float64)  # the weights as the sums add them
@@ -612,7 +612,8 @@ class _ContextTables:
         def row(j: int) -> Any:
             return w64[j] if j != z else zero
 
-        # the rows every block of a document has: bias, its language, nolong (no long block)
+        # the rows every block of a document has: bias, its language, nolong (no long block),
+        # and the model's own bias (``bias``, when given: then a block's sum is its scores; exact)
         extra: list[Any] = []
         self.head: dict[tuple[str, bool], int] = {}
         for lang in ("en", "es", "other"):
@@ -620,6 +621,8 @@ class _ContextTables:
                 r = row(rid("bias")) + row(rid(f"lang:{lang}"))
                 if nolong:
                     r = r + row(rid("nolong"))
+                if bias is not None:
+                    r = r + bias
                 self.head[lang, nolong] = z + 1 + len(extra)
                 extra.append(r)
         self.idx = arr(f"idx:{k}" for k in range(7))
@@ -828,6 +831,11 @@ class _ContextTables:
             ids.append(self.bfirst2.get((head[0], head[1]), z))
         return array.array("q", ids), first, ed
 
+    def rows_of(self, text: str, low: str, nwords: int) -> array.array[int]:
+        """:meth:`text_rows` without the first word."""
+        got = self.byte_rows(text, nwords)
+        return self.token_rows(text, low, nwords) if got is None else got[0]
+
     def token_rows(self, text: str, low: str, nwords: int) -> array.array[int]:
         """:meth:`text_rows` by way of the features' definitions (:func:`_shape`,
         :func:`_word_feats`): for a text not of one byte per character."""
@@ -867,12 +875,12 @@ class _ContextTables:
 
     def codes(
         self, doc: Document, hits: Sequence[Mapping[str, float]] | None, recs: Sequence[Sequence[Any]],
-        rows: Sequence[array.array[int] | None],
+        rows: Sequence[array.array[int] | None], texts: Sequence[str],
     ) -> tuple[array.array[int], list[int]]:
         """The row numbers of every block's features, context and text, in one array, and
         where each block's start (the context features in the order of
         :func:`context_features`; ``recs``: each block's :meth:`record`, ``rows``: the rows of
-        its own text, ``None`` for none)."""
+        its own text, ``None`` for none; ``texts``: the blocks' texts)."""
         blocks = doc.blocks
         n = len(blocks)
         nw = [b.words for b in blocks]
@@ -886,8 +894,7 @@ class _ContextTables:
         p_none, p_same = self.near["prev"][3], self.near["prev"][2]
         n_none, n_same = self.near["next"][3], self.near["next"][2]
         rule_get, rule_none, z = self.rule.get, self.rule_none, self.unknown
-        texts = [b.text for b in blocks]
-        counts = Counter(texts)
+        counts = Counter(texts) if len(set(texts)) < n else None  # (None: no text repeated)
         paras = [b.para for b in blocks]
         short = [c < 8 for c in nw]
         fwd = [0] * n
@@ -927,7 +934,7 @@ class _ContextTables:
             f = fwd[k]
             run = b4 + (f if f < 8 - b4 else 8 - b4)
             flat.append(shortrun[run if run < 5 else 5][s])
-            if counts[texts[k]] > 1:
+            if counts is not None and counts[texts[k]] > 1:
                 add((repeated, rep_short[s]))
             back = back + 1 if sh else 0
             if hits is not None:
@@ -941,6 +948,9 @@ class _ContextTables:
             if ids is not None:
                 add(ids)
         return flat, starts
+
+
+_ITEM4 = operator.itemgetter(4)
 
 
 @dataclass(frozen=True)
@@ -999,29 +1009,33 @@ class BlockModel:
         import numpy as np
 
         if not self._tables:
-            self._tables.append(_ContextTables(self.vocab, self.weights))
+            self._tables.append(_ContextTables(self.vocab, self.weights, self.bias))
         tables = self._tables[0]
         known = self._text_rows  # a block text's record (rows included once a block needs them)
         if len(known) > 50_000:
             known.clear()
-        get, record, text_rows = known.get, tables.record, tables.text_rows
-        recs: list[list[Any]] = []
-        rows: list[array.array[int] | None] = []
-        for i, b in enumerate(doc.blocks):
-            text = b.text
-            rec = get(text)
-            use = i not in skip
-            if rec is None:
-                rec = known[text] = record(text, b.low, b.words, use)
-            elif use and rec[4] is None:
-                rec[4] = text_rows(text, b.low, b.words)[0]
-            recs.append(rec)
-            rows.append(rec[4] if use else None)
-        flat, starts = tables.codes(doc, hits, recs, rows)
-        if not starts:
+        blocks = doc.blocks
+        if not blocks:
             return np.zeros((0, len(self.classes)))
+        texts = [b.text for b in blocks]
+        recs = list(map(known.get, texts))
+        # the blocks whose text is new, or whose rows are yet to be computed
+        for i in [i for i, rec in enumerate(recs) if rec is None or rec[4] is None]:
+            b = blocks[i]
+            use = i not in skip
+            rec = recs[i] or known.get(b.text)  # (a text met earlier in this document)
+            if rec is None:
+                rec = known[b.text] = tables.record(b.text, b.low, b.words, use)
+            elif use and rec[4] is None:
+                rec[4] = tables.rows_of(b.text, b.low, b.words)
+            recs[i] = rec
+        if skip:
+            rows = [None if i in skip else rec[4] for i, rec in enumerate(recs)]
+        else:
+            rows = list(map(_ITEM4, recs))
+        flat, starts = tables.codes(doc, hits, recs, rows, texts)
+        # (the model's bias is in the rows every block has)
         z = np.add.reduceat(tables.w64.take(np.frombuffer(flat, dtype=np.int64), axis=0), starts, axis=0)
-        z += self.bias
         z -= z.max(axis=1, keepdims=True)
         np.exp(z, out=z)
         z /= z.sum(axis=1, keepdims=True)
