@@ -645,6 +645,10 @@ class _ContextTables:
             known: dict[str | None, int] = {t[len(pre):]: j for t, j in vocab.items() if t.startswith(pre)}
             self.first[name] = known
         self.shortrun = [[rid(f"shortrun:{r}&short:{s}") for s in (0, 1)] for r in range(6)]
+        # the "shortrun:" row by the short lines just before a block (at most 4 counted), just
+        # after it (at most 8) and whether it is short itself
+        self.short_runs = [[[self.shortrun[min(b + min(f, 8 - b), 5)][s] for s in (0, 1)] for f in range(9)]
+                           for b in range(5)]
         self.repeated = rid("repeated")
         self.rep_short = arr(f"repeated&short:{s}" for s in (0, 1))
         self.rule: dict[str, int] = {t: j for t, j in vocab.items() if t.startswith("rule:")}
@@ -885,68 +889,74 @@ class _ContextTables:
         n = len(blocks)
         nw = [b.words for b in blocks]
         long_idx = [k for k, c in enumerate(nw) if c >= _LONG]
-        first_long = long_idx[0] if long_idx else n
-        last_long = long_idx[-1] if long_idx else -1
+        # before the first long block ("head"), up to the last ("mid"), after it ("tail")
+        first_long, last_long = (long_idx[0], long_idx[-1]) if long_idx else (n, n)
         lang = doc.language if doc.language in ("en", "es") else "other"
         head = self.head[lang, not long_idx]
-        idx, ridx, rel, where, before, after = self.idx, self.ridx, self.rel, self.where, self.before, self.after
-        wlen, wend, shortrun, repeated, rep_short = self.wlen, self.wend, self.shortrun, self.repeated, self.rep_short
+        idx, ridx, rel, before, after, runs = self.idx, self.ridx, self.rel, self.before, self.after, self.short_runs
+        w0, w1, w2 = self.where
+        wl0, wl1, wl2 = self.wlen
+        we0, we1, we2 = self.wend
+        repeated, rep_short = self.repeated, self.rep_short
         p_none, p_same = self.near["prev"][3], self.near["prev"][2]
         n_none, n_same = self.near["next"][3], self.near["next"][2]
         rule_get, rule_none, z = self.rule.get, self.rule_none, self.unknown
         counts = Counter(texts) if len(set(texts)) < n else None  # (None: no text repeated)
         paras = [b.para for b in blocks]
         short = [c < 8 for c in nw]
+        # the short lines just after each block (at most 8 counted); just before: ``back``
         fwd = [0] * n
-        for k in range(n - 2, -1, -1):
-            fwd[k] = fwd[k + 1] + 1 if short[k + 1] else 0
+        f = 0
+        for k in range(n - 1, -1, -1):
+            fwd[k] = f if f < 8 else 8
+            f = f + 1 if short[k] else 0
         flat = array.array("q")
         starts: list[int] = []
-        add = flat.extend
+        add, app = flat.extend, flat.append
         back = 0
         last = n - 1
-        for k in range(n):
+        prev: Sequence[Any] | None = None
+        prev_para = -1
+        for k, rec, s, para, f in zip(range(n), recs, short, paras, fwd):
             starts.append(len(flat))
-            w = 0 if k < first_long else (2 if k > last_long else 1)
-            rec, sh, para = recs[k], short[k], paras[k]
-            add((head, idx[k if k < 6 else 6], ridx[last - k if last - k < 6 else 6], rel[(10 * k) // n], where[w],
-                 wlen[w][rec[0]], wend[w][rec[1]]))
-            if w == 2:
-                d = k - last_long
-                flat.append(after[d if d < 6 else 6])
-            elif w == 0:
+            if k < first_long:
                 d = first_long - k
-                flat.append(before[d if d < 6 else 6])
-            if k:
-                add(recs[k - 1][2])
-                if paras[k - 1] == para:
-                    flat.append(p_same)
+                add((head, idx[k if k < 6 else 6], ridx[last - k if last - k < 6 else 6], rel[(10 * k) // n], w0,
+                     wl0[rec[0]], we0[rec[1]], before[d if d < 6 else 6]))
+            elif k <= last_long:
+                add((head, idx[k if k < 6 else 6], ridx[last - k if last - k < 6 else 6], rel[(10 * k) // n], w1,
+                     wl1[rec[0]], we1[rec[1]]))
             else:
-                flat.append(p_none)
+                d = k - last_long
+                add((head, idx[k if k < 6 else 6], ridx[last - k if last - k < 6 else 6], rel[(10 * k) // n], w2,
+                     wl2[rec[0]], we2[rec[1]], after[d if d < 6 else 6]))
+            if prev is not None:
+                add(prev[2])
+                if prev_para == para:
+                    app(p_same)
+            else:
+                app(p_none)
             if k < last:
                 add(recs[k + 1][3])
                 if paras[k + 1] == para:
-                    flat.append(n_same)
+                    app(n_same)
             else:
-                flat.append(n_none)
-            b4 = back if back < 4 else 4
-            s = 1 if sh else 0
-            f = fwd[k]
-            run = b4 + (f if f < 8 - b4 else 8 - b4)
-            flat.append(shortrun[run if run < 5 else 5][s])
+                app(n_none)
+            app(runs[back][f][s])
+            back = (back + 1 if back < 4 else 4) if s else 0
             if counts is not None and counts[texts[k]] > 1:
                 add((repeated, rep_short[s]))
-            back = back + 1 if sh else 0
             if hits is not None:
                 h = hits[k]
                 if not h:
-                    flat.append(rule_none)
+                    app(rule_none)
                 else:
                     for key, conf in h.items():
                         add((rule_get("rule:" + key, z), rule_get(f"rule:{key}:{_conf(conf)}", z)))
             ids = rows[k]
             if ids is not None:
                 add(ids)
+            prev, prev_para = rec, para
         return flat, starts
 
 
