@@ -164,9 +164,10 @@ _SENTS_TOK = tuple(f"sents:{k}" for k in range(4))
 _HAS_URL, _HAS_EMAIL, _HAS_HANDLE, _HAS_HASHTAG, _HAS_QUOTES = "has:url", "has:email", "has:handle", "has:hashtag", "has:quotes"
 _SHAPE_TOKENS = (*_LEN_TOK, *_CHARS_TOK, *_END_TOK.values(), *_START_TOK.values(), *_UPPER_TOK, *_CAPS_TOK, *_DIGIT_TOK,
                  *_SENTS_TOK, _HAS_URL, _HAS_EMAIL, _HAS_HANDLE, _HAS_HASHTAG, _HAS_QUOTES, *(name for _, name in _MARKS))
-# what _shape_of says each feature is: the token strings (for _shape), or the model's rows of
-# them (for _ContextTables.text_rows): the lengths, characters, ends, starts, capitals,
-# capitalised words, digits and sentences by bucket, the "has:" features, the marks by character
+# what _shape_of says each feature is: the token strings (for _shape; _ContextTables.shape_rows
+# has their rows, for _ContextTables.byte_rows): the lengths, characters, ends, starts,
+# capitals, capitalised words, digits and sentences by bucket, the "has:" features, the marks
+# by character
 _SHAPE_NAMES = (_LEN_TOK, _CHARS_TOK, _END_TOK, _START_TOK, _UPPER_TOK, _CAPS_TOK, _DIGIT_TOK, _SENTS_TOK,
                 (_HAS_URL, _HAS_EMAIL, _HAS_HANDLE, _HAS_HASHTAG, _HAS_QUOTES), _MARKS, _MARKS_ASCII)
 
@@ -585,15 +586,17 @@ class _ContextTables:
     """The model's weights laid out for :meth:`BlockModel.score_blocks`: one float64 table
     (``w64``: the weights, a zero row ``unknown`` for a feature the model does not know, then
     the rows of the features every block of a document has, bias, language and ``nolong``,
-    summed once), and the context features' row numbers as Python lists and dicts, so a
+    summed once, with the model's own bias when given), and the context features' row numbers as Python lists and dicts, so a
     document's features are integer codes (no feature strings), all gathered and summed in
     one numpy call.
 
     The sums are exact, whatever their order: every weight and bias is a float32 of magnitude
     at least 2**-17 (a multiple of 2**-40), and no block's features sum to 2**13 in magnitude,
     so every partial sum is a multiple of 2**-40 below 2**53 of them, which a float64 holds
-    exactly (``tests/test_model.py`` checks the shipped model). A block's probabilities are
-    thus the same, to the bit, however its rows are grouped."""
+    exactly (``tests/test_model_exact.py`` checks the shipped model, the bias counted). A
+    block's probabilities are thus the same, to the bit, however its rows are grouped (the
+    bias in a row every block has: the sum of its rows and the bias, as :meth:`BlockModel.scores`
+    adds them)."""
 
     def __init__(self, vocab: Mapping[str, int], weights: Any, bias: Any = None) -> None:
         import numpy as np
