@@ -675,7 +675,7 @@ class _ContextTables:
         # (Windows-1252: ``None`` for a last character whose end depends on the one before it, a
         # closing quote or bracket; a byte the code page leaves undefined is in no such text)
         *named, marks, marks_ascii = _SHAPE_NAMES
-        self.shape_rows = (
+        self.shape_rows: tuple[Any, ...] = (
             *({k: row_of(t) for k, t in x.items()} if isinstance(x, dict) else tuple(map(row_of, x)) for x in named),
             *(tuple((ch, row_of(t)) for ch, t in m) for m in (marks, marks_ascii)),
         )
@@ -735,7 +735,7 @@ class _ContextTables:
         if text.isascii():
             raw = text.encode("ascii")
             lraw = raw.lower()
-            marks = ()
+            marks: tuple[tuple[bytes, int], ...] = ()
         else:
             try:
                 raw = _charmap_encode(text, None, _ENC)[0]
@@ -754,7 +754,7 @@ class _ContextTables:
         n_upper = cls.count(b"U")
         n_letters = n_upper + cls.count(b"l")
         digits = cls.count(b"d")
-        ids = [t_len[bisect.bisect_right(_LEN_EDGES, nwords)], t_chars[bisect.bisect_right(_CHAR_EDGES, size)],
+        ids: list[int] = [t_len[bisect.bisect_right(_LEN_EDGES, nwords)], t_chars[bisect.bisect_right(_CHAR_EDGES, size)],
                self.end_rows[ed], self.start_by_byte[raw[0]]]
         if n_letters:
             ids.append(t_upper[bisect.bisect_right(_UPPER_EDGES, n_upper / n_letters)])
@@ -866,9 +866,10 @@ class _ContextTables:
         block ("next:"); then its own rows (:meth:`text_rows`; ``rows`` False: ``None``, until
         a block of this text needs them)."""
         got = self.byte_rows(text, nwords) if rows else None
+        ids: array.array[int] | None
         if got is not None:
-            ids, first, ed = got
-            near = self.near_none if first is None else self.near_by_first.get(first, self.near_unknown)
+            ids, first_bytes, ed = got
+            near = self.near_none if first_bytes is None else self.near_by_first.get(first_bytes, self.near_unknown)
         else:
             ids = self.token_rows(text, low, nwords) if rows else None
             first = _first_word(low)
@@ -1031,17 +1032,18 @@ class BlockModel:
         if not blocks:
             return np.zeros((0, len(self.classes)))
         texts = [b.text for b in blocks]
-        recs = list(map(known.get, texts))
+        got = list(map(known.get, texts))
         # the blocks whose text is new, or whose rows are yet to be computed
-        for i in [i for i, rec in enumerate(recs) if rec is None or rec[4] is None]:
+        for i in [i for i, rec in enumerate(got) if rec is None or rec[4] is None]:
             b = blocks[i]
             use = i not in skip
-            rec = recs[i] or known.get(b.text)  # (a text met earlier in this document)
+            rec = got[i] or known.get(b.text)  # (a text met earlier in this document)
             if rec is None:
                 rec = known[b.text] = tables.record(b.text, b.low, b.words, use)
             elif use and rec[4] is None:
                 rec[4] = tables.rows_of(b.text, b.low, b.words)
-            recs[i] = rec
+            got[i] = rec
+        recs: list[list[Any]] = got  # type: ignore[assignment]  # (every one made above)
         if skip:
             rows = [None if i in skip else rec[4] for i, rec in enumerate(recs)]
         else:
