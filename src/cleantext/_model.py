@@ -1051,9 +1051,10 @@ class BlockModel:
         flat, starts = tables.codes(doc, hits, recs, rows, texts)
         # (the model's bias is in the rows every block has)
         z = np.add.reduceat(tables.w64.take(np.frombuffer(flat, dtype=np.int64), axis=0), starts, axis=0)
-        z -= z.max(axis=1, keepdims=True)
+        # (``z.max`` and ``z.sum`` without their Python wrappers: the same reductions)
+        z -= np.maximum.reduce(z, axis=1, keepdims=True)
         np.exp(z, out=z)
-        z /= z.sum(axis=1, keepdims=True)
+        z /= np.add.reduce(z, axis=1, keepdims=True)
         return z
 
     def evidence(self, toks: Sequence[str], cls: int, k: int = 3) -> list[str]:

@@ -140,7 +140,7 @@ def _confident(probs: Any, body: int, shift: float, floor: float, removed: Conta
     computed: element by element, the same numbers as over every block. A block a rule removed
     is never reported (its probabilities are not even meaningful: its words were not looked up)."""
     p_min = 1.0 / (1.0 + math.exp(-(shift + math.log(floor / (1.0 - floor))))) - 1e-6
-    cand = np.flatnonzero(probs[:, body] <= 1.0 - p_min).tolist()
+    cand = (probs[:, body] <= 1.0 - p_min).nonzero()[0].tolist()
     if removed:
         cand = [i for i in cand if i not in removed]
     if not cand:
