@@ -289,3 +289,55 @@ def test_the_language_test_reads_the_text_when_the_blocks_do_not_cover_it() -> N
     # as when the blocks are not in order
     shuffled = Document(text=text, blocks=doc.blocks[::-1], format="text", language="en")
     assert model_filter._doc_in_language(shuffled, "en") is False
+
+
+def _reference_findings(probs, body, shift, floor, classes, words, removed):
+    """The model filter's candidates as it first computed them: every block's confidence at the
+    tail's shift (np.clip), a likely biography among the last blocks kept at it, every other
+    candidate re-weighted again at the model's shift; those not removed that reach ``floor``."""
+    tail_shift = shift - model_filter._TAIL_SHIFT
+
+    def reweighted(p, s):
+        z = np.log(np.clip(p, 1e-9, 1.0)) - np.log(np.clip(1.0 - p, 1e-9, 1.0)) - s
+        return 1.0 / (1.0 + np.exp(-z))
+
+    p_min = 1.0 / (1.0 + np.exp(-(tail_shift + np.log(floor / (1.0 - floor))))) - 1e-6
+    col = probs[:, body]
+    cand = np.flatnonzero(col <= 1.0 - p_min)
+    p_boiler = 1.0 - col[cand]
+    conf = reweighted(p_boiler, tail_shift)
+    others = probs[cand]
+    others[:, body] = -1.0
+    best = others.argmax(axis=1)
+    n = len(words)
+    tail = np.array([i >= n - model_filter._TAIL_BLOCKS and words[i] >= model_filter._TAIL_MIN_WORDS
+                     and classes[int(c)] in model_filter._TAIL_CATEGORIES for i, c in zip(cand, best)], dtype=bool)
+    conf = np.where(tail, conf, reweighted(p_boiler, shift))
+    return [(int(cand[j]), float(conf[j]), float(p_boiler[j]), int(best[j])) for j in np.flatnonzero(conf >= floor)
+            if int(cand[j]) not in removed]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 30), st.randoms(use_true_random=False), st.sampled_from([0.0, 3.0, 7.5]))
+def test_the_filters_confidences_are_those_of_every_blocks_to_the_bit(n: int, rng: random.Random, spread: float) -> None:
+    # logits that make some blocks sure boilerplate, some doubtful, most body
+    classes = _MODEL.classes
+    body = _MODEL.body
+    z = np.array([[rng.uniform(-9.0, 9.0) + (spread if j == body and rng.random() < 0.6 else 0.0) for j in range(len(classes))]
+                  for _ in range(n)])
+    z[rng.randrange(n), classes.index("author_bio")] += 12.0
+    z -= z.max(axis=1, keepdims=True)
+    probs = np.exp(z)
+    probs /= probs.sum(axis=1, keepdims=True)
+    words = [rng.choice([3, 8, 40]) for _ in range(n)]
+    blocks = [type("B", (), {"words": w})() for w in words]
+    removed = {i for i in range(n) if rng.random() < 0.3}
+    shift, floor = 7.5, 0.3
+    want = _reference_findings(probs.copy(), body, shift, floor, classes, words, removed)
+    found = model_filter._confident(probs.copy(), body, shift - model_filter._TAIL_SHIFT, floor, removed)
+    got = []
+    if found is not None:
+        cand, p_boiler, best = found
+        conf = model_filter._reweighted(p_boiler, model_filter._shifts(blocks, cand, best, classes, shift)).tolist()
+        got = [(cand[j], c, float(p_boiler[j]), best[j]) for j, c in enumerate(conf) if c >= floor]
+    assert got == want
