@@ -17,8 +17,10 @@ kind of rule and the words that matched.
 from __future__ import annotations
 
 import functools
+from itertools import count
+from operator import attrgetter
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -29,8 +31,8 @@ from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, nee
 from ._headlines import headline_run
 from ._orgblurb import closing_org_blurbs
 from ._bios import bio_sentence, byline_names, follow_author, same_person
-from ._pointers import coverage_pointer, may_point
-from ._promo import may_promote, promotion
+from ._pointers import HEAD, coverage_pointer, may_point, may_point_text
+from ._promo import CATEGORY, grammar_triggers, may_promote, promotion, verdict
 from ._widgets import POINTER_WORDS, is_embed_pointer, is_month_menu, may_be_month_menu
 
 __all__ = [
@@ -91,6 +93,202 @@ def _scan_kinds(name: str, langs: tuple[str, ...]) -> tuple[dict[str, tuple[Phra
     return out, every, tuple(sorted(every))
 
 
+#: the order in which ``_judge`` tries a category's kinds of rule
+_KIND_ORDER = ("header", "line", "prefix", "start", "end", "phrase")
+#: id of a (read-only, cached) groups mapping -> (the mapping, its kinds in ``_KIND_ORDER``)
+_ORDERS: dict[int, tuple[Any, tuple[tuple[str, Phrases, Collection[str] | None], ...]]] = {}
+
+
+def _order(groups: _Groups) -> tuple[tuple[str, Phrases, Collection[str] | None], ...]:
+    """The kinds of ``groups`` in the order ``_judge`` tries them, each with its phrases and its
+    triggers (kept per mapping: ``_scan_kinds``'s live for the run; any other is read anew)."""
+    got = _ORDERS.get(id(groups))
+    if got is not None and got[0] is groups:
+        return got[1]
+    order = tuple((kind, *groups[kind]) for kind in _KIND_ORDER if kind in groups)
+    if isinstance(groups, dict) and len(_ORDERS) < 256:
+        _ORDERS[id(groups)] = (groups, order)
+    return order
+
+
+# -- the plan of a look: which blocks each built-in phrase filter visits ----------------------
+#
+# Every built-in phrase filter used to pass over every kept block of every look, asking of each
+# whether it held one of the filter's triggers and whether the filter's own rule (``extra``)
+# might take it. Those answers are of the block's text alone, so they are read once per text of
+# a document (as bits of one int, ``_mask``) and, at each look, gathered once into the list of
+# the blocks that carry each bit (``_Look``): a filter visits only its lists' blocks.
+
+#: the built-in filters the plan serves, each with the bit "the text holds one of its triggers"
+_PLAN_NAMES = ("ui", "advertisement", "social", "related", "subscription", "source_notice", "legal", "comments")
+#: the text holds a literal of the promotion grammar (``_promo``)
+_PROMO = 1 << 8
+#: the text holds a share-bar trigger (an ingredient of ``_SOCIAL_SHORT``, not kept)
+_BAR = 1 << 9
+#: ``_widget`` finds in the text (ui)
+_UI_WIDGET = 1 << 10
+#: a pop-up's close button "\u00d7 " (advertisement)
+_AD_POPUP = 1 << 11
+#: a short block with a share-bar trigger or a count (social)
+_SOCIAL_SHORT = 1 << 12
+#: ``coverage_pointer``'s tests of the text alone pass (related)
+_POINTER_TEXT = 1 << 13
+_INDEX = attrgetter("index")
+_NO_PLACES: frozenset[int] = frozenset()
+
+
+class _Table(NamedTuple):
+    #: trigger literal -> the bits a text holding it carries
+    bits: dict[str, int]
+    #: filter name -> its bit (a filter whose kinds are not all of the scan has none)
+    jbit: dict[str, int]
+    bar: Phrases
+    #: whether the share bar's triggers are all of the scan (then ``_BAR`` tells them)
+    bar_scanned: bool
+
+
+@functools.lru_cache(maxsize=None)
+def _table(langs: tuple[str, ...]) -> _Table:
+    bits: dict[str, int] = {}
+    jbit: dict[str, int] = {}
+    for n, name in enumerate(_PLAN_NAMES):
+        static = _scan_kinds(name, langs)
+        if static is None:
+            continue
+        jbit[name] = 1 << n
+        for t in static[1]:
+            bits[t] = bits.get(t, 0) | 1 << n
+    for t in grammar_triggers(langs):
+        bits[t] = bits.get(t, 0) | _PROMO
+    bar = _phrases("social_bar", langs, "any")
+    bar_scanned = bar.triggers is not None and trigger_vocabulary(langs).issuperset(bar.triggers)
+    if bar_scanned:
+        for t in bar.triggers or ():
+            bits[t] = bits.get(t, 0) | _BAR
+    return _Table(bits, jbit, bar, bar_scanned)
+
+
+def _mask(b: Block, found: frozenset[str], table: _Table) -> int:
+    """The bits of ``b``'s text (a function of the text alone): whose triggers it holds, and
+    which filters' own rules may take it."""
+    m = 0
+    bits = table.bits
+    for t in found:
+        x = bits.get(t)
+        if x is not None:
+            m |= x
+    text = b.text
+    w = b.words
+    # ui: a month menu or a pointer to a player (``UiFilter.extra_may``'s tests first)
+    if ((w <= 60 and len(text) <= 600 and may_be_month_menu(text)) or (w <= POINTER_WORDS and text.rstrip().endswith(":"))) \
+            and _widget(b) is not None:
+        m |= _UI_WIDGET
+    if "\u00d7 " in text:
+        m |= _AD_POPUP
+    if w <= _SOCIAL_SHORT_WORDS and ((m & _BAR if table.bar_scanned else table.bar.may_match(b.low)) or _COUNT.match(text)):
+        m |= _SOCIAL_SHORT
+    if may_point_text(b):
+        m |= _POINTER_TEXT
+    return m & ~_BAR
+
+
+_LOOK_KEY = ("phrase-plan",)
+
+
+class _Look:
+    """One look at a document: for each bit, the places (in ``doc.blocks``) of the blocks whose
+    text carries it; and the promotion verdicts' places by category, read when first asked."""
+
+    __slots__ = ("table", "lists", "scanned", "blocks", "_promo", "_pending")
+
+    def __init__(self, table: _Table, lists: dict[int, list[int]], scanned: dict[str, frozenset[str]],
+                 blocks: list[Block]) -> None:
+        self.table = table
+        self.lists = lists
+        self.scanned = scanned
+        self.blocks = blocks
+        self._promo: dict[str, list[int]] | None = None
+        self._pending: list[int] = []
+
+    def at(self, bit: int, pos: dict[int, int] | None) -> list[int]:
+        """The places among the kept blocks (``pos``, None: all kept) of those carrying ``bit``."""
+        got = self.lists.get(bit)
+        if not got:
+            return []
+        if pos is None:
+            return got
+        return [p for i in got if (p := pos.get(i)) is not None]
+
+    def promoted(self, category: str, pos: dict[int, int] | None, ctx: Context) -> list[int]:
+        """The places among the kept blocks of those whose promotion (``_promo.verdict``) is of
+        ``category``. The verdicts are read for the blocks kept when first asked; a block taken
+        then and given back since (a filter's findings dropped) is read when asked again."""
+        blocks = self.blocks
+        if self._promo is None:
+            by: dict[str, list[int]] = {c: [] for c in CATEGORY.values()}
+            for i in self.lists.get(_PROMO, ()):
+                if pos is not None and i not in pos:
+                    self._pending.append(i)
+                    continue
+                v = verdict(blocks[i], ctx)
+                if v is not None:
+                    by[CATEGORY[v.concept]].append(i)
+            self._promo = by
+        elif self._pending:
+            still = []
+            for i in self._pending:
+                if pos is not None and i not in pos:
+                    still.append(i)
+                    continue
+                v = verdict(blocks[i], ctx)
+                if v is not None:
+                    lst = self._promo[CATEGORY[v.concept]]
+                    lst.append(i)
+                    lst.sort()
+            self._pending = still
+        got = self._promo.get(category)
+        if not got:
+            return []
+        if pos is None:
+            return got
+        return [p for i in got if (p := pos.get(i)) is not None]
+
+
+def _look(ctx: Context) -> _Look | None:
+    """The plan of this look at the document (made by the first filter that asks); None when
+    the blocks' indexes are not their places (a document made by hand)."""
+    memo = ctx.memo
+    got: tuple[Document, _Look | None] | None = memo.get(_LOOK_KEY)
+    if got is not None and got[0] is ctx.doc:
+        return got[1]
+    blocks = ctx.doc.blocks
+    look: _Look | None = None
+    if list(map(_INDEX, blocks)) == list(range(len(blocks))):
+        langs = languages(ctx)
+        table = _table(langs)
+        scanned = ctx.scanned_triggers()
+        masks: dict[str, int] = memo.setdefault(("phrase-masks", langs), {})
+        lists: dict[int, list[int]] = {}
+        for i, b in enumerate(blocks):
+            m = masks.get(b.text)
+            if m is None:
+                found = scanned.get(b.text)
+                if found is None:
+                    found = ctx.triggers_in(b)
+                m = masks[b.text] = _mask(b, found, table)
+            while m:
+                bit = m & -m
+                lst = lists.get(bit)
+                if lst is None:
+                    lists[bit] = [i]
+                else:
+                    lst.append(i)
+                m ^= bit
+        look = _Look(table, lists, scanned, blocks)
+    memo[_LOOK_KEY] = (ctx.doc, look)
+    return look
+
+
 class PhraseFilter(BaseFilter):
     """The shared machinery; subclasses set ``name`` (= their category) and may add rules."""
 
@@ -134,6 +332,11 @@ class PhraseFilter(BaseFilter):
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         static = _scan_kinds(self.name, languages(ctx))
+        if static is not None and type(self) in _PLANNED:
+            look = _look(ctx)
+            if look is not None and self.name in look.table.jbit:
+                yield from self._find_planned(look, static, ctx)
+                return
         groups: _Groups
         wanted: frozenset[str] | None
         if static is not None:  # every trigger of the scan: the blocks' own literals gate them
@@ -200,6 +403,60 @@ class PhraseFilter(BaseFilter):
                     yield item
                     k += 1
 
+    def _find_planned(self, look: _Look, static: tuple[dict[str, tuple[Phrases, frozenset[str]]], frozenset[str], tuple[str, ...]],
+                      ctx: Context) -> Iterator[Finding]:
+        """``find`` for a built-in filter, from the look's plan (``_look``): the blocks that
+        hold one of the filter's triggers are judged, and ``extra`` is asked where the text-only
+        tests of its rules (and the block's place) say it may find (``_extra_at``)."""
+        jbit = look.table.jbit[self.name]
+        has_extra = type(self).extra is not PhraseFilter.extra
+        if jbit not in look.lists and not has_extra:
+            return  # no trigger in the document, no rule of its own
+        kept = list(ctx.kept())
+        if not kept:
+            return
+        # a block's place in the document -> its place among the kept ones (None: all kept)
+        pos = None if len(kept) == len(ctx.doc.blocks) else dict(zip(map(_INDEX, kept), count()))
+        judge = look.at(jbit, pos)
+        extra = self._extra_at(look, kept, pos, ctx) if has_extra else _NO_PLACES
+        judged: set[int] | None = None
+        todo: Iterable[int] = judge
+        if extra:
+            judged = set(judge)
+            todo = sorted(extra.union(judged))
+        if not todo:
+            return
+        order = _order(static[0])
+        clean_texts = ctx.memo_for(self)
+        scanned = look.scanned
+        k = 0  # the first position not taken by a header's list
+        for j in todo:
+            if j < k:
+                continue
+            b = kept[j]
+            f = None
+            if judged is None or j in judged:
+                text = b.text
+                if text not in clean_texts:
+                    f = self._judge_in(b, order, ctx, scanned[text])
+                    if f is None:
+                        clean_texts[text] = True
+            if f is None and j in extra:
+                f = self.extra(kept, j, ctx)
+            if f is None:
+                continue
+            yield f
+            k = j + 1
+            if f.rule == "header":
+                for item in self._items(kept, k, ctx):
+                    yield item
+                    k += 1
+
+    def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
+        """The places in ``kept`` where :meth:`extra` may find on this look (the planned path:
+        every built-in filter with an ``extra`` says, each a necessary condition of it)."""
+        return set(range(len(kept)))
+
     def _visit(self, kept: list[Block], todo: list[int], has_extra: bool, groups: _Groups, wanted: frozenset[str],
                scanned: dict[str, frozenset[str]], clean_texts: dict[Any, Any], ctx: Context) -> Iterator[Finding]:
         """``find``'s loop over the positions ``todo`` only (ascending): the blocks that hold one
@@ -244,13 +501,15 @@ class PhraseFilter(BaseFilter):
     def _judge(self, b: Block, groups: _Groups, ctx: Context,
                found: frozenset[str] | None = None) -> Finding | None:
         """``found``: the trigger literals ``b`` holds, when every group's are of the scan."""
+        return self._judge_in(b, _order(groups), ctx, found)
+
+    def _judge_in(self, b: Block, order: tuple[tuple[str, Phrases, Collection[str] | None], ...], ctx: Context,
+                  found: frozenset[str] | None = None) -> Finding | None:
+        """``_judge`` over the kinds of ``order`` (``_order``: the groups' kinds in the order
+        they are tried, each with its phrases and its triggers)."""
         words = b.words
         speech = None
-        for kind in ("header", "line", "prefix", "start", "end", "phrase"):
-            ga = groups.get(kind)
-            if ga is None:
-                continue
-            g, active = ga
+        for kind, g, active in order:
             if found is not None and active is not None and found.isdisjoint(active):
                 continue  # none of the kind's triggers in the block: its search finds nothing
             if kind in ("start", "end"):
@@ -398,6 +657,10 @@ class AdvertisementFilter(PhraseFilter):
     name = "advertisement"
     categories = ("advertisement",)
 
+    def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
+        # a pop-up's close button, or the outlet's pitch for its products
+        return {*look.at(_AD_POPUP, pos), *look.promoted("advertisement", pos, ctx)}
+
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
         # a pop-up's close button, or a word of the self-promotion grammar
         return "\u00d7 " in kept[k].text or may_promote(found)
@@ -462,13 +725,17 @@ class SocialFilter(PhraseFilter):
             if ctx.removed_category(b.index + 1) == "social":
                 yield ctx.finding(b, "social", "label", "a short label ending in ':' over a share or follow prompt", 0.8)
 
+    def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
+        # a short line with a share-bar word or a count, or the outlet asking to be followed
+        return {*look.at(_SOCIAL_SHORT, pos), *look.promoted("social", pos, ctx)}
+
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
         # a short line (a share bar, a count), or a word of the self-promotion grammar
-        return kept[k].words <= 14 or may_promote(found)
+        return kept[k].words <= _SOCIAL_SHORT_WORDS or may_promote(found)
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
-        if b.words > 14:
+        if b.words > _SOCIAL_SHORT_WORDS:
             # the outlet asking to be followed or passed on ("Follow our desk on Instagram")
             return promotion(b, ctx, "social")
         bar = phrases("social_bar", ctx, "any")
@@ -492,6 +759,8 @@ class SocialFilter(PhraseFilter):
 
 
 _COUNT = regex.compile(r"^\d[\d.,]*\s*[kKmM]?$")
+#: a share bar's line is short: ``SocialFilter.extra`` reads longer blocks for a promotion only
+_SOCIAL_SHORT_WORDS = 14
 # a numbered heading or a row of prices: platform names there are no share buttons
 _NOT_BAR = regex.compile(r"^\s*\d{1,2}[.)]\s+\S|[$\u20ac\u00a3%]")
 # a label: at most six words, no sentence inside, ending in a colon
@@ -534,6 +803,10 @@ class RelatedFilter(PhraseFilter):
 
     def tail_ok(self, b: Block) -> bool:
         return not _URL.match(b.text)
+
+    def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
+        # the outlet pointing to its shows, or a pointer to more coverage past the head
+        return {*look.promoted("related", pos, ctx), *(p for p in look.at(_POINTER_TEXT, pos) if p >= HEAD)}
 
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
         # a word of the self-promotion grammar, or a short block past the head (a pointer)
@@ -611,6 +884,9 @@ class SourceNoticeFilter(PhraseFilter):
 
     name = "source_notice"
     categories = ("source_notice",)
+
+    def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
+        return {len(kept) - 1} if len(kept) > 3 else set()
 
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
         return k == len(kept) - 1 and len(kept) > 3
@@ -1188,6 +1464,10 @@ class UiFilter(PhraseFilter):
     item_words = 30
     max_words = {"line": 30, "prefix": 45, "phrase": 80, "header": 20}
 
+    def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
+        # a widget's text, and the last line (a topic tag)
+        return {*look.at(_UI_WIDGET, pos), len(kept) - 1}
+
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
         # the last line (a topic tag); a short line that opens like a month menu or ends with
         # a pointer's colon (``_widget``'s own first tests)
@@ -1243,3 +1523,9 @@ def _widget(b: Block) -> tuple[str, str] | None:
     if is_embed_pointer(b.text, b.words) and not reports_speech(b.text):
         return "embed-pointer", "a short line pointing at an embedded player, ending with a colon"
     return None
+
+
+#: the filters ``find`` serves from the plan of the look (``_look``): the built-in classes
+#: themselves (a subclass may change what ``extra`` takes)
+_PLANNED = frozenset({UiFilter, AdvertisementFilter, SocialFilter, RelatedFilter, SubscriptionFilter,
+                      SourceNoticeFilter, LegalFilter, CommentsFilter})
