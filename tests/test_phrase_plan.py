@@ -3,8 +3,8 @@ loop over every kept block gave.
 
 The plan reads once per text of a document which filters' triggers a block holds and which
 filters' own rules (``extra``) may take it, and each filter visits only those blocks. Checked
-here: the results with the plan are those without it (every filter's plain loop, ``_PLANNED``
-emptied) on every fixture and seed text, on lines written for the filters' own rules, and on
+here: the results with the plan are those without it (every filter's plain loop, ``_USE_PLAN``
+off) on every fixture and seed text, on lines written for the filters' own rules, and on
 texts built at random from pieces that put those lines among story paragraphs; and each bit of
 a text is what the filter's own tests of that text say.
 """
@@ -38,6 +38,17 @@ LINES = [
     "Bill Gates", "https://example.com/story/123", "Advertisement", "READ MORE: Factory jobs vanish",
     "Related Stories", "Leave a comment", "Copyright 2021 The Harbour Post. All rights reserved.",
     "Already a subscriber? Log in to keep reading.", "This article originally appeared on The Harbour Post.",
+    # newsletter, donation, a comment thread, a label over a prompt, a safe-harbour disclaimer
+    "Sign up for our Morning Briefing newsletter to get the day's news.",
+    "Morning Notes Your daily digest of local news. Please enter a valid email address. Privacy Policy",
+    "To make sure you never miss an update, this newsletter will be sent to your inbox every evening.",
+    "Please consider donating to keep our reporting free for everyone.", "Dear Reader,", "\u2014 The Harbour Post Team",
+    "The charity asked residents to donate blankets before the storm.",
+    "2 Comments", "Ann Lee says:", "May 3, 2020 at 4:15 pm", "Bo Park on May 4, 2020 at 9:02 am", "Reply", "Like",
+    "Follow us:", "Follow our desk on Instagram and TikTok.",
+    "Forward-Looking Statements",
+    "This release contains forward-looking statements that involve risks and uncertainties; the company "
+    "undertakes no obligation to update them, and readers should not place undue reliance on them.",
 ]
 
 
@@ -53,7 +64,7 @@ def _results(texts: list[str]) -> list[object]:
 def _both(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[list[object], list[object]]:
     planned = _results(texts)
     with monkeypatch.context() as m:
-        m.setattr(phrases, "_PLANNED", frozenset())
+        m.setattr(phrases, "_USE_PLAN", False)
         plain = _results(texts)
     return planned, plain
 
@@ -62,11 +73,16 @@ def test_the_plan_answers_as_the_plain_loop(monkeypatch: pytest.MonkeyPatch) -> 
     texts = _texts()
     texts += [f"{STORY}\n\n{MORE}\n\n{STORY}\n\n{MORE}\n\n{line}" for line in LINES]
     texts += [f"{STORY}\n\n{line}\n\n{MORE}\n\n{STORY}\n\n{MORE}\n\n{line}\n\n{STORY}" for line in LINES]
+    # a comment thread after the story, and the disclaimer under its heading
+    texts.append("\n\n".join([STORY, MORE, STORY, "2 Comments", "Ann Lee says:", "May 3, 2020 at 4:15 pm",
+                                "Great piece, thanks.", "Reply", "Bo Park says:", "May 4, 2020 at 9:02 am", "Agreed.", "Reply"]))
+    texts.append("\n\n".join([STORY, MORE, LINES[-2], LINES[-1]]))
     planned, plain = _both(texts, monkeypatch)
     assert planned == plain
     # the lines exercise the filters' own rules, not only their "no"
     rules = {x[3] for _, removed in planned for x in removed}  # type: ignore[misc]
-    assert {"share-bar", "promo-shop", "coverage-pointer", "month-menu", "embed-pointer", "pop-up", "source-link"} <= rules
+    assert {"share-bar", "promo-shop", "coverage-pointer", "month-menu", "embed-pointer", "pop-up", "source-link",
+            "signup-prompt", "donation-ask", "label", "thread", "forward-looking"} <= rules
 
 
 PIECES = LINES + [STORY, MORE, STORY + " " + LINES[12], MORE + " Follow our desk on Instagram."]
@@ -82,18 +98,29 @@ def test_the_plan_answers_as_the_plain_loop_on_any_page(monkeypatch: pytest.Monk
 def test_a_text_s_bits_are_its_filters_tests() -> None:
     from cleantext._document import segment_text
     from cleantext._patterns import trigger_scanner
+    from cleantext.filters._common import _phrases, reports_speech
+    from cleantext.filters._forms import GATE_WORDS
     from cleantext.filters._pointers import may_point_text
 
     table = phrases._table(("en",))
     scan = trigger_scanner(("en",))
     doc = segment_text("\n".join(LINES + [STORY, MORE]))
+    prompt = _phrases("newsletter_prompt", ("en",), "any").triggers or ()
+    ask = _phrases("donation_ask", ("en",), "any").triggers or ()
+    assert table.newsletter and table.donation
     for b in doc.blocks:
         found = scan(b.low)
         m = phrases._mask(b, found, table)
-        for name, bit in table.jbit.items():
-            wanted = phrases._scan_kinds(name, ("en",))[1]  # type: ignore[index]
-            assert bool(m & bit) == (not wanted.isdisjoint(found)), (name, b.text)
+        for name, order in table.orders.items():
+            kinds = phrases._scan_kinds(name, ("en",))[0]  # type: ignore[index]
+            assert [k for k, *_ in order] == [k for k in phrases._KIND_ORDER if k in kinds]
+            for kind, _, active, bit in order:
+                assert bool(m & bit) == (not active.isdisjoint(found)), (name, kind, b.text)
         assert bool(m & phrases._UI_WIDGET) == (phrases._widget(b) is not None), b.text
         assert bool(m & phrases._AD_POPUP) == ("\u00d7 " in b.text), b.text
         assert bool(m & phrases._POINTER_TEXT) == may_point_text(b), b.text
+        label = ":" in b.text[-2:] and phrases._LABEL.match(b.text) is not None and not reports_speech(b.text)
+        assert bool(m & phrases._SOCIAL_LABEL) == label, b.text
+        assert bool(m & phrases._NEWSLETTER) == (not found.isdisjoint({*prompt, *GATE_WORDS})), b.text
+        assert bool(m & phrases._DONATION) == (not found.isdisjoint(ask)), b.text
         assert not m & phrases._BAR

@@ -24,10 +24,11 @@ from .._document import Block
 from .._types import Context, Finding
 from ._common import reports_speech
 
-__all__ = ["coverage_pointer", "may_point", "may_point_text", "HEAD"]
+__all__ = ["coverage_pointer", "may_point", "may_point_text", "HEAD", "MAX_WORDS"]
 
 #: a pointer is a short block: this many words at most
 _MAX_WORDS = 40
+MAX_WORDS = _MAX_WORDS
 #: "ORG has more on X." counts only among the page's last this many blocks
 _TAIL = 4
 #: not among the first this many blocks: the head of the page is where a dateline, a byline and

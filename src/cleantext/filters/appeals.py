@@ -11,6 +11,7 @@ from .. import _patterns
 from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, inside_quotes, languages, phrases, reports_speech
 from ._forms import GATE_WORDS, PITCH_WORDS, is_pitch, is_service_line, is_signup_form
+from .phrases import _DONATION, _NEWSLETTER, _look, kept_places
 
 __all__ = ["DonationFilter", "NewsletterFilter"]
 
@@ -126,7 +127,12 @@ class DonationFilter(BaseFilter):
                 got = memo[b.text] = b.words <= _MAX_OPENING_WORDS and _asks(ask, active, b, found) and _prompt_like(b, ctx, ask)
             return bool(got)
 
-        anchors = [k for k, b in enumerate(kept) if is_anchor(b)]
+        look = _look(ctx) if type(self) is DonationFilter and scanned is not None else None
+        if look is not None and look.table.donation:
+            # only the blocks holding a trigger of the asks (the plan's): ``_asks`` needs one
+            anchors = [k for k in look.at(_DONATION, kept_places(ctx, kept)) if is_anchor(kept[k])]
+        else:
+            anchors = [k for k, b in enumerate(kept) if is_anchor(b)]
         anchor_set = set(anchors)  # membership per block: a list made 20,000 prompt lines quadratic
         taken: set[int] = set()
         for k in anchors:
@@ -188,7 +194,14 @@ class NewsletterFilter(BaseFilter):
         clean_texts = ctx.memo_for(self)  # texts that hold no prompt, kept across looks
         kept = list(ctx.kept())
         found: list[int] = []
-        for k, b in enumerate(kept):
+        places: Iterable[int] = range(len(kept))
+        look = _look(ctx) if type(self) is NewsletterFilter else None
+        if look is not None and look.table.newsletter:
+            # only the blocks holding a literal of a form, a pitch or a prompt (the plan's): a form
+            # or a pitch needs one (``GATE_WORDS``), and so does a prompt's search
+            places = look.at(_NEWSLETTER, kept_places(ctx, kept))
+        for k in places:
+            b = kept[k]
             if b.text in clean_texts:
                 continue
             f = _form_or_pitch(b, ctx)

@@ -17,7 +17,7 @@ kind of rule and the words that matched.
 from __future__ import annotations
 
 import functools
-from itertools import count
+from itertools import chain, count
 from operator import attrgetter
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
@@ -25,13 +25,14 @@ from typing import Any, NamedTuple
 import regex
 
 from .._document import Block, Document
-from .._patterns import load_group, trigger_vocabulary
+from .._patterns import load_group, scan_words, trigger_vocabulary
 from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, needs_of, phrases, reports_speech, title_case_ratio
 from ._headlines import headline_run
 from ._orgblurb import closing_org_blurbs
 from ._bios import bio_sentence, byline_names, follow_author, same_person
-from ._pointers import HEAD, coverage_pointer, may_point, may_point_text
+from ._forms import GATE_WORDS
+from ._pointers import HEAD, MAX_WORDS as POINTER_MAX_WORDS, coverage_pointer, may_point, may_point_text
 from ._promo import CATEGORY, grammar_triggers, may_promote, promotion, verdict
 from ._widgets import POINTER_WORDS, is_embed_pointer, is_month_menu, may_be_month_menu
 
@@ -96,16 +97,16 @@ def _scan_kinds(name: str, langs: tuple[str, ...]) -> tuple[dict[str, tuple[Phra
 #: the order in which ``_judge`` tries a category's kinds of rule
 _KIND_ORDER = ("header", "line", "prefix", "start", "end", "phrase")
 #: id of a (read-only, cached) groups mapping -> (the mapping, its kinds in ``_KIND_ORDER``)
-_ORDERS: dict[int, tuple[Any, tuple[tuple[str, Phrases, Collection[str] | None], ...]]] = {}
+_ORDERS: dict[int, tuple[Any, tuple[tuple[str, Phrases, Collection[str] | None, int], ...]]] = {}
 
 
-def _order(groups: _Groups) -> tuple[tuple[str, Phrases, Collection[str] | None], ...]:
-    """The kinds of ``groups`` in the order ``_judge`` tries them, each with its phrases and its
-    triggers (kept per mapping: ``_scan_kinds``'s live for the run; any other is read anew)."""
+def _order(groups: _Groups) -> tuple[tuple[str, Phrases, Collection[str] | None, int], ...]:
+    """The kinds of ``groups`` in the order ``_judge`` tries them, each with its phrases, its
+    triggers and no bit (kept per mapping: ``_scan_kinds``'s live for the run; any other is read anew)."""
     got = _ORDERS.get(id(groups))
     if got is not None and got[0] is groups:
         return got[1]
-    order = tuple((kind, *groups[kind]) for kind in _KIND_ORDER if kind in groups)
+    order = tuple((kind, *groups[kind], 0) for kind in _KIND_ORDER if kind in groups)
     if isinstance(groups, dict) and len(_ORDERS) < 256:
         _ORDERS[id(groups)] = (groups, order)
     return order
@@ -119,20 +120,30 @@ def _order(groups: _Groups) -> tuple[tuple[str, Phrases, Collection[str] | None]
 # a document (as bits of one int, ``_mask``) and, at each look, gathered once into the list of
 # the blocks that carry each bit (``_Look``): a filter visits only its lists' blocks.
 
-#: the built-in filters the plan serves, each with the bit "the text holds one of its triggers"
+#: the built-in filters the plan serves: each of their kinds of rule has a bit, "the text holds
+#: one of the kind's triggers" (``_KIND_ORDER``'s six bits per filter, in this order)
 _PLAN_NAMES = ("ui", "advertisement", "social", "related", "subscription", "source_notice", "legal", "comments")
+_TEXT_BITS = len(_PLAN_NAMES) * len(_KIND_ORDER)
 #: the text holds a literal of the promotion grammar (``_promo``)
-_PROMO = 1 << 8
+_PROMO = 1 << _TEXT_BITS
 #: the text holds a share-bar trigger (an ingredient of ``_SOCIAL_SHORT``, not kept)
-_BAR = 1 << 9
+_BAR = 1 << _TEXT_BITS + 1
 #: ``_widget`` finds in the text (ui)
-_UI_WIDGET = 1 << 10
+_UI_WIDGET = 1 << _TEXT_BITS + 2
 #: a pop-up's close button "\u00d7 " (advertisement)
-_AD_POPUP = 1 << 11
+_AD_POPUP = 1 << _TEXT_BITS + 3
 #: a short block with a share-bar trigger or a count (social)
-_SOCIAL_SHORT = 1 << 12
+_SOCIAL_SHORT = 1 << _TEXT_BITS + 4
 #: ``coverage_pointer``'s tests of the text alone pass (related)
-_POINTER_TEXT = 1 << 13
+_POINTER_TEXT = 1 << _TEXT_BITS + 5
+#: a short label ending in a colon (social's ``_LABEL``, not somebody's words)
+_SOCIAL_LABEL = 1 << _TEXT_BITS + 6
+#: a short line ``_thread`` reads (a commenter's name or time, a button)
+_THREAD_LINE = 1 << _TEXT_BITS + 7
+#: a literal of a sign-up form, a pitch or a sign-up prompt (newsletter, ``appeals``)
+_NEWSLETTER = 1 << _TEXT_BITS + 8
+#: a trigger of the donation asks (donation, ``appeals``)
+_DONATION = 1 << _TEXT_BITS + 9
 _INDEX = attrgetter("index")
 _NO_PLACES: frozenset[int] = frozenset()
 
@@ -140,82 +151,123 @@ _NO_PLACES: frozenset[int] = frozenset()
 class _Table(NamedTuple):
     #: trigger literal -> the bits a text holding it carries
     bits: dict[str, int]
-    #: filter name -> its bit (a filter whose kinds are not all of the scan has none)
-    jbit: dict[str, int]
+    #: filter name -> the bits of its kinds (a filter whose kinds are not all of the scan has none)
+    jbits: dict[str, int]
+    #: filter name -> its kinds in ``_KIND_ORDER``: (kind, phrases, triggers, bit)
+    orders: dict[str, tuple[tuple[str, Phrases, frozenset[str], int], ...]]
     bar: Phrases
     #: whether the share bar's triggers are all of the scan (then ``_BAR`` tells them)
     bar_scanned: bool
+    #: whether ``_NEWSLETTER`` and ``_DONATION`` tell their filters' literals (all of the scan)
+    newsletter: bool
+    donation: bool
 
 
 @functools.lru_cache(maxsize=None)
 def _table(langs: tuple[str, ...]) -> _Table:
     bits: dict[str, int] = {}
-    jbit: dict[str, int] = {}
+
+    def add(words: Iterable[str], bit: int) -> None:
+        for t in words:
+            bits[t] = bits.get(t, 0) | bit
+
+    jbits: dict[str, int] = {}
+    orders: dict[str, tuple[tuple[str, Phrases, frozenset[str], int], ...]] = {}
     for n, name in enumerate(_PLAN_NAMES):
         static = _scan_kinds(name, langs)
         if static is None:
             continue
-        jbit[name] = 1 << n
-        for t in static[1]:
-            bits[t] = bits.get(t, 0) | 1 << n
-    for t in grammar_triggers(langs):
-        bits[t] = bits.get(t, 0) | _PROMO
+        order = []
+        for j, kind in enumerate(_KIND_ORDER):
+            if kind in static[0]:
+                g, active = static[0][kind]
+                bit = 1 << n * len(_KIND_ORDER) + j
+                add(active, bit)
+                order.append((kind, g, active, bit))
+                jbits[name] = jbits.get(name, 0) | bit
+        orders[name] = tuple(order)
+    add(grammar_triggers(langs), _PROMO)
+    known = trigger_vocabulary(langs)
     bar = _phrases("social_bar", langs, "any")
-    bar_scanned = bar.triggers is not None and trigger_vocabulary(langs).issuperset(bar.triggers)
+    bar_scanned = bar.triggers is not None and known.issuperset(bar.triggers)
     if bar_scanned:
-        for t in bar.triggers or ():
-            bits[t] = bits.get(t, 0) | _BAR
-    return _Table(bits, jbit, bar, bar_scanned)
+        add(bar.triggers or (), _BAR)
+    prompt = _phrases("newsletter_prompt", langs, "any").triggers
+    newsletter = prompt is not None and known.issuperset(prompt) and known.issuperset(GATE_WORDS)
+    if newsletter:
+        add((*(prompt or ()), *GATE_WORDS), _NEWSLETTER)
+    ask = _phrases("donation_ask", langs, "any").triggers
+    donation = ask is not None and known.issuperset(ask)
+    if donation:
+        add(ask or (), _DONATION)
+    return _Table(bits, jbits, orders, bar, bar_scanned, newsletter, donation)
 
 
-def _mask(b: Block, found: frozenset[str], table: _Table) -> int:
+def _mask(b: Block, found: frozenset[str], table: _Table, popup: bool = True) -> int:
     """The bits of ``b``'s text (a function of the text alone): whose triggers it holds, and
-    which filters' own rules may take it."""
+    which filters' own rules may take it. ``popup``: whether the text may hold a pop-up's close
+    button (False when the document has no "\u00d7", read once for all its blocks)."""
     m = 0
-    bits = table.bits
-    for t in found:
-        x = bits.get(t)
-        if x is not None:
+    for x in map(table.bits.get, found):
+        if x:
             m |= x
     text = b.text
     w = b.words
-    # ui: a month menu or a pointer to a player (``UiFilter.extra_may``'s tests first)
-    if ((w <= 60 and len(text) <= 600 and may_be_month_menu(text)) or (w <= POINTER_WORDS and text.rstrip().endswith(":"))) \
-            and _widget(b) is not None:
-        m |= _UI_WIDGET
-    if "\u00d7 " in text:
+    if w <= 60:  # (each of these rules takes short blocks only)
+        # ui: a month menu or a pointer to a player (``UiFilter.extra_may``'s tests first)
+        if ((len(text) <= 600 and may_be_month_menu(text)) or (w <= POINTER_WORDS and text.rstrip().endswith(":"))) \
+                and _widget(b) is not None:
+            m |= _UI_WIDGET
+        if w <= _SOCIAL_SHORT_WORDS and ((m & _BAR if table.bar_scanned else table.bar.may_match(b.low)) or _COUNT.match(text)):
+            m |= _SOCIAL_SHORT
+        if w <= POINTER_MAX_WORDS and may_point_text(b):
+            m |= _POINTER_TEXT
+        if w <= _THREAD_WORDS and (text.endswith(":") or _DIGIT.search(text) or ((first := text[:1].lower()) and first in "rlf")):
+            m |= _THREAD_LINE
+    if ":" in text[-2:] and _LABEL.match(text) and not reports_speech(text):
+        m |= _SOCIAL_LABEL
+    if popup and "\u00d7 " in text:
         m |= _AD_POPUP
-    if w <= _SOCIAL_SHORT_WORDS and ((m & _BAR if table.bar_scanned else table.bar.may_match(b.low)) or _COUNT.match(text)):
-        m |= _SOCIAL_SHORT
-    if may_point_text(b):
-        m |= _POINTER_TEXT
-    return m & ~_BAR
+    return m & ~_BAR if m & _BAR else m
 
 
 _LOOK_KEY = ("phrase-plan",)
+#: whether the filters use the plan (off: each passes over every block, as the tests compare)
+_USE_PLAN = True
 
 
 class _Look:
-    """One look at a document: for each bit, the places (in ``doc.blocks``) of the blocks whose
-    text carries it; and the promotion verdicts' places by category, read when first asked."""
+    """One look at a document: its blocks' places (in ``doc.blocks``) grouped by their texts'
+    bits, and for each bit asked, the places of the blocks whose text carries it; and the
+    promotion verdicts' places by category, read when first asked."""
 
-    __slots__ = ("table", "lists", "scanned", "blocks", "_promo", "_pending")
+    __slots__ = ("table", "by_mask", "masks", "lists", "scanned", "blocks", "_promo", "_pending")
 
-    def __init__(self, table: _Table, lists: dict[int, list[int]], scanned: dict[str, frozenset[str]],
-                 blocks: list[Block]) -> None:
+    def __init__(self, table: _Table, by_mask: dict[int, list[int]], masks: dict[str, int],
+                 scanned: dict[str, frozenset[str]], blocks: list[Block]) -> None:
         self.table = table
-        self.lists = lists
+        self.by_mask = by_mask
+        #: text -> its bits (``_mask``), for every block of the document
+        self.masks = masks
+        self.lists: dict[int, list[int]] = {}
         self.scanned = scanned
         self.blocks = blocks
         self._promo: dict[str, list[int]] | None = None
         self._pending: list[int] = []
 
+    def places(self, bit: int) -> list[int]:
+        """The places (ascending) of the blocks whose text carries ``bit`` (or one of the bits
+        of ``bit``)."""
+        got = self.lists.get(bit)
+        if got is None:
+            parts = [lst for m, lst in self.by_mask.items() if m & bit]
+            got = self.lists[bit] = (parts[0] if len(parts) == 1 else sorted(chain.from_iterable(parts))) if parts else []
+        return got
+
     def at(self, bit: int, pos: dict[int, int] | None) -> list[int]:
         """The places among the kept blocks (``pos``, None: all kept) of those carrying ``bit``."""
-        got = self.lists.get(bit)
-        if not got:
-            return []
-        if pos is None:
+        got = self.places(bit)
+        if not got or pos is None:
             return got
         return [p for i in got if (p := pos.get(i)) is not None]
 
@@ -226,7 +278,7 @@ class _Look:
         blocks = self.blocks
         if self._promo is None:
             by: dict[str, list[int]] = {c: [] for c in CATEGORY.values()}
-            for i in self.lists.get(_PROMO, ()):
+            for i in self.places(_PROMO):
                 if pos is not None and i not in pos:
                     self._pending.append(i)
                     continue
@@ -257,36 +309,47 @@ class _Look:
 def _look(ctx: Context) -> _Look | None:
     """The plan of this look at the document (made by the first filter that asks); None when
     the blocks' indexes are not their places (a document made by hand)."""
+    if not _USE_PLAN:
+        return None
     memo = ctx.memo
     got: tuple[Document, _Look | None] | None = memo.get(_LOOK_KEY)
     if got is not None and got[0] is ctx.doc:
         return got[1]
-    blocks = ctx.doc.blocks
+    doc = ctx.doc
+    blocks = doc.blocks
     look: _Look | None = None
     if list(map(_INDEX, blocks)) == list(range(len(blocks))):
         langs = languages(ctx)
         table = _table(langs)
         scanned = ctx.scanned_triggers()
         masks: dict[str, int] = memo.setdefault(("phrase-masks", langs), {})
-        lists: dict[int, list[int]] = {}
+        popup = "\u00d7" in doc.text
+        by_mask: dict[int, list[int]] = {}
+        get = masks.get
         for i, b in enumerate(blocks):
-            m = masks.get(b.text)
+            m = get(b.text)
             if m is None:
                 found = scanned.get(b.text)
                 if found is None:
                     found = ctx.triggers_in(b)
-                m = masks[b.text] = _mask(b, found, table)
-            while m:
-                bit = m & -m
-                lst = lists.get(bit)
+                m = masks[b.text] = _mask(b, found, table, popup)
+            if m:
+                lst = by_mask.get(m)
                 if lst is None:
-                    lists[bit] = [i]
+                    by_mask[m] = [i]
                 else:
                     lst.append(i)
-                m ^= bit
-        look = _Look(table, lists, scanned, blocks)
-    memo[_LOOK_KEY] = (ctx.doc, look)
+        look = _Look(table, by_mask, masks, scanned, blocks)
+    memo[_LOOK_KEY] = (doc, look)
     return look
+
+
+def kept_places(ctx: Context, kept: list[Block]) -> dict[int, int] | None:
+    """A block's place in ``ctx.doc.blocks`` -> its place among ``kept`` (those ``ctx.kept()``
+    gave, on a document ``_look`` plans); None when every block is kept (the places agree)."""
+    if len(kept) == len(ctx.doc.blocks):
+        return None
+    return dict(zip(map(_INDEX, kept), count()))
 
 
 class PhraseFilter(BaseFilter):
@@ -334,7 +397,7 @@ class PhraseFilter(BaseFilter):
         static = _scan_kinds(self.name, languages(ctx))
         if static is not None and type(self) in _PLANNED:
             look = _look(ctx)
-            if look is not None and self.name in look.table.jbit:
+            if look is not None and self.name in look.table.jbits:
                 yield from self._find_planned(look, static, ctx)
                 return
         groups: _Groups
@@ -408,15 +471,14 @@ class PhraseFilter(BaseFilter):
         """``find`` for a built-in filter, from the look's plan (``_look``): the blocks that
         hold one of the filter's triggers are judged, and ``extra`` is asked where the text-only
         tests of its rules (and the block's place) say it may find (``_extra_at``)."""
-        jbit = look.table.jbit[self.name]
+        jbit = look.table.jbits[self.name]
         has_extra = type(self).extra is not PhraseFilter.extra
-        if jbit not in look.lists and not has_extra:
+        if not has_extra and not look.places(jbit):
             return  # no trigger in the document, no rule of its own
         kept = list(ctx.kept())
         if not kept:
             return
-        # a block's place in the document -> its place among the kept ones (None: all kept)
-        pos = None if len(kept) == len(ctx.doc.blocks) else dict(zip(map(_INDEX, kept), count()))
+        pos = kept_places(ctx, kept)
         judge = look.at(jbit, pos)
         extra = self._extra_at(look, kept, pos, ctx) if has_extra else _NO_PLACES
         judged: set[int] | None = None
@@ -426,9 +488,9 @@ class PhraseFilter(BaseFilter):
             todo = sorted(extra.union(judged))
         if not todo:
             return
-        order = _order(static[0])
+        order = look.table.orders[self.name]
         clean_texts = ctx.memo_for(self)
-        scanned = look.scanned
+        masks = look.masks
         k = 0  # the first position not taken by a header's list
         for j in todo:
             if j < k:
@@ -438,7 +500,7 @@ class PhraseFilter(BaseFilter):
             if judged is None or j in judged:
                 text = b.text
                 if text not in clean_texts:
-                    f = self._judge_in(b, order, ctx, scanned[text])
+                    f = self._judge_bits(b, order, ctx, masks[text])
                     if f is None:
                         clean_texts[text] = True
             if f is None and j in extra:
@@ -503,17 +565,29 @@ class PhraseFilter(BaseFilter):
         """``found``: the trigger literals ``b`` holds, when every group's are of the scan."""
         return self._judge_in(b, _order(groups), ctx, found)
 
-    def _judge_in(self, b: Block, order: tuple[tuple[str, Phrases, Collection[str] | None], ...], ctx: Context,
-                  found: frozenset[str] | None = None) -> Finding | None:
+    def _judge_bits(self, b: Block, order: tuple[tuple[str, Phrases, frozenset[str], int], ...], ctx: Context,
+                    mask: int) -> Finding | None:
+        """``_judge`` on the plan: a kind is searched when the text's bits (``_mask``) say it
+        holds one of the kind's triggers (``order``: ``_Table.orders``)."""
+        return self._judge_in(b, order, ctx, None, mask)
+
+    def _judge_in(self, b: Block, order: tuple[tuple[Any, ...], ...], ctx: Context,
+                  found: frozenset[str] | None = None, mask: int | None = None) -> Finding | None:
         """``_judge`` over the kinds of ``order`` (``_order``: the groups' kinds in the order
-        they are tried, each with its phrases and its triggers)."""
+        they are tried, each with its phrases and its triggers, and on the plan its bit)."""
         words = b.words
         speech = None
-        for kind, g, active in order:
-            if found is not None and active is not None and found.isdisjoint(active):
+        for kind, g, active, bit in order:
+            if mask is not None:
+                if not mask & bit:
+                    continue  # none of the kind's triggers in the block: its search finds nothing
+                search = g.first  # (what ``g.search`` does once it knows a trigger is there)
+            elif found is not None and active is not None and found.isdisjoint(active):
                 continue  # none of the kind's triggers in the block: its search finds nothing
+            else:
+                search = None
             if kind in ("start", "end"):
-                m = g.search(b, active, found)
+                m = g.search(b, active, found) if search is None else search(b.text, b.low)
                 if m is None:
                     continue
                 rest = len(b.text) - (m.end() - m.start())
@@ -525,7 +599,7 @@ class PhraseFilter(BaseFilter):
                 return ctx.finding(span, self.name, kind, f"{_WHY[kind]} ('{_snip(m.group())}')", self.confidence[kind])
             if words > self.max_words[kind]:
                 continue
-            m = g.search(b, active, found)
+            m = g.search(b, active, found) if search is None else search(b.text, b.low)
             if m is None:
                 continue
             if kind == "prefix" and not _LABEL_SEP.search(m.group()):
@@ -717,6 +791,13 @@ class SocialFilter(PhraseFilter):
         "Our podcast:") whose next line went as a share or follow prompt goes with it."""
         yield from super().find(doc, ctx)
         blocks = doc.blocks
+        look = _look(ctx) if type(self) in _PLANNED else None
+        if look is not None:  # the labels' places, from the plan (the same tests of their texts)
+            last = len(blocks) - 1
+            for i in look.places(_SOCIAL_LABEL):
+                if i < last and not ctx.is_removed(i) and ctx.removed_category(i + 1) == "social":
+                    yield ctx.finding(blocks[i], "social", "label", "a short label ending in ':' over a share or follow prompt", 0.8)
+            return
         for b in blocks[:-1]:
             # (a label ends with its colon, before ``$``: a test of the last two characters
             # first, not the expression's look-ahead over the whole of every paragraph)
@@ -917,7 +998,7 @@ class LegalFilter(PhraseFilter):
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         """The phrase rules; then a forward-looking-statements disclaimer (see ``_safe_harbor``)."""
         yield from super().find(doc, ctx)
-        if "forward-looking" in ctx.low or "forward looking" in ctx.low:
+        if ctx.present(_FLS_LITERALS):  # (from the one scan: no block holds them, no disclaimer)
             yield from _safe_harbor(doc.blocks, ctx)
 
 
@@ -931,6 +1012,8 @@ _FLS_HEAD = regex.compile(
     r"|^\W*safe\s+harbou?r(?:\s+statement)?\W*$",
     regex.IGNORECASE,
 )
+#: the words every such disclaimer holds (in the trigger scan, see ``LegalFilter.find``)
+_FLS_LITERALS = tuple(sorted(scan_words("forward-looking", "forward looking")))
 _FLS_WORDS = regex.compile(r"forward[-\s]looking\s+(?:statements?|information)", regex.IGNORECASE)
 _FLS_CUES = regex.compile(
     r"risks?\s+and\s+uncertaint|undue\s+reliance|safe\s+harbou?r|securities\s+litigation\s+reform\s+act|"
@@ -1336,7 +1419,9 @@ class CommentsFilter(PhraseFilter):
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         """The phrase rules; then a reader-comment thread after the story (see ``_thread``)."""
         yield from super().find(doc, ctx)
-        span = _thread(doc.blocks)
+        look = _look(ctx) if type(self) in _PLANNED else None
+        # (on the plan, only the short lines ``_thread`` reads are read)
+        span = _thread(doc.blocks, None if look is None else look.places(_THREAD_LINE))
         if span is None:
             return
         for b in doc.blocks[span[0] : span[1]]:
@@ -1370,6 +1455,8 @@ _MARKER = regex.compile(
 
 
 _DIGIT = regex.compile(r"\d")
+#: a commenter's signature, a time or a button is a short line
+_THREAD_WORDS = 16
 # a commenter's name or handle on a line of its own: a few words, no sentence, no digit-only stamp
 _HANDLE = regex.compile(r"^[\p{L}\p{N}@_][\p{L}\p{N}_.'\u2019@-]*(?:\s+[\p{L}\p{N}_.'\u2019@-]+){0,3}$")
 # a comment section's header: "2 Comments", "Comments", "Leave a Reply", "12 thoughts on ..."
@@ -1394,7 +1481,7 @@ def _signature_stamp(text: str) -> bool:
     return len(text) <= 90 and _SIGNATURE_STAMP.match(text) is not None
 
 
-def _thread(blocks: list[Block]) -> tuple[int, int] | None:
+def _thread(blocks: list[Block], lines: Iterable[int] | None = None) -> tuple[int, int] | None:
     """The blocks ``[start, end)`` of a reader-comment thread, or None.
 
     A thread has two commenters or more, each a signature line: "Name says:" over a time line,
@@ -1403,12 +1490,17 @@ def _thread(blocks: list[Block]) -> tuple[int, int] | None:
     time, at least one "Reply"/"Like" button or a header ("2 Comments") just above the first.
     It starts after the story has begun (a punctuated paragraph of 15 words or more) and ends
     at the last button, or at most three blocks after the last signature. A transcript's
-    "Smith says:" lines or a diary's dated subheadings have neither times nor buttons."""
+    "Smith says:" lines or a diary's dated subheadings have neither times nor buttons.
+
+    ``lines``: the places (ascending) of the blocks the loop below may read, when known: those of
+    ``_THREAD_WORDS`` words or fewer that end with a colon, hold a digit or open with r, l or f
+    (every other block is passed over)."""
     sigs: list[int] = []
     says_with_time = True
     markers: list[int] = []
-    for i, b in enumerate(blocks):
-        if b.words > 16:
+    for i in range(len(blocks)) if lines is None else lines:
+        b = blocks[i]
+        if b.words > _THREAD_WORDS:
             continue
         # cheap gates first: "says:" ends with a colon, a stamp holds a digit, a button opens
         # with r, l, f or a digit
