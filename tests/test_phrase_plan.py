@@ -104,23 +104,31 @@ def test_a_text_s_bits_are_its_filters_tests() -> None:
 
     table = phrases._table(("en",))
     scan = trigger_scanner(("en",))
-    doc = segment_text("\n".join(LINES + [STORY, MORE]))
+    long = " ".join([STORY, "Sign up for our newsletter. Related stories and more ads here.", MORE] * 3)
+    doc = segment_text("\n".join(LINES + [STORY, MORE, long, long[:300]]))
     prompt = _phrases("newsletter_prompt", ("en",), "any").triggers or ()
     ask = _phrases("donation_ask", ("en",), "any").triggers or ()
     assert table.newsletter and table.donation
+    seen_long = False
     for b in doc.blocks:
         found = scan(b.low)
-        m = phrases._mask(b, found, table)
-        for name, order in table.orders.items():
-            kinds = phrases._scan_kinds(name, ("en",))[0]  # type: ignore[index]
-            assert [k for k, *_ in order] == [k for k in phrases._KIND_ORDER if k in kinds]
+        kinds, lists = phrases._entry(b, found, table)
+        for name, picks in table.picks.items():
+            order = picks[0]
+            ks = phrases._scan_kinds(name, ("en",))[0]  # type: ignore[index]
+            assert [k for k, *_ in order] == [k for k in phrases._KIND_ORDER if k in ks]
+            limits = phrases._PLAN_CLASSES[name].max_words
             for kind, _, active, bit in order:
-                assert bool(m & bit) == (not active.isdisjoint(found)), (name, kind, b.text)
-        assert bool(m & phrases._UI_WIDGET) == (phrases._widget(b) is not None), b.text
-        assert bool(m & phrases._AD_POPUP) == ("\u00d7 " in b.text), b.text
-        assert bool(m & phrases._POINTER_TEXT) == may_point_text(b), b.text
+                short = kind in ("start", "end") or b.words <= limits[kind]
+                assert bool(kinds & bit) == (not active.isdisjoint(found) and short), (name, kind, b.text)
+            assert (table.slot[name] in lists) == bool(kinds & table.jbits[name]), (name, b.text)
+        seen_long = seen_long or b.words > 80
+        assert (phrases.UI_WIDGET in lists) == (phrases._widget(b) is not None), b.text
+        assert (phrases.AD_POPUP in lists) == ("\u00d7 " in b.text), b.text
+        assert (phrases.POINTER_TEXT in lists) == may_point_text(b), b.text
         label = ":" in b.text[-2:] and phrases._LABEL.match(b.text) is not None and not reports_speech(b.text)
-        assert bool(m & phrases._SOCIAL_LABEL) == label, b.text
-        assert bool(m & phrases._NEWSLETTER) == (not found.isdisjoint({*prompt, *GATE_WORDS})), b.text
-        assert bool(m & phrases._DONATION) == (not found.isdisjoint(ask)), b.text
-        assert not m & phrases._BAR
+        assert (phrases.SOCIAL_LABEL in lists) == label, b.text
+        assert (phrases.NEWSLETTER in lists) == (not found.isdisjoint({*prompt, *GATE_WORDS})), b.text
+        assert (phrases.DONATION in lists) == (not found.isdisjoint(ask)), b.text
+        assert len(set(lists)) == len(lists)
+    assert seen_long

@@ -11,7 +11,7 @@ from .. import _patterns
 from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, inside_quotes, languages, phrases, reports_speech
 from ._forms import GATE_WORDS, PITCH_WORDS, is_pitch, is_service_line, is_signup_form
-from .phrases import _DONATION, _NEWSLETTER, _look, kept_places
+from .phrases import DONATION, NEWSLETTER, _look, kept_places
 
 __all__ = ["DonationFilter", "NewsletterFilter"]
 
@@ -130,7 +130,7 @@ class DonationFilter(BaseFilter):
         look = _look(ctx) if type(self) is DonationFilter and scanned is not None else None
         if look is not None and look.table.donation:
             # only the blocks holding a trigger of the asks (the plan's): ``_asks`` needs one
-            anchors = [k for k in look.at(_DONATION, kept_places(ctx, kept)) if is_anchor(kept[k])]
+            anchors = [k for k in look.at(DONATION, kept_places(ctx, kept)) if is_anchor(kept[k])]
         else:
             anchors = [k for k, b in enumerate(kept) if is_anchor(b)]
         anchor_set = set(anchors)  # membership per block: a list made 20,000 prompt lines quadratic
@@ -199,7 +199,7 @@ class NewsletterFilter(BaseFilter):
         if look is not None and look.table.newsletter:
             # only the blocks holding a literal of a form, a pitch or a prompt (the plan's): a form
             # or a pitch needs one (``GATE_WORDS``), and so does a prompt's search
-            places = look.at(_NEWSLETTER, kept_places(ctx, kept))
+            places = look.at(NEWSLETTER, kept_places(ctx, kept))
         for k in places:
             b = kept[k]
             if b.text in clean_texts:

@@ -16,6 +16,7 @@ kind of rule and the words that matched.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from itertools import chain, count
 from operator import attrgetter
@@ -34,7 +35,7 @@ from ._bios import bio_sentence, byline_names, follow_author, same_person
 from ._forms import GATE_WORDS
 from ._pointers import HEAD, MAX_WORDS as POINTER_MAX_WORDS, coverage_pointer, may_point, may_point_text
 from ._promo import CATEGORY, grammar_triggers, may_promote, promotion, verdict
-from ._widgets import POINTER_WORDS, is_embed_pointer, is_month_menu, may_be_month_menu
+from ._widgets import _MENU_OPENS, POINTER_WORDS, is_embed_pointer, is_month_menu, may_be_month_menu
 
 __all__ = [
     "PhraseFilter",
@@ -123,27 +124,35 @@ def _order(groups: _Groups) -> tuple[tuple[str, Phrases, Collection[str] | None,
 #: the built-in filters the plan serves: each of their kinds of rule has a bit, "the text holds
 #: one of the kind's triggers" (``_KIND_ORDER``'s six bits per filter, in this order)
 _PLAN_NAMES = ("ui", "advertisement", "social", "related", "subscription", "source_notice", "legal", "comments")
-_TEXT_BITS = len(_PLAN_NAMES) * len(_KIND_ORDER)
-#: the text holds a literal of the promotion grammar (``_promo``)
-_PROMO = 1 << _TEXT_BITS
-#: the text holds a share-bar trigger (an ingredient of ``_SOCIAL_SHORT``, not kept)
-_BAR = 1 << _TEXT_BITS + 1
+_KIND_BITS = len(_PLAN_NAMES) * len(_KIND_ORDER)
+_KINDS = (1 << _KIND_BITS) - 1
+# bits above the kinds' that a trigger gives (read while a text's bits are made, not kept)
+_PROMO_WORD = 1 << _KIND_BITS  # a literal of the promotion grammar (``_promo``)
+_BAR_WORD = 1 << _KIND_BITS + 1  # a share-bar trigger
+_NEWSLETTER_WORD = 1 << _KIND_BITS + 2  # a literal of a sign-up form, a pitch or a prompt
+_DONATION_WORD = 1 << _KIND_BITS + 3  # a trigger of the donation asks
+
+# The lists of a look: for each, the places of the blocks whose text is in it. The first ones,
+# one per filter of ``_PLAN_NAMES`` (its place there): the text holds a trigger of its rules.
+#: the text holds a literal of the promotion grammar (advertisement, social, related)
+PROMO = len(_PLAN_NAMES)
 #: ``_widget`` finds in the text (ui)
-_UI_WIDGET = 1 << _TEXT_BITS + 2
+UI_WIDGET = PROMO + 1
 #: a pop-up's close button "\u00d7 " (advertisement)
-_AD_POPUP = 1 << _TEXT_BITS + 3
+AD_POPUP = PROMO + 2
 #: a short block with a share-bar trigger or a count (social)
-_SOCIAL_SHORT = 1 << _TEXT_BITS + 4
+SOCIAL_SHORT = PROMO + 3
 #: ``coverage_pointer``'s tests of the text alone pass (related)
-_POINTER_TEXT = 1 << _TEXT_BITS + 5
-#: a short label ending in a colon (social's ``_LABEL``, not somebody's words)
-_SOCIAL_LABEL = 1 << _TEXT_BITS + 6
-#: a short line ``_thread`` reads (a commenter's name or time, a button)
-_THREAD_LINE = 1 << _TEXT_BITS + 7
+POINTER_TEXT = PROMO + 4
+#: a short label ending in a colon, not somebody's words (social's ``_LABEL``)
+SOCIAL_LABEL = PROMO + 5
+#: a short line ``_thread`` reads: a commenter's name or time, a button (comments)
+THREAD_LINE = PROMO + 6
 #: a literal of a sign-up form, a pitch or a sign-up prompt (newsletter, ``appeals``)
-_NEWSLETTER = 1 << _TEXT_BITS + 8
+NEWSLETTER = PROMO + 7
 #: a trigger of the donation asks (donation, ``appeals``)
-_DONATION = 1 << _TEXT_BITS + 9
+DONATION = PROMO + 8
+_LISTS = DONATION + 1
 _INDEX = attrgetter("index")
 _NO_PLACES: frozenset[int] = frozenset()
 
@@ -151,14 +160,26 @@ _NO_PLACES: frozenset[int] = frozenset()
 class _Table(NamedTuple):
     #: trigger literal -> the bits a text holding it carries
     bits: dict[str, int]
-    #: filter name -> the bits of its kinds (a filter whose kinds are not all of the scan has none)
+    #: filter name -> its list of the look (a filter whose kinds are not all of the scan has none)
+    slot: dict[str, int]
+    #: filter name -> the bits of its kinds
     jbits: dict[str, int]
-    #: filter name -> its kinds in ``_KIND_ORDER``: (kind, phrases, triggers, bit)
-    orders: dict[str, tuple[tuple[str, Phrases, frozenset[str], int], ...]]
+    #: filter name -> {0: its kinds in ``_KIND_ORDER``, each (kind, phrases, triggers, bit); and,
+    #: filled as texts ask, a text's bits of the filter -> the kinds among them it holds}
+    picks: dict[str, dict[int, Any]]
+    #: a text's kinds' bits -> the filters' lists they put it in (filled as texts ask)
+    lists_of: dict[int, tuple[int, ...]]
+    #: filter name -> the longest block (in words) each kind may take, as the table was made
+    limits: dict[str, dict[str, int]]
+    #: the limits' values, ascending; and for a block of ``words`` words, the kinds' bits whose
+    #: limit it is within (the kinds glued to a paragraph's start or end have none):
+    #: ``within[bisect_left(bounds, words)]``
+    bounds: tuple[int, ...]
+    within: tuple[int, ...]
     bar: Phrases
-    #: whether the share bar's triggers are all of the scan (then ``_BAR`` tells them)
+    #: whether the share bar's triggers are all of the scan (then ``_BAR_WORD`` tells them)
     bar_scanned: bool
-    #: whether ``_NEWSLETTER`` and ``_DONATION`` tell their filters' literals (all of the scan)
+    #: whether ``NEWSLETTER`` and ``DONATION`` tell their filters' literals (all of the scan)
     newsletter: bool
     donation: bool
 
@@ -171,12 +192,17 @@ def _table(langs: tuple[str, ...]) -> _Table:
         for t in words:
             bits[t] = bits.get(t, 0) | bit
 
+    slot: dict[str, int] = {}
     jbits: dict[str, int] = {}
-    orders: dict[str, tuple[tuple[str, Phrases, frozenset[str], int], ...]] = {}
+    picks: dict[str, dict[int, Any]] = {}
+    limits: dict[str, dict[str, int]] = {}
+    limited: list[tuple[int, int | None]] = []  # (a kind's bit, its limit)
     for n, name in enumerate(_PLAN_NAMES):
         static = _scan_kinds(name, langs)
         if static is None:
             continue
+        slot[name] = n
+        limits[name] = dict(_PLAN_CLASSES[name].max_words)
         order = []
         for j, kind in enumerate(_KIND_ORDER):
             if kind in static[0]:
@@ -185,27 +211,32 @@ def _table(langs: tuple[str, ...]) -> _Table:
                 add(active, bit)
                 order.append((kind, g, active, bit))
                 jbits[name] = jbits.get(name, 0) | bit
-        orders[name] = tuple(order)
-    add(grammar_triggers(langs), _PROMO)
+                limited.append((bit, None if kind in ("start", "end") else limits[name][kind]))
+        picks[name] = {0: tuple(order)}
+    bounds = tuple(sorted({x for _, x in limited if x is not None}))
+    within = tuple(functools.reduce(int.__or__, (bit for bit, x in limited if x is None or (i < len(bounds) and x >= bounds[i])), 0)
+                   for i in range(len(bounds) + 1))
+    add(grammar_triggers(langs), _PROMO_WORD)
     known = trigger_vocabulary(langs)
     bar = _phrases("social_bar", langs, "any")
     bar_scanned = bar.triggers is not None and known.issuperset(bar.triggers)
     if bar_scanned:
-        add(bar.triggers or (), _BAR)
+        add(bar.triggers or (), _BAR_WORD)
     prompt = _phrases("newsletter_prompt", langs, "any").triggers
     newsletter = prompt is not None and known.issuperset(prompt) and known.issuperset(GATE_WORDS)
     if newsletter:
-        add((*(prompt or ()), *GATE_WORDS), _NEWSLETTER)
+        add((*(prompt or ()), *GATE_WORDS), _NEWSLETTER_WORD)
     ask = _phrases("donation_ask", langs, "any").triggers
     donation = ask is not None and known.issuperset(ask)
     if donation:
-        add(ask or (), _DONATION)
-    return _Table(bits, jbits, orders, bar, bar_scanned, newsletter, donation)
+        add(ask or (), _DONATION_WORD)
+    return _Table(bits, slot, jbits, picks, {}, limits, bounds, within, bar, bar_scanned, newsletter, donation)
 
 
-def _mask(b: Block, found: frozenset[str], table: _Table, popup: bool = True) -> int:
-    """The bits of ``b``'s text (a function of the text alone): whose triggers it holds, and
-    which filters' own rules may take it. ``popup``: whether the text may hold a pop-up's close
+def _entry(b: Block, found: frozenset[str], table: _Table, popup: bool = True) -> tuple[int, tuple[int, ...]]:
+    """What the plan knows of ``b``'s text (a function of the text alone): the bits of the kinds
+    of rule it holds a trigger of and is short enough for, and the look's lists it is in (whose triggers it holds, and
+    which filters' own rules may take it). ``popup``: whether the text may hold a pop-up's close
     button (False when the document has no "\u00d7", read once for all its blocks)."""
     m = 0
     for x in map(table.bits.get, found):
@@ -213,22 +244,38 @@ def _mask(b: Block, found: frozenset[str], table: _Table, popup: bool = True) ->
             m |= x
     text = b.text
     w = b.words
+    # the kinds whose search may find here: a trigger of theirs held, and short enough for them
+    kinds = m & _KINDS & table.within[bisect.bisect_left(table.bounds, w)]
+    lists_of = table.lists_of
+    lists = lists_of.get(kinds)
+    if lists is None:
+        lists = tuple(table.slot[name] for name, bits in table.jbits.items() if kinds & bits)
+        if len(lists_of) < 4096:
+            lists_of[kinds] = lists
+    more: list[int] = []
+    if m & _PROMO_WORD:
+        more.append(PROMO)
+    if m & _NEWSLETTER_WORD:
+        more.append(NEWSLETTER)
+    if m & _DONATION_WORD:
+        more.append(DONATION)
     if w <= 60:  # (each of these rules takes short blocks only)
-        # ui: a month menu or a pointer to a player (``UiFilter.extra_may``'s tests first)
-        if ((len(text) <= 600 and may_be_month_menu(text)) or (w <= POINTER_WORDS and text.rstrip().endswith(":"))) \
-                and _widget(b) is not None:
-            m |= _UI_WIDGET
-        if w <= _SOCIAL_SHORT_WORDS and ((m & _BAR if table.bar_scanned else table.bar.may_match(b.low)) or _COUNT.match(text)):
-            m |= _SOCIAL_SHORT
+        # ui: a month menu or a pointer to a player (``_widget``, its cheap tests first)
+        if ((text[:1].lower() in _MENU_OPENS and len(text) <= 600 and is_month_menu(text))
+                or (w <= POINTER_WORDS and text.rstrip().endswith(":") and is_embed_pointer(text, w))) \
+                and not reports_speech(text):
+            more.append(UI_WIDGET)
+        if w <= _SOCIAL_SHORT_WORDS and ((m & _BAR_WORD if table.bar_scanned else table.bar.may_match(b.low)) or _COUNT.match(text)):
+            more.append(SOCIAL_SHORT)
         if w <= POINTER_MAX_WORDS and may_point_text(b):
-            m |= _POINTER_TEXT
+            more.append(POINTER_TEXT)
         if w <= _THREAD_WORDS and (text.endswith(":") or _DIGIT.search(text) or ((first := text[:1].lower()) and first in "rlf")):
-            m |= _THREAD_LINE
+            more.append(THREAD_LINE)
     if ":" in text[-2:] and _LABEL.match(text) and not reports_speech(text):
-        m |= _SOCIAL_LABEL
+        more.append(SOCIAL_LABEL)
     if popup and "\u00d7 " in text:
-        m |= _AD_POPUP
-    return m & ~_BAR if m & _BAR else m
+        more.append(AD_POPUP)
+    return kinds, (*lists, *more) if more else lists
 
 
 _LOOK_KEY = ("phrase-plan",)
@@ -237,36 +284,25 @@ _USE_PLAN = True
 
 
 class _Look:
-    """One look at a document: its blocks' places (in ``doc.blocks``) grouped by their texts'
-    bits, and for each bit asked, the places of the blocks whose text carries it; and the
-    promotion verdicts' places by category, read when first asked."""
+    """One look at a document: for each of its lists (``PROMO``, ``UI_WIDGET``, ... and one
+    per filter of ``_PLAN_NAMES``), the places (in ``doc.blocks``, ascending) of the blocks whose
+    text is in it; and the promotion verdicts' places by category, read when first asked."""
 
-    __slots__ = ("table", "by_mask", "masks", "lists", "scanned", "blocks", "_promo", "_pending")
+    __slots__ = ("table", "lists", "entries", "blocks", "_promo", "_pending")
 
-    def __init__(self, table: _Table, by_mask: dict[int, list[int]], masks: dict[str, int],
-                 scanned: dict[str, frozenset[str]], blocks: list[Block]) -> None:
+    def __init__(self, table: _Table, lists: list[list[int]], entries: dict[str, tuple[int, tuple[int, ...]]],
+                 blocks: list[Block]) -> None:
         self.table = table
-        self.by_mask = by_mask
-        #: text -> its bits (``_mask``), for every block of the document
-        self.masks = masks
-        self.lists: dict[int, list[int]] = {}
-        self.scanned = scanned
+        self.lists = lists
+        #: text -> what the plan knows of it (``_entry``), for every block of the document
+        self.entries = entries
         self.blocks = blocks
         self._promo: dict[str, list[int]] | None = None
         self._pending: list[int] = []
 
-    def places(self, bit: int) -> list[int]:
-        """The places (ascending) of the blocks whose text carries ``bit`` (or one of the bits
-        of ``bit``)."""
-        got = self.lists.get(bit)
-        if got is None:
-            parts = [lst for m, lst in self.by_mask.items() if m & bit]
-            got = self.lists[bit] = (parts[0] if len(parts) == 1 else sorted(chain.from_iterable(parts))) if parts else []
-        return got
-
-    def at(self, bit: int, pos: dict[int, int] | None) -> list[int]:
-        """The places among the kept blocks (``pos``, None: all kept) of those carrying ``bit``."""
-        got = self.places(bit)
+    def at(self, which: int, pos: dict[int, int] | None) -> list[int]:
+        """The places among the kept blocks (``pos``, None: all kept) of those in list ``which``."""
+        got = self.lists[which]
         if not got or pos is None:
             return got
         return [p for i in got if (p := pos.get(i)) is not None]
@@ -278,7 +314,7 @@ class _Look:
         blocks = self.blocks
         if self._promo is None:
             by: dict[str, list[int]] = {c: [] for c in CATEGORY.values()}
-            for i in self.places(_PROMO):
+            for i in self.lists[PROMO]:
                 if pos is not None and i not in pos:
                     self._pending.append(i)
                     continue
@@ -322,24 +358,20 @@ def _look(ctx: Context) -> _Look | None:
         langs = languages(ctx)
         table = _table(langs)
         scanned = ctx.scanned_triggers()
-        masks: dict[str, int] = memo.setdefault(("phrase-masks", langs), {})
+        entries: dict[str, tuple[int, tuple[int, ...]]] = memo.setdefault(("phrase-plan-texts", langs), {})
         popup = "\u00d7" in doc.text
-        by_mask: dict[int, list[int]] = {}
-        get = masks.get
+        lists: list[list[int]] = [[] for _ in range(_LISTS)]
+        get = entries.get
         for i, b in enumerate(blocks):
-            m = get(b.text)
-            if m is None:
+            e = get(b.text)
+            if e is None:
                 found = scanned.get(b.text)
                 if found is None:
                     found = ctx.triggers_in(b)
-                m = masks[b.text] = _mask(b, found, table, popup)
-            if m:
-                lst = by_mask.get(m)
-                if lst is None:
-                    by_mask[m] = [i]
-                else:
-                    lst.append(i)
-        look = _Look(table, by_mask, masks, scanned, blocks)
+                e = entries[b.text] = _entry(b, found, table, popup)
+            for which in e[1]:
+                lists[which].append(i)
+        look = _Look(table, lists, entries, blocks)
     memo[_LOOK_KEY] = (doc, look)
     return look
 
@@ -397,8 +429,8 @@ class PhraseFilter(BaseFilter):
         static = _scan_kinds(self.name, languages(ctx))
         if static is not None and type(self) in _PLANNED:
             look = _look(ctx)
-            if look is not None and self.name in look.table.jbits:
-                yield from self._find_planned(look, static, ctx)
+            if look is not None and self.name in look.table.slot and self.max_words == look.table.limits[self.name]:
+                yield from self._find_planned(look, doc, ctx)
                 return
         groups: _Groups
         wanted: frozenset[str] | None
@@ -466,20 +498,26 @@ class PhraseFilter(BaseFilter):
                     yield item
                     k += 1
 
-    def _find_planned(self, look: _Look, static: tuple[dict[str, tuple[Phrases, frozenset[str]]], frozenset[str], tuple[str, ...]],
-                      ctx: Context) -> Iterator[Finding]:
+    def _find_planned(self, look: _Look, doc: Document, ctx: Context) -> Iterator[Finding]:
         """``find`` for a built-in filter, from the look's plan (``_look``): the blocks that
         hold one of the filter's triggers are judged, and ``extra`` is asked where the text-only
         tests of its rules (and the block's place) say it may find (``_extra_at``)."""
-        jbit = look.table.jbits[self.name]
+        table = look.table
+        jbit = table.jbits[self.name]
+        judge = look.lists[table.slot[self.name]]  # (places in the document)
         has_extra = type(self).extra is not PhraseFilter.extra
-        if not has_extra and not look.places(jbit):
+        if not has_extra and not judge:
             return  # no trigger in the document, no rule of its own
-        kept = list(ctx.kept())
+        if ctx._removed:
+            kept = list(ctx.kept())
+            # a block's place in the document -> its place among the kept ones
+            where = dict(zip(map(_INDEX, kept), count()))
+            judge = [p for i in judge if (p := where.get(i)) is not None]
+            pos: dict[int, int] | None = where
+        else:  # every block is kept: the places agree
+            kept, pos = doc.blocks, None
         if not kept:
             return
-        pos = kept_places(ctx, kept)
-        judge = look.at(jbit, pos)
         extra = self._extra_at(look, kept, pos, ctx) if has_extra else _NO_PLACES
         judged: set[int] | None = None
         todo: Iterable[int] = judge
@@ -488,9 +526,9 @@ class PhraseFilter(BaseFilter):
             todo = sorted(extra.union(judged))
         if not todo:
             return
-        order = look.table.orders[self.name]
+        picks = table.picks[self.name]
         clean_texts = ctx.memo_for(self)
-        masks = look.masks
+        entries = look.entries
         k = 0  # the first position not taken by a header's list
         for j in todo:
             if j < k:
@@ -500,7 +538,7 @@ class PhraseFilter(BaseFilter):
             if judged is None or j in judged:
                 text = b.text
                 if text not in clean_texts:
-                    f = self._judge_bits(b, order, ctx, masks[text])
+                    f = self._judge_bits(b, picks, ctx, entries[text][0] & jbit)
                     if f is None:
                         clean_texts[text] = True
             if f is None and j in extra:
@@ -565,22 +603,23 @@ class PhraseFilter(BaseFilter):
         """``found``: the trigger literals ``b`` holds, when every group's are of the scan."""
         return self._judge_in(b, _order(groups), ctx, found)
 
-    def _judge_bits(self, b: Block, order: tuple[tuple[str, Phrases, frozenset[str], int], ...], ctx: Context,
-                    mask: int) -> Finding | None:
-        """``_judge`` on the plan: a kind is searched when the text's bits (``_mask``) say it
-        holds one of the kind's triggers (``order``: ``_Table.orders``)."""
-        return self._judge_in(b, order, ctx, None, mask)
+    def _judge_bits(self, b: Block, picks: dict[int, Any], ctx: Context, mask: int) -> Finding | None:
+        """``_judge`` on the plan: only the kinds the text's bits (``_mask``) say it holds one
+        of the triggers of are tried (``picks``: ``_Table.picks``, its bits -> those kinds)."""
+        order = picks.get(mask)
+        if order is None:
+            order = picks[mask] = tuple(o for o in picks[0] if o[3] & mask)
+        return self._judge_in(b, order, ctx, None, True)
 
     def _judge_in(self, b: Block, order: tuple[tuple[Any, ...], ...], ctx: Context,
-                  found: frozenset[str] | None = None, mask: int | None = None) -> Finding | None:
+                  found: frozenset[str] | None = None, held: bool = False) -> Finding | None:
         """``_judge`` over the kinds of ``order`` (``_order``: the groups' kinds in the order
-        they are tried, each with its phrases and its triggers, and on the plan its bit)."""
+        they are tried, each with its phrases and its triggers, and on the plan its bit);
+        ``held``: the block holds a trigger of each kind of ``order`` (``_judge_bits``)."""
         words = b.words
         speech = None
-        for kind, g, active, bit in order:
-            if mask is not None:
-                if not mask & bit:
-                    continue  # none of the kind's triggers in the block: its search finds nothing
+        for kind, g, active, _ in order:
+            if held:
                 search = g.first  # (what ``g.search`` does once it knows a trigger is there)
             elif found is not None and active is not None and found.isdisjoint(active):
                 continue  # none of the kind's triggers in the block: its search finds nothing
@@ -733,7 +772,7 @@ class AdvertisementFilter(PhraseFilter):
 
     def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
         # a pop-up's close button, or the outlet's pitch for its products
-        return {*look.at(_AD_POPUP, pos), *look.promoted("advertisement", pos, ctx)}
+        return {*look.at(AD_POPUP, pos), *look.promoted("advertisement", pos, ctx)}
 
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
         # a pop-up's close button, or a word of the self-promotion grammar
@@ -794,7 +833,7 @@ class SocialFilter(PhraseFilter):
         look = _look(ctx) if type(self) in _PLANNED else None
         if look is not None:  # the labels' places, from the plan (the same tests of their texts)
             last = len(blocks) - 1
-            for i in look.places(_SOCIAL_LABEL):
+            for i in look.lists[SOCIAL_LABEL]:
                 if i < last and not ctx.is_removed(i) and ctx.removed_category(i + 1) == "social":
                     yield ctx.finding(blocks[i], "social", "label", "a short label ending in ':' over a share or follow prompt", 0.8)
             return
@@ -808,7 +847,7 @@ class SocialFilter(PhraseFilter):
 
     def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
         # a short line with a share-bar word or a count, or the outlet asking to be followed
-        return {*look.at(_SOCIAL_SHORT, pos), *look.promoted("social", pos, ctx)}
+        return {*look.at(SOCIAL_SHORT, pos), *look.promoted("social", pos, ctx)}
 
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
         # a short line (a share bar, a count), or a word of the self-promotion grammar
@@ -887,7 +926,7 @@ class RelatedFilter(PhraseFilter):
 
     def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
         # the outlet pointing to its shows, or a pointer to more coverage past the head
-        return {*look.promoted("related", pos, ctx), *(p for p in look.at(_POINTER_TEXT, pos) if p >= HEAD)}
+        return {*look.promoted("related", pos, ctx), *(p for p in look.at(POINTER_TEXT, pos) if p >= HEAD)}
 
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
         # a word of the self-promotion grammar, or a short block past the head (a pointer)
@@ -1421,7 +1460,7 @@ class CommentsFilter(PhraseFilter):
         yield from super().find(doc, ctx)
         look = _look(ctx) if type(self) in _PLANNED else None
         # (on the plan, only the short lines ``_thread`` reads are read)
-        span = _thread(doc.blocks, None if look is None else look.places(_THREAD_LINE))
+        span = _thread(doc.blocks, None if look is None else look.lists[THREAD_LINE])
         if span is None:
             return
         for b in doc.blocks[span[0] : span[1]]:
@@ -1558,7 +1597,7 @@ class UiFilter(PhraseFilter):
 
     def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
         # a widget's text, and the last line (a topic tag)
-        return {*look.at(_UI_WIDGET, pos), len(kept) - 1}
+        return {*look.at(UI_WIDGET, pos), len(kept) - 1}
 
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
         # the last line (a topic tag); a short line that opens like a month menu or ends with
@@ -1621,3 +1660,4 @@ def _widget(b: Block) -> tuple[str, str] | None:
 #: themselves (a subclass may change what ``extra`` takes)
 _PLANNED = frozenset({UiFilter, AdvertisementFilter, SocialFilter, RelatedFilter, SubscriptionFilter,
                       SourceNoticeFilter, LegalFilter, CommentsFilter})
+_PLAN_CLASSES: dict[str, type[PhraseFilter]] = {cls.name: cls for cls in _PLANNED}
