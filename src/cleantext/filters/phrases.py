@@ -288,7 +288,7 @@ class _Look:
     per filter of ``_PLAN_NAMES``), the places (in ``doc.blocks``, ascending) of the blocks whose
     text is in it; and the promotion verdicts' places by category, read when first asked."""
 
-    __slots__ = ("table", "lists", "entries", "blocks", "_promo", "_pending")
+    __slots__ = ("table", "lists", "entries", "blocks", "_promo", "_pending", "_kept")
 
     def __init__(self, table: _Table, lists: list[list[int]], entries: dict[str, tuple[int, tuple[int, ...]]],
                  blocks: list[Block]) -> None:
@@ -299,6 +299,24 @@ class _Look:
         self.blocks = blocks
         self._promo: dict[str, list[int]] | None = None
         self._pending: list[int] = []
+        self._kept: tuple[Any, int, list[Block], dict[int, int] | None] | None = None
+
+    def kept(self, ctx: Context) -> tuple[list[Block], dict[int, int] | None]:
+        """``list(ctx.kept())``, and a block's place in the document -> its place among them
+        (None when every block is kept: the places agree). Made again only when a finding has
+        taken a block since: the set of taken blocks only grows in a look (a filter's findings
+        dropped make a new set)."""
+        removed = ctx._removed
+        got = self._kept
+        if got is not None and got[0] is removed and got[1] == len(removed):
+            return got[2], got[3]
+        if removed:
+            kept = list(ctx.kept())
+            pos: dict[int, int] | None = dict(zip(map(_INDEX, kept), count()))
+        else:  # every block is kept
+            kept, pos = self.blocks, None
+        self._kept = (removed, len(removed), kept, pos)
+        return kept, pos
 
     def at(self, which: int, pos: dict[int, int] | None) -> list[int]:
         """The places among the kept blocks (``pos``, None: all kept) of those in list ``which``."""
@@ -354,7 +372,10 @@ def _look(ctx: Context) -> _Look | None:
     doc = ctx.doc
     blocks = doc.blocks
     look: _Look | None = None
-    if list(map(_INDEX, blocks)) == list(range(len(blocks))):
+    dense = ctx._dense  # (every block's index is its place: ``Context.kept`` may have asked)
+    if dense is None:
+        dense = list(map(_INDEX, blocks)) == list(range(len(blocks)))
+    if dense:
         langs = languages(ctx)
         table = _table(langs)
         scanned = ctx.scanned_triggers()
@@ -374,14 +395,6 @@ def _look(ctx: Context) -> _Look | None:
         look = _Look(table, lists, entries, blocks)
     memo[_LOOK_KEY] = (doc, look)
     return look
-
-
-def kept_places(ctx: Context, kept: list[Block]) -> dict[int, int] | None:
-    """A block's place in ``ctx.doc.blocks`` -> its place among ``kept`` (those ``ctx.kept()``
-    gave, on a document ``_look`` plans); None when every block is kept (the places agree)."""
-    if len(kept) == len(ctx.doc.blocks):
-        return None
-    return dict(zip(map(_INDEX, kept), count()))
 
 
 class PhraseFilter(BaseFilter):
@@ -508,16 +521,11 @@ class PhraseFilter(BaseFilter):
         has_extra = type(self).extra is not PhraseFilter.extra
         if not has_extra and not judge:
             return  # no trigger in the document, no rule of its own
-        if ctx._removed:
-            kept = list(ctx.kept())
-            # a block's place in the document -> its place among the kept ones
-            where = dict(zip(map(_INDEX, kept), count()))
-            judge = [p for i in judge if (p := where.get(i)) is not None]
-            pos: dict[int, int] | None = where
-        else:  # every block is kept: the places agree
-            kept, pos = doc.blocks, None
+        kept, pos = look.kept(ctx)
         if not kept:
             return
+        if pos is not None:
+            judge = [p for i in judge if (p := pos.get(i)) is not None]
         extra = self._extra_at(look, kept, pos, ctx) if has_extra else _NO_PLACES
         judged: set[int] | None = None
         todo: Iterable[int] = judge
