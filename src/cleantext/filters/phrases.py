@@ -948,7 +948,8 @@ class RelatedFilter(PhraseFilter):
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         """The phrase rules; then, by shape, a run of headlines closing the page."""
         yield from super().find(doc, ctx)
-        yield from headline_run(list(ctx.kept()), ctx)
+        look = _look(ctx) if type(self) in _PLANNED else None
+        yield from headline_run(list(ctx.kept()) if look is None else look.kept(ctx)[0], ctx)
 
     def _items(self, kept: list[Block], k: int, ctx: Context) -> Iterator[Finding]:
         """The list after a header; and, on a page that is only a header and a directory of
