@@ -24,15 +24,17 @@ from .._document import Block
 from .._types import Context, Finding
 from ._common import reports_speech
 
-__all__ = ["coverage_pointer", "may_point"]
+__all__ = ["coverage_pointer", "may_point", "may_point_text", "HEAD", "MAX_WORDS"]
 
 #: a pointer is a short block: this many words at most
 _MAX_WORDS = 40
+MAX_WORDS = _MAX_WORDS
 #: "ORG has more on X." counts only among the page's last this many blocks
 _TAIL = 4
 #: not among the first this many blocks: the head of the page is where a dateline, a byline and
 #: a title are looked for, and a pointer there is a live page's banner more often than a link
 _HEAD = 4
+HEAD = _HEAD
 
 # what the reader is pointed at: the outlet's coverage, or a guide, a series, a report
 _OBJECT = (
@@ -92,6 +94,21 @@ def may_point(kept: list[Block], k: int) -> bool:
     """Whether :func:`coverage_pointer` may find at ``kept[k]``: a block past the head, short
     enough (a cheap necessary condition, for ``RelatedFilter.extra_may``)."""
     return k >= _HEAD and kept[k].words <= _MAX_WORDS
+
+
+def may_point_text(b: Block) -> bool:
+    """Whether :func:`coverage_pointer` may find at a block of ``b``'s text at some place: the
+    tests of its text alone (a necessary condition: the pointer's opening, or the words "has
+    more on" a block among the page's last may hold), asked once per text of a document."""
+    if b.words > _MAX_WORDS:
+        return False
+    first = b.low[:24].lstrip("*_(\u2014\u2013- ").split(None, 1)
+    if not first:
+        return False
+    text = b.text.strip()
+    if first[0].strip(",.:") in _OPENERS and _POINTER.match(text.lstrip("*_(\u2014\u2013- ")):
+        return True
+    return b.words <= 25 and " more " in b.low and _HAS_MORE.match(text) is not None
 
 
 def coverage_pointer(kept: list[Block], k: int, ctx: Context) -> Finding | None:

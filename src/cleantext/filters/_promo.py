@@ -49,7 +49,7 @@ from .._patterns import LANGUAGES, group_source, load_group, load_triggers
 from .._types import Context, Finding
 from ._common import _GLOBAL_REFERENCE, inside_quotes, is_headline_like, languages, reports_speech
 
-__all__ = ["promotion", "may_promote", "Promotion", "CATEGORY"]
+__all__ = ["promotion", "verdict", "grammar_triggers", "may_promote", "Promotion", "CATEGORY"]
 
 #: the concepts, in the order a sentence is tried, and the category each one's removals carry
 CATEGORY = {"follow": "social", "share": "social", "shop": "advertisement", "listen": "related"}
@@ -332,10 +332,9 @@ def may_promote(found: frozenset[str]) -> bool:
     return not _ANY_TRIGGERS[0].isdisjoint(found)
 
 
-def promotion(b: Block, ctx: Context, category: str) -> Finding | None:
-    """A finding for the outlet's promotion in ``b`` when its concept maps to ``category``."""
-    # the verdict is one of the text alone, asked by three filters and on each look: kept in the
-    # document's memo (``_NONE``: no promotion)
+def verdict(b: Block, ctx: Context) -> Promotion | None:
+    """The promotion in ``b`` (whatever its category), or None: a verdict of the text alone,
+    asked by three filters and on each look, kept in the document's memo."""
     memo = ctx.memo_for(promotion)
     v = memo.get(b.text)
     if v is None:
@@ -346,6 +345,23 @@ def promotion(b: Block, ctx: Context, category: str) -> Finding | None:
         else:
             v = _verdict(b.text, langs, b.words) or _NONE
         memo[b.text] = v
+    return None if v is _NONE else v
+
+
+def grammar_triggers(langs: tuple[str, ...]) -> frozenset[str]:
+    """The literals of the grammar's verbs and questions in these languages: a block holding
+    none of them (``Context.triggers_in``) has no promotion."""
+    return _grammar(langs).triggers
+
+
+def promotion(b: Block, ctx: Context, category: str) -> Finding | None:
+    """A finding for the outlet's promotion in ``b`` when its concept maps to ``category``."""
+    # the verdict is one of the text alone, asked by three filters and on each look: kept in the
+    # document's memo (``_NONE``: no promotion)
+    memo = ctx.memo_for(promotion)
+    v = memo.get(b.text)
+    if v is None:
+        v = verdict(b, ctx) or _NONE
     if v is _NONE or CATEGORY[v.concept] != category:
         return None
     if v.kind == "block":

@@ -11,6 +11,7 @@ from .. import _patterns
 from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, inside_quotes, languages, phrases, reports_speech
 from ._forms import GATE_WORDS, PITCH_WORDS, is_pitch, is_service_line, is_signup_form
+from .phrases import DONATION, NEWSLETTER, _look
 
 __all__ = ["DonationFilter", "NewsletterFilter"]
 
@@ -105,11 +106,16 @@ class DonationFilter(BaseFilter):
     categories = ("donation",)
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        look = _look(ctx) if type(self) is DonationFilter else None
+        if look is not None and not look.table.donation:
+            look = None
+        if look is not None and not look.lists[DONATION]:
+            return  # no block holds a trigger of the asks (the plan's)
         ask = phrases("donation_ask", ctx)
         active = ask.active(ctx)
         if active is not None and not active:
             return
-        kept = list(ctx.kept())
+        kept, pos = look.kept(ctx) if look is not None else (list(ctx.kept()), None)
         memo = ctx.memo_for(self)  # whether a text is an ask: the text's verdict alone, kept across looks
         # the blocks' trigger literals from the document's one scan (when the list's are all of it)
         scanned = ctx.scanned_triggers() if active is not None and ctx._known.issuperset(active) else None
@@ -126,7 +132,11 @@ class DonationFilter(BaseFilter):
                 got = memo[b.text] = b.words <= _MAX_OPENING_WORDS and _asks(ask, active, b, found) and _prompt_like(b, ctx, ask)
             return bool(got)
 
-        anchors = [k for k, b in enumerate(kept) if is_anchor(b)]
+        if look is not None and scanned is not None:
+            # only the blocks holding a trigger of the asks (the plan's): ``_asks`` needs one
+            anchors = [k for k in look.at(DONATION, pos) if is_anchor(kept[k])]
+        else:
+            anchors = [k for k, b in enumerate(kept) if is_anchor(b)]
         anchor_set = set(anchors)  # membership per block: a list made 20,000 prompt lines quadratic
         taken: set[int] = set()
         for k in anchors:
@@ -180,15 +190,28 @@ class NewsletterFilter(BaseFilter):
     categories = ("newsletter",)
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        look = _look(ctx) if type(self) is NewsletterFilter else None
+        if look is not None and not look.table.newsletter:
+            look = None
+        if look is not None and not look.lists[NEWSLETTER]:
+            return  # no block holds a literal of a form, a pitch or a prompt (the plan's)
         prompt = phrases("newsletter_prompt", ctx)
         active = prompt.active(ctx)
         searched = active is None or bool(active)  # no trigger of the prompts in the document
         # the prompts' triggers are of the scan: a block's own literals gate its search
         scanned = active is not None and ctx._known.issuperset(active)
         clean_texts = ctx.memo_for(self)  # texts that hold no prompt, kept across looks
-        kept = list(ctx.kept())
         found: list[int] = []
-        for k, b in enumerate(kept):
+        if look is not None:
+            # only the blocks holding a literal of a form, a pitch or a prompt (the plan's): a form
+            # or a pitch needs one (``GATE_WORDS``), and so does a prompt's search
+            kept, pos = look.kept(ctx)
+            places: Iterable[int] = look.at(NEWSLETTER, pos)
+        else:
+            kept = list(ctx.kept())
+            places = range(len(kept))
+        for k in places:
+            b = kept[k]
             if b.text in clean_texts:
                 continue
             f = _form_or_pitch(b, ctx)

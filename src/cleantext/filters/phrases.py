@@ -16,22 +16,26 @@ kind of rule and the words that matched.
 
 from __future__ import annotations
 
+import bisect
 import functools
+from itertools import chain, count
+from operator import attrgetter
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
 from .._document import Block, Document
-from .._patterns import load_group, trigger_vocabulary
+from .._patterns import load_group, scan_words, trigger_vocabulary
 from .._types import Context, Finding
 from ._common import BaseFilter, Phrases, _phrases, is_body_like, languages, needs_of, phrases, reports_speech, title_case_ratio
 from ._headlines import headline_run
 from ._orgblurb import closing_org_blurbs
 from ._bios import bio_sentence, byline_names, follow_author, same_person
-from ._pointers import coverage_pointer, may_point
-from ._promo import may_promote, promotion
-from ._widgets import POINTER_WORDS, is_embed_pointer, is_month_menu, may_be_month_menu
+from ._forms import GATE_WORDS
+from ._pointers import HEAD, MAX_WORDS as POINTER_MAX_WORDS, coverage_pointer, may_point, may_point_text
+from ._promo import CATEGORY, grammar_triggers, may_promote, promotion, verdict
+from ._widgets import _MENU_OPENS, POINTER_WORDS, is_embed_pointer, is_month_menu, may_be_month_menu
 
 __all__ = [
     "PhraseFilter",
@@ -91,6 +95,308 @@ def _scan_kinds(name: str, langs: tuple[str, ...]) -> tuple[dict[str, tuple[Phra
     return out, every, tuple(sorted(every))
 
 
+#: the order in which ``_judge`` tries a category's kinds of rule
+_KIND_ORDER = ("header", "line", "prefix", "start", "end", "phrase")
+#: id of a (read-only, cached) groups mapping -> (the mapping, its kinds in ``_KIND_ORDER``)
+_ORDERS: dict[int, tuple[Any, tuple[tuple[str, Phrases, Collection[str] | None, int], ...]]] = {}
+
+
+def _order(groups: _Groups) -> tuple[tuple[str, Phrases, Collection[str] | None, int], ...]:
+    """The kinds of ``groups`` in the order ``_judge`` tries them, each with its phrases, its
+    triggers and no bit (kept per mapping: ``_scan_kinds``'s live for the run; any other is read anew)."""
+    got = _ORDERS.get(id(groups))
+    if got is not None and got[0] is groups:
+        return got[1]
+    order = tuple((kind, *groups[kind], 0) for kind in _KIND_ORDER if kind in groups)
+    if isinstance(groups, dict) and len(_ORDERS) < 256:
+        _ORDERS[id(groups)] = (groups, order)
+    return order
+
+
+# -- the plan of a look: which blocks each built-in phrase filter visits ----------------------
+#
+# Every built-in phrase filter used to pass over every kept block of every look, asking of each
+# whether it held one of the filter's triggers and whether the filter's own rule (``extra``)
+# might take it. Those answers are of the block's text alone, so they are read once per text of
+# a document (as bits of one int, ``_mask``) and, at each look, gathered once into the list of
+# the blocks that carry each bit (``_Look``): a filter visits only its lists' blocks.
+
+#: the built-in filters the plan serves: each of their kinds of rule has a bit, "the text holds
+#: one of the kind's triggers" (``_KIND_ORDER``'s six bits per filter, in this order)
+_PLAN_NAMES = ("ui", "advertisement", "social", "related", "subscription", "source_notice", "legal", "comments")
+_KIND_BITS = len(_PLAN_NAMES) * len(_KIND_ORDER)
+_KINDS = (1 << _KIND_BITS) - 1
+# bits above the kinds' that a trigger gives (read while a text's bits are made, not kept)
+_PROMO_WORD = 1 << _KIND_BITS  # a literal of the promotion grammar (``_promo``)
+_BAR_WORD = 1 << _KIND_BITS + 1  # a share-bar trigger
+_NEWSLETTER_WORD = 1 << _KIND_BITS + 2  # a literal of a sign-up form, a pitch or a prompt
+_DONATION_WORD = 1 << _KIND_BITS + 3  # a trigger of the donation asks
+
+# The lists of a look: for each, the places of the blocks whose text is in it. The first ones,
+# one per filter of ``_PLAN_NAMES`` (its place there): the text holds a trigger of its rules.
+#: the text holds a literal of the promotion grammar (advertisement, social, related)
+PROMO = len(_PLAN_NAMES)
+#: ``_widget`` finds in the text (ui)
+UI_WIDGET = PROMO + 1
+#: a pop-up's close button "\u00d7 " (advertisement)
+AD_POPUP = PROMO + 2
+#: a short block with a share-bar trigger or a count (social)
+SOCIAL_SHORT = PROMO + 3
+#: ``coverage_pointer``'s tests of the text alone pass (related)
+POINTER_TEXT = PROMO + 4
+#: a short label ending in a colon, not somebody's words (social's ``_LABEL``)
+SOCIAL_LABEL = PROMO + 5
+#: a short line ``_thread`` reads: a commenter's name or time, a button (comments)
+THREAD_LINE = PROMO + 6
+#: a literal of a sign-up form, a pitch or a sign-up prompt (newsletter, ``appeals``)
+NEWSLETTER = PROMO + 7
+#: a trigger of the donation asks (donation, ``appeals``)
+DONATION = PROMO + 8
+_LISTS = DONATION + 1
+_INDEX = attrgetter("index")
+_NO_PLACES: frozenset[int] = frozenset()
+
+
+class _Table(NamedTuple):
+    #: trigger literal -> the bits a text holding it carries
+    bits: dict[str, int]
+    #: filter name -> its list of the look (a filter whose kinds are not all of the scan has none)
+    slot: dict[str, int]
+    #: filter name -> the bits of its kinds
+    jbits: dict[str, int]
+    #: filter name -> {0: its kinds in ``_KIND_ORDER``, each (kind, phrases, triggers, bit); and,
+    #: filled as texts ask, a text's bits of the filter -> the kinds among them it holds}
+    picks: dict[str, dict[int, Any]]
+    #: a text's kinds' bits -> the filters' lists they put it in (filled as texts ask)
+    lists_of: dict[int, tuple[int, ...]]
+    #: filter name -> the longest block (in words) each kind may take, as the table was made
+    limits: dict[str, dict[str, int]]
+    #: the limits' values, ascending; and for a block of ``words`` words, the kinds' bits whose
+    #: limit it is within (the kinds glued to a paragraph's start or end have none):
+    #: ``within[bisect_left(bounds, words)]``
+    bounds: tuple[int, ...]
+    within: tuple[int, ...]
+    bar: Phrases
+    #: whether the share bar's triggers are all of the scan (then ``_BAR_WORD`` tells them)
+    bar_scanned: bool
+    #: whether ``NEWSLETTER`` and ``DONATION`` tell their filters' literals (all of the scan)
+    newsletter: bool
+    donation: bool
+
+
+@functools.lru_cache(maxsize=None)
+def _table(langs: tuple[str, ...]) -> _Table:
+    bits: dict[str, int] = {}
+
+    def add(words: Iterable[str], bit: int) -> None:
+        for t in words:
+            bits[t] = bits.get(t, 0) | bit
+
+    slot: dict[str, int] = {}
+    jbits: dict[str, int] = {}
+    picks: dict[str, dict[int, Any]] = {}
+    limits: dict[str, dict[str, int]] = {}
+    limited: list[tuple[int, int | None]] = []  # (a kind's bit, its limit)
+    for n, name in enumerate(_PLAN_NAMES):
+        static = _scan_kinds(name, langs)
+        if static is None:
+            continue
+        slot[name] = n
+        limits[name] = dict(_PLAN_CLASSES[name].max_words)
+        order = []
+        for j, kind in enumerate(_KIND_ORDER):
+            if kind in static[0]:
+                g, active = static[0][kind]
+                bit = 1 << n * len(_KIND_ORDER) + j
+                add(active, bit)
+                order.append((kind, g, active, bit))
+                jbits[name] = jbits.get(name, 0) | bit
+                limited.append((bit, None if kind in ("start", "end") else limits[name][kind]))
+        picks[name] = {0: tuple(order)}
+    bounds = tuple(sorted({x for _, x in limited if x is not None}))
+    within = tuple(functools.reduce(int.__or__, (bit for bit, x in limited if x is None or (i < len(bounds) and x >= bounds[i])), 0)
+                   for i in range(len(bounds) + 1))
+    add(grammar_triggers(langs), _PROMO_WORD)
+    known = trigger_vocabulary(langs)
+    bar = _phrases("social_bar", langs, "any")
+    bar_scanned = bar.triggers is not None and known.issuperset(bar.triggers)
+    if bar_scanned:
+        add(bar.triggers or (), _BAR_WORD)
+    prompt = _phrases("newsletter_prompt", langs, "any").triggers
+    newsletter = prompt is not None and known.issuperset(prompt) and known.issuperset(GATE_WORDS)
+    if newsletter:
+        add((*(prompt or ()), *GATE_WORDS), _NEWSLETTER_WORD)
+    ask = _phrases("donation_ask", langs, "any").triggers
+    donation = ask is not None and known.issuperset(ask)
+    if donation:
+        add(ask or (), _DONATION_WORD)
+    return _Table(bits, slot, jbits, picks, {}, limits, bounds, within, bar, bar_scanned, newsletter, donation)
+
+
+def _entry(b: Block, found: frozenset[str], table: _Table, popup: bool = True) -> tuple[int, tuple[int, ...]]:
+    """What the plan knows of ``b``'s text (a function of the text alone): the bits of the kinds
+    of rule it holds a trigger of and is short enough for, and the look's lists it is in (whose triggers it holds, and
+    which filters' own rules may take it). ``popup``: whether the text may hold a pop-up's close
+    button (False when the document has no "\u00d7", read once for all its blocks)."""
+    m = 0
+    for x in map(table.bits.get, found):
+        if x:
+            m |= x
+    text = b.text
+    w = b.words
+    # the kinds whose search may find here: a trigger of theirs held, and short enough for them
+    kinds = m & _KINDS & table.within[bisect.bisect_left(table.bounds, w)]
+    lists_of = table.lists_of
+    lists = lists_of.get(kinds)
+    if lists is None:
+        lists = tuple(table.slot[name] for name, bits in table.jbits.items() if kinds & bits)
+        if len(lists_of) < 4096:
+            lists_of[kinds] = lists
+    more: list[int] = []
+    if m & _PROMO_WORD:
+        more.append(PROMO)
+    if m & _NEWSLETTER_WORD:
+        more.append(NEWSLETTER)
+    if m & _DONATION_WORD:
+        more.append(DONATION)
+    if w <= 60:  # (each of these rules takes short blocks only)
+        # ui: a month menu or a pointer to a player (``_widget``, its cheap tests first)
+        if ((text[:1].lower() in _MENU_OPENS and len(text) <= 600 and is_month_menu(text))
+                or (w <= POINTER_WORDS and text.rstrip().endswith(":") and is_embed_pointer(text, w))) \
+                and not reports_speech(text):
+            more.append(UI_WIDGET)
+        if w <= _SOCIAL_SHORT_WORDS and ((m & _BAR_WORD if table.bar_scanned else table.bar.may_match(b.low)) or _COUNT.match(text)):
+            more.append(SOCIAL_SHORT)
+        if w <= POINTER_MAX_WORDS and may_point_text(b):
+            more.append(POINTER_TEXT)
+        if w <= _THREAD_WORDS and (text.endswith(":") or _DIGIT.search(text) or ((first := text[:1].lower()) and first in "rlf")):
+            more.append(THREAD_LINE)
+    if ":" in text[-2:] and _LABEL.match(text) and not reports_speech(text):
+        more.append(SOCIAL_LABEL)
+    if popup and "\u00d7 " in text:
+        more.append(AD_POPUP)
+    return kinds, (*lists, *more) if more else lists
+
+
+_LOOK_KEY = ("phrase-plan",)
+#: whether the filters use the plan (off: each passes over every block, as the tests compare)
+_USE_PLAN = True
+
+
+class _Look:
+    """One look at a document: for each of its lists (``PROMO``, ``UI_WIDGET``, ... and one
+    per filter of ``_PLAN_NAMES``), the places (in ``doc.blocks``, ascending) of the blocks whose
+    text is in it; and the promotion verdicts' places by category, read when first asked."""
+
+    __slots__ = ("table", "lists", "entries", "blocks", "_promo", "_pending", "_kept")
+
+    def __init__(self, table: _Table, lists: list[list[int]], entries: dict[str, tuple[int, tuple[int, ...]]],
+                 blocks: list[Block]) -> None:
+        self.table = table
+        self.lists = lists
+        #: text -> what the plan knows of it (``_entry``), for every block of the document
+        self.entries = entries
+        self.blocks = blocks
+        self._promo: dict[str, list[int]] | None = None
+        self._pending: list[int] = []
+        self._kept: tuple[Any, int, list[Block], dict[int, int] | None] | None = None
+
+    def kept(self, ctx: Context) -> tuple[list[Block], dict[int, int] | None]:
+        """``list(ctx.kept())``, and a block's place in the document -> its place among them
+        (None when every block is kept: the places agree). Made again only when a finding has
+        taken a block since: the set of taken blocks only grows in a look (a filter's findings
+        dropped make a new set)."""
+        removed = ctx._removed
+        got = self._kept
+        if got is not None and got[0] is removed and got[1] == len(removed):
+            return got[2], got[3]
+        if removed:
+            kept = list(ctx.kept())
+            pos: dict[int, int] | None = dict(zip(map(_INDEX, kept), count()))
+        else:  # every block is kept
+            kept, pos = self.blocks, None
+        self._kept = (removed, len(removed), kept, pos)
+        return kept, pos
+
+    def at(self, which: int, pos: dict[int, int] | None) -> list[int]:
+        """The places among the kept blocks (``pos``, None: all kept) of those in list ``which``."""
+        got = self.lists[which]
+        if not got or pos is None:
+            return got
+        return [p for i in got if (p := pos.get(i)) is not None]
+
+    def promoted(self, category: str, pos: dict[int, int] | None, ctx: Context) -> list[int]:
+        """The places among the kept blocks of those whose promotion (``_promo.verdict``) is of
+        ``category``. The verdicts are read for the blocks kept when first asked; a block taken
+        then and given back since (a filter's findings dropped) is read when asked again."""
+        blocks = self.blocks
+        if self._promo is None:
+            by: dict[str, list[int]] = {c: [] for c in CATEGORY.values()}
+            for i in self.lists[PROMO]:
+                if pos is not None and i not in pos:
+                    self._pending.append(i)
+                    continue
+                v = verdict(blocks[i], ctx)
+                if v is not None:
+                    by[CATEGORY[v.concept]].append(i)
+            self._promo = by
+        elif self._pending:
+            still = []
+            for i in self._pending:
+                if pos is not None and i not in pos:
+                    still.append(i)
+                    continue
+                v = verdict(blocks[i], ctx)
+                if v is not None:
+                    lst = self._promo[CATEGORY[v.concept]]
+                    lst.append(i)
+                    lst.sort()
+            self._pending = still
+        got = self._promo.get(category)
+        if not got:
+            return []
+        if pos is None:
+            return got
+        return [p for i in got if (p := pos.get(i)) is not None]
+
+
+def _look(ctx: Context) -> _Look | None:
+    """The plan of this look at the document (made by the first filter that asks); None when
+    the blocks' indexes are not their places (a document made by hand)."""
+    if not _USE_PLAN:
+        return None
+    memo = ctx.memo
+    got: tuple[Document, _Look | None] | None = memo.get(_LOOK_KEY)
+    if got is not None and got[0] is ctx.doc:
+        return got[1]
+    doc = ctx.doc
+    blocks = doc.blocks
+    look: _Look | None = None
+    dense = ctx._dense  # (every block's index is its place: ``Context.kept`` may have asked)
+    if dense is None:
+        dense = list(map(_INDEX, blocks)) == list(range(len(blocks)))
+    if dense:
+        langs = languages(ctx)
+        table = _table(langs)
+        scanned = ctx.scanned_triggers()
+        entries: dict[str, tuple[int, tuple[int, ...]]] = memo.setdefault(("phrase-plan-texts", langs), {})
+        popup = "\u00d7" in doc.text
+        lists: list[list[int]] = [[] for _ in range(_LISTS)]
+        get = entries.get
+        for i, b in enumerate(blocks):
+            e = get(b.text)
+            if e is None:
+                found = scanned.get(b.text)
+                if found is None:
+                    found = ctx.triggers_in(b)
+                e = entries[b.text] = _entry(b, found, table, popup)
+            for which in e[1]:
+                lists[which].append(i)
+        look = _Look(table, lists, entries, blocks)
+    memo[_LOOK_KEY] = (doc, look)
+    return look
+
+
 class PhraseFilter(BaseFilter):
     """The shared machinery; subclasses set ``name`` (= their category) and may add rules."""
 
@@ -134,6 +440,11 @@ class PhraseFilter(BaseFilter):
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         static = _scan_kinds(self.name, languages(ctx))
+        if static is not None and type(self) in _PLANNED:
+            look = _look(ctx)
+            if look is not None and self.name in look.table.slot and self.max_words == look.table.limits[self.name]:
+                yield from self._find_planned(look, doc, ctx)
+                return
         groups: _Groups
         wanted: frozenset[str] | None
         if static is not None:  # every trigger of the scan: the blocks' own literals gate them
@@ -200,6 +511,60 @@ class PhraseFilter(BaseFilter):
                     yield item
                     k += 1
 
+    def _find_planned(self, look: _Look, doc: Document, ctx: Context) -> Iterator[Finding]:
+        """``find`` for a built-in filter, from the look's plan (``_look``): the blocks that
+        hold one of the filter's triggers are judged, and ``extra`` is asked where the text-only
+        tests of its rules (and the block's place) say it may find (``_extra_at``)."""
+        table = look.table
+        jbit = table.jbits[self.name]
+        judge = look.lists[table.slot[self.name]]  # (places in the document)
+        has_extra = type(self).extra is not PhraseFilter.extra
+        if not has_extra and not judge:
+            return  # no trigger in the document, no rule of its own
+        kept, pos = look.kept(ctx)
+        if not kept:
+            return
+        if pos is not None:
+            judge = [p for i in judge if (p := pos.get(i)) is not None]
+        extra = self._extra_at(look, kept, pos, ctx) if has_extra else _NO_PLACES
+        judged: set[int] | None = None
+        todo: Iterable[int] = judge
+        if extra:
+            judged = set(judge)
+            todo = sorted(extra.union(judged))
+        if not todo:
+            return
+        picks = table.picks[self.name]
+        clean_texts = ctx.memo_for(self)
+        entries = look.entries
+        k = 0  # the first position not taken by a header's list
+        for j in todo:
+            if j < k:
+                continue
+            b = kept[j]
+            f = None
+            if judged is None or j in judged:
+                text = b.text
+                if text not in clean_texts:
+                    f = self._judge_bits(b, picks, ctx, entries[text][0] & jbit)
+                    if f is None:
+                        clean_texts[text] = True
+            if f is None and j in extra:
+                f = self.extra(kept, j, ctx)
+            if f is None:
+                continue
+            yield f
+            k = j + 1
+            if f.rule == "header":
+                for item in self._items(kept, k, ctx):
+                    yield item
+                    k += 1
+
+    def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
+        """The places in ``kept`` where :meth:`extra` may find on this look (the planned path:
+        every built-in filter with an ``extra`` says, each a necessary condition of it)."""
+        return set(range(len(kept)))
+
     def _visit(self, kept: list[Block], todo: list[int], has_extra: bool, groups: _Groups, wanted: frozenset[str],
                scanned: dict[str, frozenset[str]], clean_texts: dict[Any, Any], ctx: Context) -> Iterator[Finding]:
         """``find``'s loop over the positions ``todo`` only (ascending): the blocks that hold one
@@ -244,17 +609,32 @@ class PhraseFilter(BaseFilter):
     def _judge(self, b: Block, groups: _Groups, ctx: Context,
                found: frozenset[str] | None = None) -> Finding | None:
         """``found``: the trigger literals ``b`` holds, when every group's are of the scan."""
+        return self._judge_in(b, _order(groups), ctx, found)
+
+    def _judge_bits(self, b: Block, picks: dict[int, Any], ctx: Context, mask: int) -> Finding | None:
+        """``_judge`` on the plan: only the kinds the text's bits (``_mask``) say it holds one
+        of the triggers of are tried (``picks``: ``_Table.picks``, its bits -> those kinds)."""
+        order = picks.get(mask)
+        if order is None:
+            order = picks[mask] = tuple(o for o in picks[0] if o[3] & mask)
+        return self._judge_in(b, order, ctx, None, True)
+
+    def _judge_in(self, b: Block, order: tuple[tuple[Any, ...], ...], ctx: Context,
+                  found: frozenset[str] | None = None, held: bool = False) -> Finding | None:
+        """``_judge`` over the kinds of ``order`` (``_order``: the groups' kinds in the order
+        they are tried, each with its phrases and its triggers, and on the plan its bit);
+        ``held``: the block holds a trigger of each kind of ``order`` (``_judge_bits``)."""
         words = b.words
         speech = None
-        for kind in ("header", "line", "prefix", "start", "end", "phrase"):
-            ga = groups.get(kind)
-            if ga is None:
-                continue
-            g, active = ga
-            if found is not None and active is not None and found.isdisjoint(active):
+        for kind, g, active, _ in order:
+            if held:
+                search = g.first  # (what ``g.search`` does once it knows a trigger is there)
+            elif found is not None and active is not None and found.isdisjoint(active):
                 continue  # none of the kind's triggers in the block: its search finds nothing
+            else:
+                search = None
             if kind in ("start", "end"):
-                m = g.search(b, active, found)
+                m = g.search(b, active, found) if search is None else search(b.text, b.low)
                 if m is None:
                     continue
                 rest = len(b.text) - (m.end() - m.start())
@@ -266,7 +646,7 @@ class PhraseFilter(BaseFilter):
                 return ctx.finding(span, self.name, kind, f"{_WHY[kind]} ('{_snip(m.group())}')", self.confidence[kind])
             if words > self.max_words[kind]:
                 continue
-            m = g.search(b, active, found)
+            m = g.search(b, active, found) if search is None else search(b.text, b.low)
             if m is None:
                 continue
             if kind == "prefix" and not _LABEL_SEP.search(m.group()):
@@ -398,6 +778,10 @@ class AdvertisementFilter(PhraseFilter):
     name = "advertisement"
     categories = ("advertisement",)
 
+    def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
+        # a pop-up's close button, or the outlet's pitch for its products
+        return {*look.at(AD_POPUP, pos), *look.promoted("advertisement", pos, ctx)}
+
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
         # a pop-up's close button, or a word of the self-promotion grammar
         return "\u00d7 " in kept[k].text or may_promote(found)
@@ -454,6 +838,13 @@ class SocialFilter(PhraseFilter):
         "Our podcast:") whose next line went as a share or follow prompt goes with it."""
         yield from super().find(doc, ctx)
         blocks = doc.blocks
+        look = _look(ctx) if type(self) in _PLANNED else None
+        if look is not None:  # the labels' places, from the plan (the same tests of their texts)
+            last = len(blocks) - 1
+            for i in look.lists[SOCIAL_LABEL]:
+                if i < last and not ctx.is_removed(i) and ctx.removed_category(i + 1) == "social":
+                    yield ctx.finding(blocks[i], "social", "label", "a short label ending in ':' over a share or follow prompt", 0.8)
+            return
         for b in blocks[:-1]:
             # (a label ends with its colon, before ``$``: a test of the last two characters
             # first, not the expression's look-ahead over the whole of every paragraph)
@@ -462,13 +853,17 @@ class SocialFilter(PhraseFilter):
             if ctx.removed_category(b.index + 1) == "social":
                 yield ctx.finding(b, "social", "label", "a short label ending in ':' over a share or follow prompt", 0.8)
 
+    def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
+        # a short line with a share-bar word or a count, or the outlet asking to be followed
+        return {*look.at(SOCIAL_SHORT, pos), *look.promoted("social", pos, ctx)}
+
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
         # a short line (a share bar, a count), or a word of the self-promotion grammar
-        return kept[k].words <= 14 or may_promote(found)
+        return kept[k].words <= _SOCIAL_SHORT_WORDS or may_promote(found)
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
-        if b.words > 14:
+        if b.words > _SOCIAL_SHORT_WORDS:
             # the outlet asking to be followed or passed on ("Follow our desk on Instagram")
             return promotion(b, ctx, "social")
         bar = phrases("social_bar", ctx, "any")
@@ -492,6 +887,8 @@ class SocialFilter(PhraseFilter):
 
 
 _COUNT = regex.compile(r"^\d[\d.,]*\s*[kKmM]?$")
+#: a share bar's line is short: ``SocialFilter.extra`` reads longer blocks for a promotion only
+_SOCIAL_SHORT_WORDS = 14
 # a numbered heading or a row of prices: platform names there are no share buttons
 _NOT_BAR = regex.compile(r"^\s*\d{1,2}[.)]\s+\S|[$\u20ac\u00a3%]")
 # a label: at most six words, no sentence inside, ending in a colon
@@ -535,6 +932,10 @@ class RelatedFilter(PhraseFilter):
     def tail_ok(self, b: Block) -> bool:
         return not _URL.match(b.text)
 
+    def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
+        # the outlet pointing to its shows, or a pointer to more coverage past the head
+        return {*look.promoted("related", pos, ctx), *(p for p in look.at(POINTER_TEXT, pos) if p >= HEAD)}
+
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
         # a word of the self-promotion grammar, or a short block past the head (a pointer)
         return may_promote(found) or may_point(kept, k)
@@ -547,7 +948,8 @@ class RelatedFilter(PhraseFilter):
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         """The phrase rules; then, by shape, a run of headlines closing the page."""
         yield from super().find(doc, ctx)
-        yield from headline_run(list(ctx.kept()), ctx)
+        look = _look(ctx) if type(self) in _PLANNED else None
+        yield from headline_run(list(ctx.kept()) if look is None else look.kept(ctx)[0], ctx)
 
     def _items(self, kept: list[Block], k: int, ctx: Context) -> Iterator[Finding]:
         """The list after a header; and, on a page that is only a header and a directory of
@@ -612,6 +1014,9 @@ class SourceNoticeFilter(PhraseFilter):
     name = "source_notice"
     categories = ("source_notice",)
 
+    def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
+        return {len(kept) - 1} if len(kept) > 3 else set()
+
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
         return k == len(kept) - 1 and len(kept) > 3
 
@@ -641,7 +1046,7 @@ class LegalFilter(PhraseFilter):
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         """The phrase rules; then a forward-looking-statements disclaimer (see ``_safe_harbor``)."""
         yield from super().find(doc, ctx)
-        if "forward-looking" in ctx.low or "forward looking" in ctx.low:
+        if ctx.present(_FLS_LITERALS):  # (from the one scan: no block holds them, no disclaimer)
             yield from _safe_harbor(doc.blocks, ctx)
 
 
@@ -655,6 +1060,8 @@ _FLS_HEAD = regex.compile(
     r"|^\W*safe\s+harbou?r(?:\s+statement)?\W*$",
     regex.IGNORECASE,
 )
+#: the words every such disclaimer holds (in the trigger scan, see ``LegalFilter.find``)
+_FLS_LITERALS = tuple(sorted(scan_words("forward-looking", "forward looking")))
 _FLS_WORDS = regex.compile(r"forward[-\s]looking\s+(?:statements?|information)", regex.IGNORECASE)
 _FLS_CUES = regex.compile(
     r"risks?\s+and\s+uncertaint|undue\s+reliance|safe\s+harbou?r|securities\s+litigation\s+reform\s+act|"
@@ -1060,7 +1467,9 @@ class CommentsFilter(PhraseFilter):
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         """The phrase rules; then a reader-comment thread after the story (see ``_thread``)."""
         yield from super().find(doc, ctx)
-        span = _thread(doc.blocks)
+        look = _look(ctx) if type(self) in _PLANNED else None
+        # (on the plan, only the short lines ``_thread`` reads are read)
+        span = _thread(doc.blocks, None if look is None else look.lists[THREAD_LINE])
         if span is None:
             return
         for b in doc.blocks[span[0] : span[1]]:
@@ -1094,6 +1503,8 @@ _MARKER = regex.compile(
 
 
 _DIGIT = regex.compile(r"\d")
+#: a commenter's signature, a time or a button is a short line
+_THREAD_WORDS = 16
 # a commenter's name or handle on a line of its own: a few words, no sentence, no digit-only stamp
 _HANDLE = regex.compile(r"^[\p{L}\p{N}@_][\p{L}\p{N}_.'\u2019@-]*(?:\s+[\p{L}\p{N}_.'\u2019@-]+){0,3}$")
 # a comment section's header: "2 Comments", "Comments", "Leave a Reply", "12 thoughts on ..."
@@ -1118,7 +1529,7 @@ def _signature_stamp(text: str) -> bool:
     return len(text) <= 90 and _SIGNATURE_STAMP.match(text) is not None
 
 
-def _thread(blocks: list[Block]) -> tuple[int, int] | None:
+def _thread(blocks: list[Block], lines: Iterable[int] | None = None) -> tuple[int, int] | None:
     """The blocks ``[start, end)`` of a reader-comment thread, or None.
 
     A thread has two commenters or more, each a signature line: "Name says:" over a time line,
@@ -1127,12 +1538,17 @@ def _thread(blocks: list[Block]) -> tuple[int, int] | None:
     time, at least one "Reply"/"Like" button or a header ("2 Comments") just above the first.
     It starts after the story has begun (a punctuated paragraph of 15 words or more) and ends
     at the last button, or at most three blocks after the last signature. A transcript's
-    "Smith says:" lines or a diary's dated subheadings have neither times nor buttons."""
+    "Smith says:" lines or a diary's dated subheadings have neither times nor buttons.
+
+    ``lines``: the places (ascending) of the blocks the loop below may read, when known: those of
+    ``_THREAD_WORDS`` words or fewer that end with a colon, hold a digit or open with r, l or f
+    (every other block is passed over)."""
     sigs: list[int] = []
     says_with_time = True
     markers: list[int] = []
-    for i, b in enumerate(blocks):
-        if b.words > 16:
+    for i in range(len(blocks)) if lines is None else lines:
+        b = blocks[i]
+        if b.words > _THREAD_WORDS:
             continue
         # cheap gates first: "says:" ends with a colon, a stamp holds a digit, a button opens
         # with r, l, f or a digit
@@ -1187,6 +1603,10 @@ class UiFilter(PhraseFilter):
     #: a poll's question and answers run longer than a list of links
     item_words = 30
     max_words = {"line": 30, "prefix": 45, "phrase": 80, "header": 20}
+
+    def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
+        # a widget's text, and the last line (a topic tag)
+        return {*look.at(UI_WIDGET, pos), len(kept) - 1}
 
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
         # the last line (a topic tag); a short line that opens like a month menu or ends with
@@ -1243,3 +1663,10 @@ def _widget(b: Block) -> tuple[str, str] | None:
     if is_embed_pointer(b.text, b.words) and not reports_speech(b.text):
         return "embed-pointer", "a short line pointing at an embedded player, ending with a colon"
     return None
+
+
+#: the filters ``find`` serves from the plan of the look (``_look``): the built-in classes
+#: themselves (a subclass may change what ``extra`` takes)
+_PLANNED = frozenset({UiFilter, AdvertisementFilter, SocialFilter, RelatedFilter, SubscriptionFilter,
+                      SourceNoticeFilter, LegalFilter, CommentsFilter})
+_PLAN_CLASSES: dict[str, type[PhraseFilter]] = {cls.name: cls for cls in _PLANNED}
