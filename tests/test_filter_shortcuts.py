@@ -8,6 +8,10 @@ texts built at random from pieces that make the cases worth testing:
 - duplicate: a block is folded only when an earlier long block has as many words;
 - title: ``_may_fuse`` says no only where ``_fused_split`` finds no split;
 - embed: the text's triggers are asked (in another order) only at a block that may be a post;
+- byline: a signature is searched for only where ``_may_sign`` says it may be; the date
+  stamp's words written out; the bylines' names read only from lines opening with "by"/"por";
+- the verdicts kept across the looks at one document (dateline's, a place alone, "NAME.-")
+  change no result.
 """
 
 from __future__ import annotations
@@ -211,3 +215,142 @@ def test_embeds_on_the_fixtures_are_the_plain_ones() -> None:
         assert got == _findings(_PlainEmbed(), text)
         found += bool(got)
     assert found >= 2
+
+
+# -- byline: the signed entries, the date stamp's words, the bylines' names -----------------------
+SIGN_PIECES = [STORY, "It rained.", " ", "  ", "\u00a0", "\x1c", "\u2014", "\u2013", "--", "---", "-", ".", "!", "\u201d", ")",
+               "Ann Lee", "ann lee", "Jean-Paul Roe", "2020", ",", "and then left", "J. Roe", "\u00c9mile Zola"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(SIGN_PIECES), max_size=16).map("".join))
+@example(STORY + " \u2014 Ann Lee")
+@example(STORY + "\u201d -- Jean-Paul Roe")
+@example(STORY + " \u2014 and then left. \u2013 \u00c9mile Zola")
+def test_may_sign_is_true_where_the_signature_matches(text: str) -> None:
+    from cleantext.filters import byline
+
+    if byline._SIGNED.search(text) is not None:
+        assert byline._may_sign(text), text
+
+
+def test_the_stamp_words_written_out_are_the_stamp_words() -> None:
+    from cleantext.filters import byline
+
+    lines = [low for _, low in BLOCKS] + [w for w in byline._STAMP_WORDS] + ["x" + w + "y" for w in byline._STAMP_WORDS] + ["", "publ"]
+    for low in lines:
+        assert byline._may_stamp(low) == any(w in low for w in byline._STAMP_WORDS), low
+    assert sum(map(byline._may_stamp, lines)) >= 2 * len(byline._STAMP_WORDS)
+
+
+def _byline_names_plain(texts: list[str]) -> frozenset[tuple[str, str]]:
+    from cleantext.filters import _bios
+
+    out: set[tuple[str, str]] = set()
+    for t in texts:
+        if len(t) > 300 or ("by" not in t.lower() and "por" not in t.lower()):
+            continue
+        m = _bios._BYLINE.match(t)
+        if m is not None:
+            for part in _bios._NAMES_SPLIT.split(m["names"]):
+                if part.strip():
+                    out.add(_bios._key(part))
+    return frozenset(out)
+
+
+BYLINE_PIECES = ["By", "BY", "by", "Por", "POR", "por", " ", "  ", ":", "*", "\u2014", "(", "1", "\u0130", "\u0130by", "a",
+                 "Ann Lee", "Jane Doe and John Roe", "Ana de la Cruz", "\u00c1ngel P\u00e9rez", ",", "x" * 300]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(BYLINE_PIECES), max_size=8).map("".join), max_size=6))
+@example(["By Ann Lee", "*  By Jane Doe and John Roe", "\u2014 por Ana de la Cruz", "(1:By Ann Lee", "a By Ann Lee"])
+def test_byline_names_read_as_the_plain_names(texts: list[str]) -> None:
+    from cleantext.filters import _bios
+
+    assert _bios.byline_names(texts) == _byline_names_plain(texts)
+
+
+def test_byline_names_on_every_block() -> None:
+    from cleantext.filters import _bios
+
+    texts = [b for b, _ in BLOCKS]
+    got = _bios.byline_names(texts)
+    assert got == _byline_names_plain(texts)
+    assert len(got) >= 3
+
+
+# -- the verdicts kept across the looks at one document ------------------------------------------
+def _dated_texts() -> list[str]:
+    head = "Storm Knocks Out Power Across The Valley"
+    lines = [
+        "LONDON (Reuters) - " + STORY, "RENO, Nev., Jan. 8, 2008", "WASHINGTON", "Paris - " + STORY,
+        "Ana Ruiz.- " + STORY, "Redacci\u00f3n.- " + STORY, "By Ann Lee", "Photo: Ann Lee", head, STORY,
+    ]
+    out = []
+    for a in lines:
+        for b in lines:
+            out.append(f"{a}\n\n{b}\n\n{STORY}\n\n{STORY}")
+            out.append(f"{head}\n\nBy Ann Lee\n\n{a}\n\n{b}\n\n{STORY}")
+    return out
+
+
+def test_the_verdicts_kept_across_looks_change_no_result(monkeypatch: Any) -> None:
+    from cleantext import _types
+    from cleantext.filters import byline, dateline
+
+    from .test_rule_fastpaths import _results
+
+    texts = _texts() + _dated_texts()
+    kept = _results(texts)
+    assert sum(any(r[2] == "dateline" for r in removed) for _, removed in kept) > 20  # the texts exercise the rules
+    assert sum(any(r[3] == "name-dash" for r in removed) for _, removed in kept) > 5
+    real = _types.Context.memo_for
+
+    def memo_for(self: Any, owner: object) -> dict[Any, Any]:
+        # a memo of these verdicts forgets at once: every look (and every block) asks again
+        if isinstance(owner, dateline.DatelineFilter) or owner in (dateline._standalone, byline._name_dash):
+            return {}
+        return real(self, owner)
+
+    monkeypatch.setattr(_types.Context, "memo_for", memo_for)
+    assert _results(texts) == kept
+
+
+# -- title, dateline, byline: a paragraph told by its word count -----------------------------------
+LIKE_PIECES = ["word", "Word", "The", " ", "  ", "\u00a0", ".", ",", ":", "!", "?", "\u201d", "...", "\u2026", ")", "x" * 230]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(LIKE_PIECES), max_size=70).map("".join))
+def test_body_and_headline_by_word_count_are_the_plain_verdicts(text: str) -> None:
+    from cleantext._document import Block
+    from cleantext.filters import byline
+    from cleantext.filters._common import is_body_like, is_headline_like
+
+    b = Block(0, 0, len(text), text, 0)
+    assert title._body_like(b) == byline._body_like(b) == is_body_like(text)
+    assert title._headline_like(b) == is_headline_like(text)
+
+
+def test_body_and_headline_by_word_count_on_every_block() -> None:
+    from cleantext.filters import byline
+    from cleantext.filters._common import is_body_like, is_headline_like
+
+    for text in _texts():
+        doc, _ = read(text)
+        for b in doc.blocks:
+            assert title._body_like(b) == byline._body_like(b) == is_body_like(b.text)
+            assert title._headline_like(b) == is_headline_like(b.text)
+
+
+def test_a_line_too_long_for_a_headline_is_judged_as_the_plain_way(monkeypatch: Any) -> None:
+    from .test_rule_memos import _title_texts
+
+    long_fused = ("Abortion funds see an increase in calls during the pandemic The increase in need comes as "
+                  "unemployment reaches new highs, and the funds say they cannot keep up with the calls they get.")
+    texts = _title_texts() + _texts() + [f"{long_fused}\n\n{STORY}", f"{STORY} {STORY}\n\n{STORY}", f"By Ann Lee\n\n{long_fused}\n\n{STORY}"]
+    got = [_findings(title.TitleFilter(), t) for t in texts]
+    assert sum(1 for f in got if f) >= 10
+    monkeypatch.setattr(title, "_too_long", lambda b: False)
+    assert [_findings(title.TitleFilter(), t) for t in texts] == got

@@ -75,7 +75,7 @@ def closing_org_blurbs(blocks: list[Block], ctx: Context) -> Iterator[Finding]:
         if m is None or _QUOTE.search(b.text) or reports_speech(b.text):
             plain[b.text] = True
             continue
-        if not any(is_body_like(x.text) and x.words >= 15 for x in blocks[:i]):
+        if not any(x.words >= 15 and (x.words >= 25 or is_body_like(x.text)) for x in blocks[:i]):
             return
         org = frozenset(w for w in _WORD.findall(m["name"]) if len(w) >= 3)
         rest = blocks[i + 1 :]
