@@ -61,15 +61,21 @@ class EmbedFilter(BaseFilter):
     categories = ("social",)
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        kept = list(ctx.kept())
         # whether the text holds a trigger: asked at the first block that may be a post (most
-        # texts hold none), from the one-character tests that pass over most texts
+        # texts hold none), from the one-character tests that pass over most texts; a text
+        # without "@", "/" or "[" may hold a post only by "vimeo", and is asked at once
+        text = ctx.doc.text
         triggered: bool | None = None
+        if "@" not in text and "/" not in text and "[" not in text:
+            triggered = _triggered(text)
+            if not triggered:
+                return
+        kept = list(ctx.kept())
         for k, b in enumerate(kept):
             if "@" not in b.text and "/" not in b.text and "[" not in b.text and "vimeo" not in b.low:
                 continue
             if triggered is None:
-                triggered = _triggered(ctx.doc.text)
+                triggered = _triggered(text)
             if not triggered:
                 return
             if _TWEET_SIGNATURE.search(b.text) or _TWEET_LINK.search(b.text) or _OTHER.search(b.text):
