@@ -337,7 +337,7 @@ def _window(kept: list[Block], head_max: int, tail_max: int) -> tuple[int, int, 
     n = len(kept)
     body: list[int] = []  # the first two paragraphs from the top
     for k, b in enumerate(kept):
-        if _body_like(b):
+        if b.words >= 25 or (b.words >= 6 and is_body_like(b.text)):  # (``_body_like``, inline)
             body.append(k)
             if len(body) == 2:
                 break
@@ -350,7 +350,7 @@ def _window(kept: list[Block], head_max: int, tail_max: int) -> tuple[int, int, 
     seen = 0
     for k in range(n - 1, floor - 1, -1):
         b = kept[k]
-        if _body_like(b):
+        if b.words >= 25 or (b.words >= 6 and is_body_like(b.text)):  # (``_body_like``, inline)
             seen += 1
             if seen == 2:
                 tail_start = k + 1

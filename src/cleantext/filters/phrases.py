@@ -798,7 +798,8 @@ class AuthorBioFilter(PhraseFilter):
 
         def gate(kept: list[Block], k: int, found: frozenset[str]) -> bool:
             if k < end:
-                return _follow_may(kept[k])
+                b = kept[k]
+                return b.words <= 30 and "@" in b.text  # (``_follow_may``, inline: asked of most blocks)
             return may(kept, k, found, bylines=False)
 
         return gate
