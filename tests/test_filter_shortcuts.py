@@ -10,6 +10,9 @@ texts built at random from pieces that make the cases worth testing:
 - embed: the text's triggers are asked (in another order) only at a block that may be a post;
 - byline: a signature is searched for only where ``_may_sign`` says it may be; the date
   stamp's words written out; the bylines' names read only from lines opening with "by"/"por";
+  below the head only a line holding "by" (or "por", "von", "par") is judged;
+- title, dateline, byline: a paragraph told by its word count; a line too long for a headline
+  asks the fused headline first;
 - the verdicts kept across the looks at one document (dateline's, a place alone, "NAME.-")
   change no result.
 """
@@ -354,3 +357,21 @@ def test_a_line_too_long_for_a_headline_is_judged_as_the_plain_way(monkeypatch: 
     assert sum(1 for f in got if f) >= 10
     monkeypatch.setattr(title, "_too_long", lambda b: False)
     assert [_findings(title.TitleFilter(), t) for t in texts] == got
+
+
+def test_below_the_head_only_a_line_with_by_is_judged(monkeypatch: Any) -> None:
+    # a "By NAME" line below the head (down to the third long paragraph) is found as before; the
+    # other lines there are passed over without a judgement, which could only take a "By" line
+    from cleantext.filters import byline
+
+    from .test_rule_fastpaths import _results
+
+    short = ["By Ann Lee", "BY ANN LEE | March 3, 2021", "Por Ana Ruiz", "Photo: Ann Lee", "Reporting by Ann Lee; Editing by Bo Li",
+             "Ann Lee contributed to this report.", "Updated March 3, 2021 at 9:15 a.m.", "Reuters", "March 3, 2021"]
+    long_story = STORY + " " + STORY
+    texts = _texts() + [f"{long_story}\n\n{a}\n\n{long_story}\n\n{b}\n\n{long_story}\n\n{long_story}\n\n{STORY}"
+                        for a in short for b in short]
+    got = _results(texts)
+    assert sum(any(r[3] == "by-line" for r in removed) for _, removed in got) > 20
+    monkeypatch.setattr(byline, "_may_by", lambda low: True)
+    assert _results(texts) == got

@@ -146,6 +146,11 @@ _CONTACT = regex.compile(
 _STAMP_WORDS = ("publi", "updated", "posted", "modified", "edited", "created", "actualizado", "ver\u00f6ffentlicht", "aktualisiert", "mis \u00e0 jour")
 
 
+def _may_by(low: str) -> bool:
+    """Whether ``_BY`` may match a line of this lower case (the test ``_judge`` asks first)."""
+    return "by" in low or "por" in low or "von" in low or "par" in low
+
+
 def _may_stamp(low: str) -> bool:
     """``any(w in low for w in _STAMP_WORDS)``, written out (a generator cost more than the tests)."""
     return (
@@ -426,6 +431,8 @@ class BylineFilter(BaseFilter):
             # the verdict of _judge is one of the text and where it sits: a "no" is kept for
             # the document's later looks (the date-line rule reads the other lines: not kept)
             at_head = k < head_end
+            if not at_head and k < by_end and not _may_by(b.low):
+                continue  # below the head only a "By NAME" line, which names its "by"
             key = (b.text, at_head)
             f = None
             if key not in memo:
@@ -647,7 +654,7 @@ class BylineFilter(BaseFilter):
         m = _EMBARGO.match(text) if ("release" in low or "embargo" in low) else None
         if m and (not m["rest"].strip() or find_date(m["rest"]) is not None) and len(text.split()) <= 16:
             return self._found(ctx, b, "release-line", "a press release's 'Embargoed for release DATE' line", [], text, 0.85)
-        m = _BY.match(text) if ("by" in low or "por" in low or "von" in low or "par" in low) else None
+        m = _BY.match(text) if _may_by(low) else None
         if m and _agency(m["rest"].strip(" .")):
             agency = m["rest"].strip(" .")
             return self._found(ctx, b, "by-agency", "'By' an agency", [agency.title() if agency.isupper() else agency], text, 0.9 if at_head else 0.8)
