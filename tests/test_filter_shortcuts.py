@@ -13,6 +13,7 @@ texts built at random from pieces that make the cases worth testing:
   below the head only a line holding "by" (or "por", "von", "par") is judged;
 - title, dateline, byline: a paragraph told by its word count; a line too long for a headline
   asks the fused headline first;
+- author_bio: the unlabelled blurb's expression is asked only where its first words may open it;
 - the verdicts kept across the looks at one document (dateline's, a place alone, "NAME.-")
   change no result.
 """
@@ -375,3 +376,37 @@ def test_below_the_head_only_a_line_with_by_is_judged(monkeypatch: Any) -> None:
     assert sum(any(r[3] == "by-line" for r in removed) for _, removed in got) > 20
     monkeypatch.setattr(byline, "_may_by", lambda low: True)
     assert _results(texts) == got
+
+
+# -- author_bio: the unlabelled blurb's first words -------------------------------------------------
+BLURB_PIECES = ["Example", "Health", "The", "the", "of", "for", "&", "on", "is", "are", "conducts", "and", "supports",
+                "one", "a", "an", "nation's", "world\u2019s", "leading", "nonprofit", "recognized", "nationally",
+                "(NYSE: EXM)", "(NYSE:", "EXM)", ",", ", a unit of Example Corp,", "Founded", "in", "1901,", "With", "500",
+                "employees,", "Since", "Based", "said", "Acme,", "2020", "\u00c9cole", "dedicated", "to", " ", "  ", "\u00a0", "\x1c", "\t"]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(BLURB_PIECES), max_size=14).map(" ".join))
+@example("Example Health is one of the nation's leading nonprofit hospital systems.")
+@example("Founded in 1901, Example University is a leading research school.")
+@example("The Example Society, a unit of Example Corp, is the world\u2019s largest association.")
+@example("Example Corp (NYSE: EXM) makes parts.")
+@example("Acme, a unit of Example Corp, is the world's largest maker of parts.")
+@example("Department of Health conducts and supports research.")
+@example("Example\x1cLabs is nationally recognized for care.")
+def test_may_blurb_is_true_where_the_blurb_matches(text: str) -> None:
+    from cleantext.filters import _orgblurb
+
+    if _orgblurb._BLURB.match(text) is not None:
+        assert _orgblurb._may_blurb(text), text
+
+
+def test_may_blurb_on_every_block() -> None:
+    from cleantext.filters import _orgblurb
+
+    found = 0
+    for text, _ in BLOCKS:
+        if _orgblurb._BLURB.match(text) is not None:
+            assert _orgblurb._may_blurb(text), text
+            found += 1
+    assert found >= 1
