@@ -13,7 +13,8 @@ texts built at random from pieces that make the cases worth testing:
   below the head only a line holding "by" (or "por", "von", "par") is judged;
 - title, dateline, byline: a paragraph told by its word count; a line too long for a headline
   asks the fused headline first;
-- author_bio: the unlabelled blurb's expression is asked only where its first words may open it;
+- author_bio: the unlabelled blurb's expression is asked only where its first words may open it,
+  the closing description's (``_BIO``) only where its verb stands among the first six words;
 - the verdicts kept across the looks at one document (dateline's, a place alone, "NAME.-")
   change no result.
 """
@@ -410,3 +411,31 @@ def test_may_blurb_on_every_block() -> None:
             assert _orgblurb._may_blurb(text), text
             found += 1
     assert found >= 1
+
+
+BIO_PIECES = ["Ann", "Lee", "Jane", "Doe", "Roe", "\u2014", "\u2013", "-", "Dr.", "O'Neil", "is", "was", "es", "ist", "est",
+              "a", "writer", "the", "editor", "It", "There", "said", " ", "  ", "\u00a0", "\x1c", "\t", "periodista", "Ana"]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(BIO_PIECES), max_size=12).map("".join), st.lists(st.sampled_from(BIO_PIECES), max_size=12).map(" ".join))
+@example("", "Ann Lee is a staff writer for The Example Post.")
+@example("", "\u2014 Jane Ann Doe Roe was the editor of the paper.")
+@example("", "\u2014Jane Ann Doe Roe es periodista.")
+def test_may_bio_is_true_where_the_bio_matches(glued: str, spaced: str) -> None:
+    from cleantext.filters.phrases import _BIO, AuthorBioFilter
+
+    for text in (glued, spaced):
+        if _BIO.match(text) is not None:
+            assert AuthorBioFilter._may_bio(text), text
+
+
+def test_may_bio_on_every_block() -> None:
+    from cleantext.filters.phrases import _BIO, AuthorBioFilter
+
+    found = 0
+    for text, _ in BLOCKS:
+        if _BIO.match(text) is not None:
+            assert AuthorBioFilter._may_bio(text), text
+            found += 1
+    assert found >= 2
