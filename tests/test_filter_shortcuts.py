@@ -16,7 +16,8 @@ texts built at random from pieces that make the cases worth testing:
 - author_bio: the unlabelled blurb's expression is asked only where its first words may open it,
   the closing description's (``_BIO``) only where its verb stands among the first six words;
 - the verdicts kept across the looks at one document (dateline's, a place alone, "NAME.-")
-  change no result.
+  change no result;
+- dateline: its rules are tried only on a line that opens with a bracket or holds a dash.
 """
 
 from __future__ import annotations
@@ -439,3 +440,31 @@ def test_may_bio_on_every_block() -> None:
             assert AuthorBioFilter._may_bio(text), text
             found += 1
     assert found >= 2
+
+
+# -- dateline: a bracket or a dash ----------------------------------------------------------------
+DATE_PIECES = ["LONDON", "Paris", "Ciudad de M\u00e9xico", ",", ", March 5", " 12 Mar.", " (Reuters)", "(AP)", "(", ")", " ",
+               "-", " - ", "--", " \u2014 ", "\u2013", ".-", "/PRNewswire/", " The", " council", "voted", STORY]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=10).map("".join))
+@example("LONDON (Reuters) - " + STORY)
+@example("(AP) " + STORY)
+@example("Madrid (EFE).- " + STORY)
+def test_may_date_is_true_where_a_rule_matches(text: str) -> None:
+    from cleantext.filters import dateline
+
+    if any(pat.match(text) for _, pat, _, _ in dateline._RULES):
+        assert dateline._may_date(text), text
+
+
+def test_datelines_found_are_the_plain_ones(monkeypatch: Any) -> None:
+    from cleantext.filters import dateline
+
+    from .test_rule_fastpaths import _results
+
+    texts = _texts() + _dated_texts()
+    got = _results(texts)
+    monkeypatch.setattr(dateline, "_may_date", lambda text: True)
+    assert _results(texts) == got

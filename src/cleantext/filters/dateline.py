@@ -114,6 +114,12 @@ def _standalone(text: str) -> bool:
     return len(text) <= 40 and _STANDALONE.match(text) is not None and _caps_place(text)
 
 
+def _may_date(text: str) -> bool:
+    """Whether a rule of ``_RULES`` may match ``text``: each opens with a bracket or parts the
+    dateline from the story with a dash."""
+    return text[:1] == "(" or "-" in text or "\u2013" in text or "\u2014" in text
+
+
 def _caps_place(text: str) -> bool:
     """The place is in capitals; a region after it ("Calif.", "Nev.") may be in title case."""
     head = text.split(",")[0]
@@ -162,7 +168,7 @@ class DatelineFilter(BaseFilter):
             if len(text) < _MIN_REST:
                 continue
             key = (text, bodies > 0)
-            if key not in plain:
+            if key not in plain and _may_date(text):
                 for rule, pat, conf, why in _RULES:
                     if bodies and conf < 0.9:  # past the first paragraph only the sure shapes count
                         continue
