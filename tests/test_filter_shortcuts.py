@@ -10,7 +10,8 @@ texts built at random from pieces that make the cases worth testing:
 - embed: the text's triggers are asked (in another order) only at a block that may be a post;
 - byline: a signature is searched for only where ``_may_sign`` says it may be; the date
   stamp's words written out; the bylines' names read only from lines opening with "by"/"por";
-  below the head only a line holding "by" (or "por", "von", "par") is judged;
+  below the head only a line holding "by" (or "por", "von", "par") is judged; a head line is
+  read as "NAME | DATE" or "NAME, role" only when it holds a separator or a comma;
 - title, dateline, byline: a paragraph told by its word count; a line too long for a headline
   asks the fused headline first;
 - author_bio: the unlabelled blurb's expression is asked only where its first words may open it,
@@ -467,4 +468,33 @@ def test_datelines_found_are_the_plain_ones(monkeypatch: Any) -> None:
     texts = _texts() + _dated_texts()
     got = _results(texts)
     monkeypatch.setattr(dateline, "_may_date", lambda text: True)
+    assert _results(texts) == got
+
+
+PART_PIECES = ["Ann Lee", "ANN LEE", " ", "|", " | ", "\u2022", "\u00b7", " - ", " -- ", " \u2014 ", "\u2013", ": ", ";", ",", ", ",
+               "March 3, 2021", "Staff Writer", "x"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(PART_PIECES), max_size=8).map("".join))
+@example("Ann Lee | March 3, 2021")
+@example("Ann Lee \u00b7 March 3 2021")
+def test_may_part_is_true_where_the_line_has_parts(text: str) -> None:
+    from cleantext.filters import byline
+
+    if len(byline._SPLIT_SEGMENTS.split(text, maxsplit=1)) > 1 or "," in text:
+        assert byline._may_part(text), text
+
+
+def test_names_and_dates_found_are_the_plain_ones(monkeypatch: Any) -> None:
+    from cleantext.filters import byline
+
+    from .test_rule_fastpaths import _results
+
+    lines = ["Ann Lee | March 3, 2021", "Ann Lee \u00b7 March 3 2021", "Ann Lee \u2022 Staff Writer", "Ann Lee, Staff Writer",
+             "Ann Lee; March 3, 2021", "Ann Lee - March 3, 2021", "Ann Lee: March 3, 2021", "Ann Lee", "Storm Hits The Valley"]
+    texts = _texts() + [f"{a}\n\n{STORY}\n\n{STORY}" for a in lines] + [f"{lines[-1]}\n\n{a}\n\n{STORY}\n\n{STORY}" for a in lines]
+    got = _results(texts)
+    assert sum(any(r[3] in ("name-date", "name-role") for r in removed) for _, removed in got) >= 8
+    monkeypatch.setattr(byline, "_may_part", lambda text: True)
     assert _results(texts) == got

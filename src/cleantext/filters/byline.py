@@ -146,6 +146,14 @@ _CONTACT = regex.compile(
 _STAMP_WORDS = ("publi", "updated", "posted", "modified", "edited", "created", "actualizado", "ver\u00f6ffentlicht", "aktualisiert", "mis \u00e0 jour")
 
 
+def _may_part(text: str) -> bool:
+    """Whether ``text`` holds a character of ``_SPLIT_SEGMENTS``'s separators or a comma."""
+    return (
+        "," in text or "|" in text or ":" in text or ";" in text or "-" in text
+        or "\u2014" in text or "\u2013" in text or "\u2022" in text or "\u00b7" in text
+    )
+
+
 def _may_by(low: str) -> bool:
     """Whether ``_BY`` may match a line of this lower case (the test ``_judge`` asks first)."""
     return "by" in low or "por" in low or "von" in low or "par" in low
@@ -688,6 +696,8 @@ class BylineFilter(BaseFilter):
 
     def _name_and_date(self, ctx: Context, b: Block, text: str) -> Finding | None:
         """'NAME | DATE', 'NAME, Staff Writer': an author-and-date header line without 'By'."""
+        if not _may_part(text):
+            return None  # one segment, and no comma: a name alone, no date or role beside it
         seg = _SPLIT_SEGMENTS.split(text, maxsplit=1)
         if len(seg) < 2:
             parts = text.split(",", 1)
