@@ -131,7 +131,12 @@ def byline_names(texts: list[str]) -> frozenset[tuple[str, str]]:
     """(first name, surname) of every person a "By NAME" line names, in lower case."""
     out: set[tuple[str, str]] = set()
     for t in texts:
-        if len(t) > 300 or ("by" not in t.lower() and "por" not in t.lower()):
+        if len(t) > 300:
+            continue
+        # "by" or "por" after at most three marks that are no letters (which lower case leaves
+        # as they are): a line holding neither in its first six characters is no byline
+        head = t[:6].lower()
+        if "by" not in head[:5] and "por" not in head:
             continue
         m = _BYLINE.match(t)
         if m is not None:

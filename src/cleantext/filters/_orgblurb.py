@@ -35,6 +35,28 @@ _BLURB = regex.compile(
     r"|(?:is|are)\s+(?:nationally|internationally|globally|widely)\s+recogni[sz]ed"
     r"|(?:conducts\s+and\s+supports|(?:is|are)\s+(?:dedicated|committed)\s+to)\b)"
 )
+#: what ``_BLURB`` may open with before the issuer's name, as a word of its own
+_OPENER_WORDS = frozenset("Founded Established Headquartered Based Located Incorporated Launched Chartered Since With".split())
+#: a word that may follow the first word of a blurb's name: a joining word, or the verb
+_AFTER_FIRST = frozenset("of for and & the on is are conducts".split())
+
+
+def _may_blurb(text: str) -> bool:
+    """Whether ``_BLURB`` may match ``text``: an opener, or a first word (of the name, or "The")
+    followed by a capitalised word, a joining word, the verb, a ticker in brackets, or with a
+    comma in it (an apposition after the name). Said of the words ``split()`` cuts, which are
+    the expression's but for four control characters (then True)."""
+    if not text[:1].isupper():
+        return False  # the name, "The" and the openers open with a capital
+    words = text.split(None, 2)
+    if len(words) < 2:
+        return False
+    first, second = words[0], words[1]
+    if first in _OPENER_WORDS or "," in first or second[:1].isupper() or second[:1] == "(" or second in _AFTER_FIRST:
+        return True
+    return any(c in text for c in "\x1c\x1d\x1e\x1f")
+
+
 _ABOUT_LABEL = regex.compile(r"^about\s+(?:the\s+)?\p{Lu}", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{Lu}\p{N}][\p{L}\p{N}&'\u2019-]*")
 _QUOTE = regex.compile("[\"\u201c\u201d]")
@@ -71,11 +93,11 @@ def closing_org_blurbs(blocks: list[Block], ctx: Context) -> Iterator[Finding]:
         b = blocks[i]
         if ctx.is_removed(i) or b.words > _MAX_WORDS or b.text in plain:
             continue
-        m = _BLURB.match(b.text)
+        m = _BLURB.match(b.text) if _may_blurb(b.text) else None
         if m is None or _QUOTE.search(b.text) or reports_speech(b.text):
             plain[b.text] = True
             continue
-        if not any(is_body_like(x.text) and x.words >= 15 for x in blocks[:i]):
+        if not any(x.words >= 15 and (x.words >= 25 or is_body_like(x.text)) for x in blocks[:i]):
             return
         org = frozenset(w for w in _WORD.findall(m["name"]) if len(w) >= 3)
         rest = blocks[i + 1 :]

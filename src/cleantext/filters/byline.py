@@ -146,6 +146,28 @@ _CONTACT = regex.compile(
 _STAMP_WORDS = ("publi", "updated", "posted", "modified", "edited", "created", "actualizado", "ver\u00f6ffentlicht", "aktualisiert", "mis \u00e0 jour")
 
 
+def _may_part(text: str) -> bool:
+    """Whether ``text`` holds a character of ``_SPLIT_SEGMENTS``'s separators or a comma."""
+    return (
+        "," in text or "|" in text or ":" in text or ";" in text or "-" in text
+        or "\u2014" in text or "\u2013" in text or "\u2022" in text or "\u00b7" in text
+    )
+
+
+def _may_by(low: str) -> bool:
+    """Whether ``_BY`` may match a line of this lower case (the test ``_judge`` asks first)."""
+    return "by" in low or "por" in low or "von" in low or "par" in low
+
+
+def _may_stamp(low: str) -> bool:
+    """``any(w in low for w in _STAMP_WORDS)``, written out (a generator cost more than the tests)."""
+    return (
+        "publi" in low or "updated" in low or "posted" in low or "modified" in low or "edited" in low
+        or "created" in low or "actualizado" in low or "ver\u00f6ffentlicht" in low or "aktualisiert" in low
+        or "mis \u00e0 jour" in low
+    )
+
+
 def _may_contrib(low: str) -> bool:
     """Whether ``_CONTRIB`` may match this lower-case line: each of its shapes needs a word."""
     return (
@@ -309,6 +331,12 @@ def _rest_is_meta(rest: str) -> bool:
     return True
 
 
+def _body_like(b: Block) -> bool:
+    """``is_body_like(b.text)``, told by the block's word count where that answers (25 words
+    or more are prose, fewer than 6 none): a long paragraph is not split again."""
+    return b.words >= 25 or (b.words >= 6 and is_body_like(b.text))
+
+
 def _window(kept: list[Block], head_max: int, tail_max: int) -> tuple[int, int, int]:
     """(head end, foot start, end of the "By NAME" lines) of ``BylineFilter.find``: the head
     runs to the story's second paragraph (at most ``head_max`` blocks), the foot from after its
@@ -322,7 +350,7 @@ def _window(kept: list[Block], head_max: int, tail_max: int) -> tuple[int, int, 
     n = len(kept)
     body: list[int] = []  # the first two paragraphs from the top
     for k, b in enumerate(kept):
-        if b.words >= 25 or is_body_like(b.text):
+        if b.words >= 25 or (b.words >= 6 and is_body_like(b.text)):  # (``_body_like``, inline)
             body.append(k)
             if len(body) == 2:
                 break
@@ -335,7 +363,7 @@ def _window(kept: list[Block], head_max: int, tail_max: int) -> tuple[int, int, 
     seen = 0
     for k in range(n - 1, floor - 1, -1):
         b = kept[k]
-        if b.words >= 25 or is_body_like(b.text):
+        if b.words >= 25 or (b.words >= 6 and is_body_like(b.text)):  # (``_body_like``, inline)
             seen += 1
             if seen == 2:
                 tail_start = k + 1
@@ -384,7 +412,7 @@ class BylineFilter(BaseFilter):
         # the last lines, after the story's last paragraph
         last: set[int] = set()
         for b in reversed(kept[1:][-3:]):
-            if b.words >= 25 or is_body_like(b.text):
+            if _body_like(b):
                 break
             last.add(b.index)
         memo = ctx.memo_for(self)
@@ -411,6 +439,8 @@ class BylineFilter(BaseFilter):
             # the verdict of _judge is one of the text and where it sits: a "no" is kept for
             # the document's later looks (the date-line rule reads the other lines: not kept)
             at_head = k < head_end
+            if not at_head and k < by_end and not _may_by(b.low):
+                continue  # below the head only a "By NAME" line, which names its "by"
             key = (b.text, at_head)
             f = None
             if key not in memo:
@@ -454,14 +484,21 @@ class BylineFilter(BaseFilter):
     def _signed_entries(kept: list[Block], ctx: Context) -> Iterable[Finding]:
         """A live blog's entries signed at their end: "... on Sunday. — Ann Lee", on two
         paragraphs or more (one quotation's attribution is not a blog's signature)."""
+        text = ctx.doc.text
+        if "\u2014" not in text and "\u2013" not in text and "--" not in text:
+            return  # no dash on the page (a text without a character wider than it is not read)
         signed = []
         for b in kept:
+            if b.words < 12:
+                continue
             t = b.text
             tail = t[-60:]
             if "—" not in tail and "–" not in tail and "--" not in tail:
                 continue
+            if not _may_sign(t):
+                continue
             m = _SIGNED.search(t)
-            if m is None or b.words < 12:
+            if m is None:
                 continue
             name = _bare_name(m["name"])
             if name is None:
@@ -485,7 +522,7 @@ class BylineFilter(BaseFilter):
             # "By Ann Lee" over "Health Reporter", "Example Daily Reporter": the writer's role
             return self._found(ctx, b, "role-under-byline", "the writer's role on the line under the byline", [], text, 0.8)
         near = [j for j in (k - 1, k + 1) if 0 <= j < head_end]
-        if k <= 1 and len(kept) > 2 and _headline_shape(kept[1 - k].text) and is_body_like(kept[2].text) \
+        if k <= 1 and len(kept) > 2 and _headline_shape(kept[1 - k].text) and _body_like(kept[2]) \
                 and _bare_date(text) and not entries() \
                 and not any(len(x.text) <= _DATE_LINE_CHARS and _bare_date(x.text.strip()) for x in kept[2:]):
             # "March 5, 2020" under the headline (or over it) and over the story: its date
@@ -510,7 +547,7 @@ class BylineFilter(BaseFilter):
             return None
         b = kept[0]
         text = b.text.strip()
-        if b.words > 9 or text.count(",") != 1 or not is_body_like(kept[1].text) and not is_body_like(kept[2].text if len(kept) > 2 else ""):
+        if b.words > 9 or text.count(",") != 1 or not _body_like(kept[1]) and not (len(kept) > 2 and _body_like(kept[2])):
             return None
         name, outlet = (x.strip() for x in text.split(","))
         person = _bare_name(name)
@@ -524,8 +561,9 @@ class BylineFilter(BaseFilter):
         text = b.text.strip()
         if len(text) > 90 or k == 0:
             return None
-        prev = kept[k - 1].text.rstrip()
-        if prev[-1:] in ",:;" or not is_body_like(prev):
+        above = kept[k - 1]
+        prev = above.text.rstrip()
+        if prev[-1:] in ",:;" or not (above.words >= 25 or (above.words >= 6 and is_body_like(prev))):
             return None  # a letter's sign-off ("Sincerely,"), a list of names
         dashed = text[:1] in "-\u2013\u2014"
         text = text.lstrip("-\u2013\u2014 ").strip()
@@ -548,15 +586,17 @@ class BylineFilter(BaseFilter):
         """'Ana Ruiz.- ' glued to the start of the story's first paragraph (a Spanish byline)."""
         for k in range(min(head_end + 1, len(kept))):
             b = kept[k]
-            if k in found or not (b.words >= 25 or is_body_like(b.text)):
+            if k in found or not _body_like(b):
                 continue
-            m = _NAME_DASH.match(b.text)
-            if m is None:
+            # (a verdict of the text alone, kept for the document's later looks)
+            dashed = ctx.memo_for(_name_dash)
+            got = dashed.get(b.text, _UNSEEN)
+            if got is _UNSEEN:
+                got = dashed[b.text] = _name_dash(b.text)
+            if got is None:
                 return None
-            name = _clean_name(m["name"])
-            if not (_bare_name(name) or _agency(name)) or len(b.text) - m.end() < 40:
-                return None
-            return ctx.finding((b.start, b.start + m.end()), "byline", "name-dash",
+            end, name = got
+            return ctx.finding((b.start, b.start + end), "byline", "name-dash",
                                "'NAME.-' opening the first paragraph", 0.75, {"authors": [name]})
         return None
 
@@ -622,7 +662,7 @@ class BylineFilter(BaseFilter):
         m = _EMBARGO.match(text) if ("release" in low or "embargo" in low) else None
         if m and (not m["rest"].strip() or find_date(m["rest"]) is not None) and len(text.split()) <= 16:
             return self._found(ctx, b, "release-line", "a press release's 'Embargoed for release DATE' line", [], text, 0.85)
-        m = _BY.match(text) if ("by" in low or "por" in low or "von" in low or "par" in low) else None
+        m = _BY.match(text) if _may_by(low) else None
         if m and _agency(m["rest"].strip(" .")):
             agency = m["rest"].strip(" .")
             return self._found(ctx, b, "by-agency", "'By' an agency", [agency.title() if agency.isupper() else agency], text, 0.9 if at_head else 0.8)
@@ -635,7 +675,7 @@ class BylineFilter(BaseFilter):
                 if _rest_is_meta(tail):
                     conf = 0.9 if at_head else 0.75
                     return self._found(ctx, b, "by-line", "a 'By NAME' line", parsed[0], text, conf)
-        m = _STAMP.match(text) if any(w in low for w in _STAMP_WORDS) else None
+        m = _STAMP.match(text) if _may_stamp(low) else None
         if m and (at_head or text[:7].lower() in ("article", "posted ", "publish")) and len(text.split()) <= 10:
             rest = m["rest"]
             if (find_date(rest) is not None or _TIME_ONLY.match(rest) or _loose_time(rest)) and len(rest.split()) <= 12:
@@ -656,6 +696,8 @@ class BylineFilter(BaseFilter):
 
     def _name_and_date(self, ctx: Context, b: Block, text: str) -> Finding | None:
         """'NAME | DATE', 'NAME, Staff Writer': an author-and-date header line without 'By'."""
+        if not _may_part(text):
+            return None  # one segment, and no comma: a name alone, no date or role beside it
         seg = _SPLIT_SEGMENTS.split(text, maxsplit=1)
         if len(seg) < 2:
             parts = text.split(",", 1)
@@ -746,6 +788,15 @@ def _role_line(s: str) -> bool:
 _SIGNED = regex.compile(rf"(?<=[.!?\"\u201d\u2019)])\s+(?:\u2014|\u2013|--)\s*(?P<name>{NAME})\s*$")
 
 
+def _may_sign(t: str) -> bool:
+    """Whether ``_SIGNED`` may match ``t``: its dash is the text's last one (the name after it
+    holds none), after a sentence's end and white space, before (white space and) a capital."""
+    p = max(t.rfind("\u2014"), t.rfind("\u2013"), t.rfind("--"))
+    if p < 1 or not t[p - 1].isspace() or t[:p].rstrip()[-1:] not in ".!?\"\u201d\u2019)":
+        return False
+    return t[p + (2 if t[p] == "-" else 1) :].lstrip()[:1].isupper()
+
+
 def _headline_shape(text: str) -> bool:
     """A headline's shape: 3 to 20 words opening with a capital, without a sentence's or a
     list's closing punctuation ("Dear Ann," opens a letter; "It rained." is a sentence)."""
@@ -763,6 +814,19 @@ def _loose_time(s: str) -> bool:
 _LONG_WORDS = 25
 # "Ana Ruiz.- Cuando ...", "Redacci\u00f3n.- El ..."
 _NAME_DASH = regex.compile(rf"^(?P<name>{NAME})\s*\.\s?[-\u2013\u2014]\s+(?=\p{{Lu}}|[\"\u201c\u00bf\u00a1])")
+_UNSEEN: object = object()
+
+
+def _name_dash(text: str) -> tuple[int, str] | None:
+    """Where 'NAME.- ' opening a paragraph ends, and the name, when it is a person's or an
+    agency's and a story follows it; else None."""
+    m = _NAME_DASH.match(text)
+    if m is None:
+        return None
+    name = _clean_name(m["name"])
+    if not (_bare_name(name) or _agency(name)) or len(text) - m.end() < 40:
+        return None
+    return m.end(), name
 # What parts a tail sign-off: "/", "|", bullets, a comma
 _TAIL_SPLIT = regex.compile(r"\s+/\s+|\s*[|\u2022\u00b7]\s*|\s*,\s*")
 _CONTACT_BIT = regex.compile(r"^(?:\(?\d{3}\)?[-.\s]?\d{3}[-.\s]\d{4}|[\w.+-]+@[\w-]+\.[\w.]+|@\w{2,30})$")

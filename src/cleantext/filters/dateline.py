@@ -114,6 +114,12 @@ def _standalone(text: str) -> bool:
     return len(text) <= 40 and _STANDALONE.match(text) is not None and _caps_place(text)
 
 
+def _may_date(text: str) -> bool:
+    """Whether a rule of ``_RULES`` may match ``text``: each opens with a bracket or parts the
+    dateline from the story with a dash."""
+    return text[:1] == "(" or "-" in text or "\u2013" in text or "\u2014" in text
+
+
 def _caps_place(text: str) -> bool:
     """The place is in capitals; a region after it ("Calif.", "Nev.") may be in title case."""
     head = text.split(",")[0]
@@ -136,13 +142,21 @@ class DatelineFilter(BaseFilter):
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         heads = head_blocks(ctx, limit=4)
         bodies = 0
+        # verdicts of a text alone, kept for the document's later looks (which read the same
+        # head lines again): whether it is a place alone, and the texts no rule takes (keyed
+        # with whether only the sure rules are asked)
+        alone = ctx.memo_for(_standalone)
+        plain = ctx.memo_for(self)
         # a story has one dateline: of several capitalised lines at its head none is one (and
         # removing one of them a look would bring the next into view, which is not idempotent)
         lone = []
         for i, b in enumerate(heads):
-            if _standalone(b.text):
+            v = alone.get(b.text)
+            if v is None:
+                v = alone[b.text] = _standalone(b.text)
+            if v:
                 lone.append(i)
-            if is_body_like(b.text):
+            if b.words >= 25 or (b.words >= 6 and is_body_like(b.text)):  # (a paragraph by its words alone)
                 break
         for i, b in enumerate(heads):
             text = b.text
@@ -153,21 +167,24 @@ class DatelineFilter(BaseFilter):
                 continue
             if len(text) < _MIN_REST:
                 continue
-            for rule, pat, conf, why in _RULES:
-                if bodies and conf < 0.9:  # past the first paragraph only the sure shapes count
-                    continue
-                m = pat.match(text)
-                if m and len(text) - m.end() >= _MIN_REST:
-                    data = {"dateline": text[: m.end()].strip()}
-                    # a dateline that states the year dates the story: "PHILADELPHIA, Aug. 3,
-                    # 2016 /PRNewswire/ -- " (a byline's date, above it, comes first)
-                    d = find_date(text, 0, m.end())
-                    if d is not None:
-                        data["published"] = d.iso
-                    yield ctx.finding((b.start, b.start + m.end()), "dateline", rule, why, conf, data)
-                    return
+            key = (text, bodies > 0)
+            if key not in plain and _may_date(text):
+                for rule, pat, conf, why in _RULES:
+                    if bodies and conf < 0.9:  # past the first paragraph only the sure shapes count
+                        continue
+                    m = pat.match(text)
+                    if m and len(text) - m.end() >= _MIN_REST:
+                        data = {"dateline": text[: m.end()].strip()}
+                        # a dateline that states the year dates the story: "PHILADELPHIA, Aug. 3,
+                        # 2016 /PRNewswire/ -- " (a byline's date, above it, comes first)
+                        d = find_date(text, 0, m.end())
+                        if d is not None:
+                            data["published"] = d.iso
+                        yield ctx.finding((b.start, b.start + m.end()), "dateline", rule, why, conf, data)
+                        return
+                plain[key] = True
             # the first paragraph opens the story; a leftover caption or headline may come first
-            if is_body_like(text):
+            if b.words >= 25 or (b.words >= 6 and is_body_like(text)):
                 bodies += 1
                 # a second paragraph is looked at only after a first one that reads like a
                 # leftover caption (no closing punctuation, or a " | " credit in it)

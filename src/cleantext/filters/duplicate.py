@@ -62,14 +62,30 @@ class DuplicateFilter(BaseFilter):
         # a text's folded form, kept for the document's later looks (a function of the text)
         folded = ctx.memo_for(self)
         min_chars = self.min_chars
-        for p, b in enumerate(kept):
-            text = b.text
-            if len(text) < min_chars:
-                continue
+        # word count -> the first long block of so many words, while it is the only one (then
+        # -1): a copy has its first's words, so a block is folded (and looked up in ``seen``)
+        # only when an earlier long block has as many, the first of them folded then
+        lone: dict[int, int] = {}
+
+        def key_of(i: int) -> str:
+            text = kept[i].text
             key = folded.get(text)
             if key is None:
                 key = folded[text] = norm(text)
-            keys[p] = key
+            keys[i] = key
+            return key
+
+        for p, b in enumerate(kept):
+            if len(b.text) < min_chars:
+                continue
+            r = lone.get(b.words)
+            if r is None:
+                lone[b.words] = p
+                continue
+            if r >= 0:
+                seen[key_of(r)] = r
+                lone[b.words] = -1
+            key = key_of(p)
             q = seen.get(key)
             if q is None:
                 seen[key] = p

@@ -26,6 +26,19 @@ _OTHER = regex.compile(
 _TRIGGERS = ("@", "twitter.com", "t.co/", "[youtube", "[embed", "[tweet", "post shared by", "vimeo")
 
 
+def _triggered(text: str) -> bool:
+    """``any(t in text for t in _TRIGGERS)``, the longer literals looked for only in a text
+    that holds their rarer characters ("/", "[")."""
+    return (
+        "@" in text
+        or "vimeo" in text
+        or "twitter.com" in text
+        or ("/" in text and "t.co/" in text)
+        or ("[" in text and ("[youtube" in text or "[embed" in text or "[tweet" in text))
+        or "post shared by" in text
+    )
+
+
 class EmbedFilter(BaseFilter):
     """Tags embedded social posts (tweets, Instagram posts, video embeds) without removing them.
 
@@ -48,12 +61,23 @@ class EmbedFilter(BaseFilter):
     categories = ("social",)
 
     def find(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        if not any(t in ctx.doc.text for t in _TRIGGERS):
-            return
+        # whether the text holds a trigger: asked at the first block that may be a post (most
+        # texts hold none), from the one-character tests that pass over most texts; a text
+        # without "@", "/" or "[" may hold a post only by "vimeo", and is asked at once
+        text = ctx.doc.text
+        triggered: bool | None = None
+        if "@" not in text and "/" not in text and "[" not in text:
+            triggered = _triggered(text)
+            if not triggered:
+                return
         kept = list(ctx.kept())
         for k, b in enumerate(kept):
             if "@" not in b.text and "/" not in b.text and "[" not in b.text and "vimeo" not in b.low:
                 continue
+            if triggered is None:
+                triggered = _triggered(text)
+            if not triggered:
+                return
             if _TWEET_SIGNATURE.search(b.text) or _TWEET_LINK.search(b.text) or _OTHER.search(b.text):
                 # earlier lines of the same paragraph belong to the same post
                 first = k

@@ -1205,10 +1205,20 @@ class AuthorBioFilter(PhraseFilter):
 
         def gate(kept: list[Block], k: int, found: frozenset[str]) -> bool:
             if k < end:
-                return _follow_may(kept[k])
+                b = kept[k]
+                return b.words <= 30 and "@" in b.text  # (``_follow_may``, inline: asked of most blocks)
             return may(kept, k, found, bylines=False)
 
         return gate
+
+    #: the verbs of ``_BIO``, after its name
+    _BIO_VERBS = frozenset(("is", "was", "es", "ist", "est"))
+
+    @classmethod
+    def _may_bio(cls, text: str) -> bool:
+        """Whether ``_BIO`` may match ``text``: its verb is a word among the first six (a dash,
+        a name of two to four words, the verb; their white space is ``split()``'s too)."""
+        return not cls._BIO_VERBS.isdisjoint(text.split(None, 6)[:6])
 
     def extra(self, kept: list[Block], k: int, ctx: Context) -> Finding | None:
         b = kept[k]
@@ -1219,7 +1229,7 @@ class AuthorBioFilter(PhraseFilter):
             return None
         # (the texts the expression does not match, kept for the document's later looks)
         plain = ctx.memo_for(_BIO)
-        m = _BIO.match(b.text) if b.text not in plain else None
+        m = _BIO.match(b.text) if b.text not in plain and self._may_bio(b.text) else None
         if m is None:
             plain[b.text] = True
         if m and not reports_speech(b.text) and not _story_person(m.group("name"), kept[:k]) and not _ROSTER.search(b.text):

@@ -49,6 +49,10 @@ _DEK_START = (
     r"|Its|Their|His|Her|Almost|Only|Even|Now|According|Over|About|Since|With|For|Last|Every)"
 )
 _FUSED_SENTENCE_CASE = regex.compile(rf"(?<=\p{{Ll}}[\p{{Ll}}\d'\u2019]*)\s+(?={_DEK_START}\s+[\p{{Ll}}\d])")
+#: the words of ``_DEK_START``
+_DEK_WORDS = frozenset(_DEK_START[3:-1].split("|"))
+#: white space to ``str.split`` that ``_TOKEN`` (the regex module's ``\S``) holds in a word
+_SPLIT_ONLY_SPACE = "\x1c\x1d\x1e\x1f"
 _SENTENCE_STOP = regex.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s")
 _TOKEN = regex.compile(r"\S+")
 # short words that title case capitalises and a name never holds
@@ -71,6 +75,8 @@ def _fused_split(text: str) -> int | None:
     word that opens sentences ("... pandemic The increase ...")."""
     t = text.rstrip()
     if t[-1:] not in ".!?" and not t.endswith((".\"", ".\u201d")):
+        return None
+    if not _may_fuse(t):
         return None
     # the first 28 words: what follows is never read (the split is within the first 21 words,
     # and 28 or more words answer every question about the count alike)
@@ -109,6 +115,34 @@ def _fused_split(text: str) -> int | None:
     if len(t[split:].split()) < 6:
         return None
     return split
+
+
+def _may_fuse(t: str) -> bool:
+    """Whether ``_fused_split`` may find a split in ``t`` (stripped): a test of its words
+    that says no as the first words' capitals and ``_FUSED_SENTENCE_CASE`` would (a word
+    opening sentences after a word ending in lower case, before a word opening in lower
+    case), without a search; True when it cannot tell."""
+    if any(c in t for c in _SPLIT_ONLY_SPACE):
+        return True  # words that ``split()`` cuts and ``_TOKEN`` does not
+    words = t.split(None, 28)[:28]  # ``_fused_split``'s tokens
+    n = len(words)
+    if n < 10:
+        return False
+    # the title case: the first six words capitalised (or minor) before a split is looked for
+    if n >= 13 and all(p[:1].isupper() or p[:1].isdigit() or p in _MINOR_WORDS for p in words[:6]):
+        return True
+    # the sentence case: a word of ``_DEK_WORDS`` among the words the search reads, after a
+    # word that ends in a lower-case letter, a digit or an apostrophe (``\p{Ll}`` and ``\d``
+    # are lower case and digits to ``str``), before a word opening in lower case or a digit
+    last = min(n - 1, 21)
+    if _DEK_WORDS.isdisjoint(words[1:last]):
+        return False
+    for j in range(1, last):
+        if words[j] in _DEK_WORDS:
+            end, nxt = words[j - 1][-1], words[j + 1][:1]
+            if (end.islower() or end.isdigit() or end in "'\u2019") and (nxt.islower() or nxt.isdigit()):
+                return True
+    return False
 
 
 # A sentence that goes on past a full stop: a lower-case word, a full stop, a capital
@@ -183,6 +217,24 @@ _CREDIT_LABEL = regex.compile(
 )
 
 
+def _body_like(b: Block) -> bool:
+    """``is_body_like(b.text)``, told by the block's word count where that answers (25 words
+    or more are prose, fewer than 6 none): a long paragraph is not split again."""
+    return b.words >= 25 or (b.words >= 6 and is_body_like(b.text))
+
+
+def _headline_like(b: Block) -> bool:
+    """``is_headline_like(b.text)``, told by the block's length where that answers (no line of
+    more than 25 words or 220 characters is one)."""
+    return b.words <= 25 and len(b.text) <= 220 and is_headline_like(b.text)
+
+
+def _too_long(b: Block) -> bool:
+    """Whether ``b`` is too long for a headline alone (``is_headline_like``: 25 words, 220
+    characters), framed (30 words, 220 characters) or in sentence case (20 words)."""
+    return b.words > 30 or (len(b.text) > 220 and b.words > 20)
+
+
 def _story_after(first: Block, rest: list[Block], top: bool) -> Block | None:
     """The story's first paragraph under a headline: the next block, or (at the top) the one
     after a short label or a credit line or two ("What", "Credit: Ann Lee"), or the one after
@@ -196,14 +248,14 @@ def _story_after(first: Block, rest: list[Block], top: bool) -> Block | None:
             t = b.text
             if len(t) >= len(own) and t.lstrip()[:1] == own[:1] and norm(t) == own:  # the headline again: the story follows its copy
                 after = rest[j + 1] if j + 1 < len(rest) else None
-                if after is not None and is_body_like(after.text) and not is_headline_like(after.text):
+                if after is not None and _body_like(after) and not _headline_like(after):
                     return after
                 return None
     for j, b in enumerate(rest[:3]):
         t = b.text
-        if is_headline_like(t) and not (top and j < 2 and (_CREDIT_LABEL.match(t) or (len(own) >= 20 and own in norm(t)))):
+        if _headline_like(b) and not (top and j < 2 and (_CREDIT_LABEL.match(t) or (len(own) >= 20 and own in norm(t)))):
             return None
-        if is_body_like(t):
+        if _body_like(b):
             return b
         if top and j < 2 and (_short_label(t) or _CREDIT_LABEL.match(t) or (len(own) >= 20 and own in norm(t))):
             continue  # a label, a credit, a gallery's line that repeats the headline
@@ -264,7 +316,7 @@ class TitleFilter(BaseFilter):
             if k + 2 < len(kept) and not byline_below:
                 # a standfirst between the headline and the byline
                 below = {ctx.removed_category(i) for i in range(after.index + 1, kept[k + 2].index)}
-                if "byline" in below and is_body_like(after.text):
+                if "byline" in below and _body_like(after):
                     framed = header = byline_below = True
             top = k == 0 or (k == 1 and _kicker(kept[0].text))
             if not top and not byline_below:
@@ -294,6 +346,15 @@ class TitleFilter(BaseFilter):
                ctx: Context) -> Finding | None:
         text = first.text
         nxt = rest[0]
+        # a line this long is no headline, and no sentence-case one, framed or alone: only a
+        # headline run into its standfirst, the text's first line, may be (asked first here)
+        fused: int | None = -1
+        if _too_long(first):
+            if first.index != 0:
+                return None
+            fused = _fused_split(text)
+            if fused is None:
+                return None
         # (the tests that can only say no run once a rule would take the line, the cached ones
         # on the next block first: a long first paragraph costs no search)
         story = _story_after(first, rest, top)
@@ -301,7 +362,7 @@ class TitleFilter(BaseFilter):
             return None
         label = story is not nxt
         split = None
-        if is_headline_like(text):
+        if _headline_like(first):
             if not header and not label and nxt.words <= first.words and nxt.text.rstrip()[-1:] in ",;\u2026":
                 # alone at the top over a shorter line left open: a poem's or a list's first line
                 return None
@@ -315,7 +376,7 @@ class TitleFilter(BaseFilter):
         ):
             # a headline in sentence case, known by the byline or caption under it
             conf = 0.6
-        elif first.index == 0 and not label and (split := _fused_split(text)) is not None and not reports_speech(text):
+        elif first.index == 0 and not label and (split := _fused_split(text) if fused == -1 else fused) is not None and not reports_speech(text):
             conf = 0.6
         elif (
             top
