@@ -20,7 +20,7 @@ import bisect
 import functools
 from itertools import chain, count
 from operator import attrgetter
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Generator, Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 import regex
@@ -504,12 +504,7 @@ class PhraseFilter(BaseFilter):
             if f is None:
                 k += 1
                 continue
-            yield f
-            k += 1
-            if f.rule == "header":
-                for item in self._items(kept, k, ctx):
-                    yield item
-                    k += 1
+            k = yield from self._with_list(f, kept, k, ctx)
 
     def _find_planned(self, look: _Look, doc: Document, ctx: Context) -> Iterator[Finding]:
         """``find`` for a built-in filter, from the look's plan (``_look``): the blocks that
@@ -553,12 +548,7 @@ class PhraseFilter(BaseFilter):
                 f = self.extra(kept, j, ctx)
             if f is None:
                 continue
-            yield f
-            k = j + 1
-            if f.rule == "header":
-                for item in self._items(kept, k, ctx):
-                    yield item
-                    k += 1
+            k = yield from self._with_list(f, kept, j, ctx)
 
     def _extra_at(self, look: _Look, kept: list[Block], pos: dict[int, int] | None, ctx: Context) -> set[int]:
         """The places in ``kept`` where :meth:`extra` may find on this look (the planned path:
@@ -588,12 +578,7 @@ class PhraseFilter(BaseFilter):
                 f = self.extra(kept, j, ctx)
             if f is None:
                 continue
-            yield f
-            k = j + 1
-            if f.rule == "header":
-                for item in self._items(kept, k, ctx):
-                    yield item
-                    k += 1
+            k = yield from self._with_list(f, kept, j, ctx)
 
     def extra_may(self, kept: list[Block], k: int, found: frozenset[str]) -> bool:
         """Whether :meth:`extra` may find something at ``kept[k]``, a block holding the scanned
@@ -676,6 +661,17 @@ class PhraseFilter(BaseFilter):
                                        self.confidence[kind])
             return ctx.finding(b, self.name, kind, f"{_WHY[kind]} ('{_snip(m.group())}')", self.confidence[kind])
         return None
+
+    def _with_list(self, f: Finding, kept: list[Block], j: int, ctx: Context) -> Generator[Finding, None, int]:
+        """``f``, found at ``kept[j]``, and after a header the list under it (:meth:`_items`);
+        returns the first place after them (the loops of ``find`` go on from there)."""
+        yield f
+        k = j + 1
+        if f.rule == "header":
+            for item in self._items(kept, k, ctx):
+                yield item
+                k += 1
+        return k
 
     def _items(self, kept: list[Block], k: int, ctx: Context) -> Iterator[Finding]:
         """The list after a header: short lines that are not prose, until the story resumes.
